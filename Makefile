@@ -1,0 +1,53 @@
+# The README's two commands are `make run` and `make test`; everything else supports them.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install assets site lint check bench clean-demo
+
+$(VENV)/.installed: pyproject.toml
+	@echo "==> Installing Python packages into $(VENV)"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@echo "==> Installing front-end packages"
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/css/main.css: node_modules/.installed $(wildcard static/scss/*.scss)
+	@echo "==> Building the stylesheet"
+	npm run --silent build
+
+install: $(VENV)/.installed node_modules/.installed static/css/main.css
+
+assets: static/css/main.css
+
+site: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_councils
+	$(PY) manage.py setup_site
+	$(PY) manage.py load_demo_data
+
+run: site
+	@echo "==> Serving Shared Endeavour at http://$(HOST):$(PORT)/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	sh scripts/ensure-chromium.sh
+	$(PY) -m ruff check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+clean-demo: install
+	$(PY) manage.py remove_demo_data

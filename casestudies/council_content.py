@@ -1,0 +1,18 @@
+"""What a council has published or partners on, for its profile page."""
+
+
+def published_for_council(council):
+    from .models import LearningPage
+
+    pages = list(
+        LearningPage.objects.live().public().for_council(council).for_listing()
+        .order_by("-first_published_at")
+    )
+    owned = [page for page in pages if page.council_id == council.pk]
+    partnered = [page for page in pages if page.council_id != council.pk]
+    return [
+        {"heading": "Published by this council", "items": owned,
+         "empty": "This council has not published anything yet."},
+        {"heading": "Work this council is a partner in", "items": partnered,
+         "empty": "This council is not a partner on any published work yet."},
+    ]

@@ -1,0 +1,148 @@
+"""Listing helpers shared by index, theme, home and council pages.
+
+Every helper here runs a fixed number of queries however many items it lists.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+
+from councils.models import Council, Nation
+
+PAGE_SIZE = 20
+MAX_FILTER_VALUES = 20
+
+
+def _kinds():
+    from .models import CaseStudyPage, LessonPage, ProjectPage
+
+    return {
+        "case-study": ("Case studies", CaseStudyPage),
+        "lesson": ("Lessons", LessonPage),
+        "project": ("Projects", ProjectPage),
+    }
+
+
+def _clean_values(request, name, allowed):
+    """Known values of a repeated query parameter; anything else is reported, not raised."""
+    raw = request.GET.getlist(name)[:MAX_FILTER_VALUES]
+    values, unknown = [], []
+    for value in raw:
+        value = value.strip()[:100]
+        if not value:
+            continue
+        if value in allowed:
+            if value not in values:
+                values.append(value)
+        else:
+            unknown.append(value)
+    return values, unknown
+
+
+def page_number(request):
+    try:
+        number = int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    paginator = Paginator(queryset, per_page)
+    page = paginator.get_page(page_number(request))
+    return paginator, page
+
+
+def filtered_listing(request, queryset, show_kind=True):
+    """Filter a LearningPage queryset by the request's theme, kind, nation and council type."""
+    from .models import Theme
+
+    themes = list(Theme.objects.order_by("name"))
+    theme_slugs = {theme.slug: theme for theme in themes}
+    council_types = dict(
+        Council.objects.current().values_list("council_type", "council_type_name").distinct()
+    )
+    kinds = _kinds()
+
+    selected_themes, unknown_themes = _clean_values(request, "theme", theme_slugs)
+    selected_types, unknown_types = _clean_values(request, "council_type", council_types)
+    selected_nations, unknown_nations = _clean_values(request, "nation", Nation.values)
+    selected_kinds, unknown_kinds = (
+        _clean_values(request, "kind", kinds) if show_kind else ([], [])
+    )
+
+    if selected_themes:
+        queryset = queryset.filter(themes__slug__in=selected_themes)
+    if selected_types:
+        queryset = queryset.filter(council__council_type__in=selected_types)
+    if selected_nations:
+        queryset = queryset.filter(council__nation__in=selected_nations)
+    if selected_kinds:
+        content_types = ContentType.objects.get_for_models(
+            *[kinds[kind][1] for kind in selected_kinds]
+        ).values()
+        queryset = queryset.filter(content_type__in=content_types)
+
+    queryset = queryset.distinct().for_listing().order_by("-first_published_at", "-pk")
+    paginator, page = paginate(request, queryset)
+    unknown = unknown_themes + unknown_types + unknown_nations + unknown_kinds
+    return {
+        "paginator": paginator,
+        "items": page,
+        "filters": {
+            "themes": [(t.slug, t.name, t.slug in selected_themes) for t in themes],
+            "council_types": [
+                (code, name, code in selected_types)
+                for code, name in sorted(council_types.items(), key=lambda item: item[1])
+            ],
+            "nations": [(n, n, n in selected_nations) for n in Nation.values],
+            "kinds": [(k, label, k in selected_kinds) for k, (label, _) in kinds.items()]
+            if show_kind else [],
+        },
+        "active_filter_count": len(selected_themes) + len(selected_types)
+        + len(selected_nations) + len(selected_kinds),
+        "unknown_filters": unknown,
+    }
+
+
+def theme_counts():
+    """How many live, public learning pages carry each theme, by theme id."""
+    from .models import LearningPage, ThemedPage
+
+    live_ids = LearningPage.objects.live().public().values("pk")
+    rows = (
+        ThemedPage.objects.filter(content_object__in=live_ids)
+        .values("tag_id")
+        .annotate(total=Count("content_object", distinct=True))
+    )
+    return {row["tag_id"]: row["total"] for row in rows}
+
+
+def home_page_context(home_page):
+    from .models import LearningPage, Theme, ThemePage
+
+    live = LearningPage.objects.live().public()
+    featured_ids = [item.page_id for item in home_page.featured_items.all()]
+    counts = theme_counts()
+    theme_pages = {
+        page.theme_id: page for page in ThemePage.objects.live().public().only("theme_id")
+    }
+    themes = [
+        (theme, counts.get(theme.pk, 0), theme_pages.get(theme.pk))
+        for theme in Theme.objects.order_by("name")
+    ]
+    taking_part = (
+        Council.objects.filter(
+            Q(learning_pages__in=live.values("pk"))
+        )
+        .annotate(total=Count("learning_pages", distinct=True))
+        .order_by("-total", "short_name")
+    )
+    return {
+        "latest_items": list(live.for_listing().order_by("-first_published_at")[:6]),
+        "featured_pages": list(live.filter(pk__in=featured_ids).for_listing()),
+        "themes_with_counts": themes,
+        "councils_taking_part": list(taking_part[:12]),
+        "council_count": taking_part.count(),
+        "item_count": live.count(),
+    }

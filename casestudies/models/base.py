@@ -1,0 +1,121 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+
+from home.models import BasePage
+
+from .themes import TaggedPage, ThemedPage
+
+
+class LearningPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a listing card needs, in a fixed number of queries."""
+        return self.select_related("council").prefetch_related("themed_items__tag")
+
+    def for_council(self, council):
+        return self.filter(
+            models.Q(council=council)
+            | models.Q(casestudypage__partner_councils=council)
+            | models.Q(projectpage__partner_councils=council)
+        ).distinct()
+
+
+LearningPageManager = PageManager.from_queryset(LearningPageQuerySet)
+
+
+class LearningPage(BasePage):
+    """What case studies, lessons and projects share: a council, a summary and themes.
+
+    Concrete (not abstract) so that one query can list, filter and search every kind of
+    published learning together, newest first.
+    """
+
+    council = models.ForeignKey(
+        "councils.Council",
+        on_delete=models.PROTECT,
+        related_name="learning_pages",
+        help_text="The council that owns this page.",
+    )
+    summary = models.TextField(
+        max_length=600, help_text="In two or three sentences: what happened and why it matters."
+    )
+    themes = ClusterTaggableManager(
+        through=ThemedPage,
+        blank=True,
+        related_name="learning_pages",
+        help_text="Choose from the curated list of themes.",
+    )
+    tags = ClusterTaggableManager(
+        through=TaggedPage,
+        blank=True,
+        related_name="tagged_learning_pages",
+        help_text="Any other keywords, separated by commas.",
+        verbose_name="other tags",
+    )
+
+    objects = LearningPageManager()
+
+    is_creatable = False
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("council", [
+            index.SearchField("short_name"),
+            index.SearchField("alt_names"),
+        ]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("council"),
+        index.FilterField("first_published_at"),
+    ]
+
+    learning_panels = [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("council"), FieldPanel("themes"), FieldPanel("tags")],
+                        heading="Council and themes"),
+    ]
+
+    class Meta:
+        verbose_name = "published learning"
+
+    @property
+    def kind(self):
+        return self.specific_class._meta.verbose_name if self.specific_class else ""
+
+    @property
+    def theme_list(self):
+        return [item.tag for item in self.themed_items.all()]
+
+
+class ContactFields(models.Model):
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_role = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_is_public = models.BooleanField(
+        "show contact details publicly",
+        default=False,
+        help_text="Leave unticked to keep the name and email address off the public page.",
+    )
+
+    class Meta:
+        abstract = True
+
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email"),
+             FieldPanel("contact_is_public")],
+            heading="Whom to contact",
+        )
+    ]
+
+    @property
+    def public_contact(self):
+        if self.contact_is_public and (self.contact_name or self.contact_email):
+            return {"name": self.contact_name, "role": self.contact_role,
+                    "email": self.contact_email}
+        return None

@@ -1,0 +1,90 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from ..blocks import OutputStreamBlock
+from ..choices import BudgetBand, CollaborationStance, Phase
+from .base import ContactFields, LearningPage
+from .case_study import RICH_TEXT_FEATURES
+
+
+class ProjectPage(ContactFields, LearningPage):
+    aims = RichTextField("what the project is for", features=RICH_TEXT_FEATURES)
+    phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.DISCOVERY)
+    stance = models.CharField(
+        "collaboration stance",
+        max_length=30,
+        choices=CollaborationStance.choices,
+        default=CollaborationStance.OPEN_TO_CONVERSATION,
+    )
+    budget_band = models.CharField(max_length=20, choices=BudgetBand.choices, blank=True)
+    partner_councils = ParentalManyToManyField(
+        "councils.Council", blank=True, related_name="project_partnerships",
+        verbose_name="partner councils",
+    )
+    started_on = models.DateField("project started", null=True, blank=True)
+    outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="outputs")
+
+    content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
+        FieldPanel("partner_councils", widget=forms.SelectMultiple(attrs={"size": 8})),
+        FieldRowPanel([FieldPanel("phase"), FieldPanel("stance")]),
+        FieldRowPanel([FieldPanel("budget_band"), FieldPanel("started_on")]),
+        FieldPanel("aims"),
+        FieldPanel("outputs"),
+    ] + ContactFields.contact_panels
+
+    search_fields = LearningPage.search_fields + [
+        index.SearchField("aims", boost=2),
+        index.FilterField("phase"),
+        index.FilterField("stance"),
+    ]
+
+    parent_page_types = ["casestudies.ProjectIndexPage"]
+    subpage_types = []
+    template = "pages/project_page.html"
+
+    class Meta:
+        verbose_name = "project"
+
+    @property
+    def timeline(self):
+        return self.progress_updates.select_related("council").order_by("-date", "-pk")
+
+
+class ProgressUpdate(models.Model):
+    """A dated entry in a project's timeline, written by the lead or a partner council."""
+
+    project = models.ForeignKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="progress_updates",
+        help_text="The council reporting this progress.",
+    )
+    date = models.DateField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+
+    panels = [
+        FieldPanel("project"),
+        FieldPanel("council"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("title"), FieldPanel("text")],
+                        heading="Update"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("text")]
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date:%d %b %Y}: {self.title}"

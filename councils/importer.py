@@ -1,0 +1,271 @@
+"""Load the mySociety council register (and the council profile labels) idempotently."""
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Council, Tier
+
+REQUIRED_COLUMNS = {
+    "local-authority-code",
+    "official-name",
+    "nice-name",
+    "gss-code",
+    "nation",
+    "region",
+    "local-authority-type",
+    "local-authority-type-name",
+    "county-la",
+    "combined-authority",
+    "alt-names",
+    "current-authority",
+    "start-date",
+    "end-date",
+    "replaced-by",
+    "area",
+    "pop-2020",
+    "lat",
+    "long",
+    "powers",
+}
+NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
+TIERS = {value for value, _ in Tier.choices}
+SCALAR_FIELDS = [
+    "official_name",
+    "short_name",
+    "alt_names",
+    "gss_code",
+    "council_type",
+    "council_type_name",
+    "tier",
+    "nation",
+    "region",
+    "population",
+    "area_km2",
+    "latitude",
+    "longitude",
+    "is_current",
+    "start_date",
+    "end_date",
+    "replaced_by",
+]
+
+
+class RegisterError(Exception):
+    """The register file cannot be loaded; the message says where and why."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    updated_codes: list = field(default_factory=list)
+
+    def __str__(self):
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def _number(value, kind, line, column):
+    if value in ("", None):
+        return None
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise RegisterError(f"Line {line}: {column} {value!r} is not a number.") from exc
+    return int(number) if kind is int else number
+
+
+def _date(value, line, column):
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise RegisterError(f"Line {line}: {column} {value!r} is not a date (YYYY-MM-DD).") from exc
+
+
+def _boolean(value, line, column):
+    if value in ("True", "true", "1"):
+        return True
+    if value in ("False", "false", "0"):
+        return False
+    raise RegisterError(f"Line {line}: {column} must be True or False, not {value!r}.")
+
+
+def parse_row(row, line):
+    """Turn one CSV row into clean field values, or raise RegisterError naming the line."""
+    if None in row:
+        raise RegisterError(f"Line {line}: the row has more fields than the header.")
+    missing = [c for c in ("local-authority-code", "official-name", "nice-name") if not row[c]]
+    if missing:
+        raise RegisterError(f"Line {line}: {', '.join(missing)} must not be empty.")
+    code = row["local-authority-code"].strip()
+    if len(code) > 10 or not code.replace("-", "").isalnum():
+        raise RegisterError(f"Line {line}: register code {code!r} is not valid.")
+    if row["nation"] not in NATIONS:
+        raise RegisterError(f"Line {line}: nation {row['nation']!r} is not a UK nation.")
+    tier = row["powers"].strip()
+    if tier and tier not in TIERS:
+        raise RegisterError(f"Line {line}: powers {tier!r} is not a known tier.")
+    population = _number(row["pop-2020"], int, line, "pop-2020")
+    if population is not None and population < 0:
+        raise RegisterError(f"Line {line}: pop-2020 must not be negative.")
+    for column, limit in (("official-name", 255), ("nice-name", 255), ("alt-names", 5000)):
+        if len(row[column]) > limit:
+            raise RegisterError(f"Line {line}: {column} is longer than {limit} characters.")
+    return {
+        "code": code,
+        "official_name": row["official-name"].strip(),
+        "short_name": row["nice-name"].strip(),
+        "alt_names": row["alt-names"].strip(),
+        "gss_code": row["gss-code"].strip(),
+        "council_type": row["local-authority-type"].strip(),
+        "council_type_name": row["local-authority-type-name"].strip(),
+        "tier": tier,
+        "nation": row["nation"],
+        "region": row["region"].strip() or row["nation"],
+        "population": population,
+        "area_km2": _number(row["area"], float, line, "area"),
+        "latitude": _number(row["lat"], float, line, "lat"),
+        "longitude": _number(row["long"], float, line, "long"),
+        "is_current": _boolean(row["current-authority"], line, "current-authority"),
+        "start_date": _date(row["start-date"], line, "start-date"),
+        "end_date": _date(row["end-date"], line, "end-date"),
+        "replaced_by": row["replaced-by"].strip(),
+        "county_code": row["county-la"].strip(),
+        "combined_code": row["combined-authority"].strip(),
+    }
+
+
+def read_register(path):
+    try:
+        handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115
+    except OSError as exc:
+        raise RegisterError(f"Cannot open {path}: {exc.strerror}.") from exc
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            columns = set(reader.fieldnames or [])
+            absent = sorted(REQUIRED_COLUMNS - columns)
+            if absent:
+                raise RegisterError(
+                    f"Line 1: the header lacks the column(s) {', '.join(absent)}. "
+                    "Is this the mySociety register file?"
+                )
+            rows = []
+            seen = {}
+            for row in reader:
+                parsed = parse_row(row, reader.line_num)
+                if parsed["code"] in seen:
+                    raise RegisterError(
+                        f"Line {reader.line_num}: register code {parsed['code']} already "
+                        f"appears on line {seen[parsed['code']]}."
+                    )
+                seen[parsed["code"]] = reader.line_num
+                rows.append(parsed)
+        except UnicodeDecodeError as exc:
+            raise RegisterError(f"{path} is not UTF-8 text.") from exc
+        except csv.Error as exc:
+            raise RegisterError(f"Line {reader.line_num}: {exc}.") from exc
+    if not rows:
+        raise RegisterError(f"{path} has a header but no councils.")
+    return rows
+
+
+def _unique_slug(base, code, taken):
+    slug = slugify(base)[:100] or code.lower()
+    if slug in taken and taken[slug] != code:
+        slug = f"{slug}-{code.lower()}"
+    taken[slug] = code
+    return slug
+
+
+def parse_profile_label(label):
+    """'South West; Emissions: Transport/Domestic; 4th IMD quintile; Rural' → fields."""
+    parts = [part.strip() for part in label.split(";")]
+    result = {"profile_label": label, "emissions_profile": "", "deprivation_quintile": None,
+              "rurality": ""}
+    for part in parts[1:]:
+        if part.startswith("Emissions:"):
+            result["emissions_profile"] = part.removeprefix("Emissions:").strip()
+        elif part.endswith("IMD quintile") and part[:1].isdigit():
+            result["deprivation_quintile"] = int(part[0])
+        elif part:
+            result["rurality"] = part
+    return result
+
+
+def read_profiles(path):
+    profiles = {}
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if not {"local-authority-code", "label"} <= set(reader.fieldnames or []):
+                raise RegisterError(
+                    f"{path}, line 1: expected columns local-authority-code and label."
+                )
+            for row in reader:
+                if not row["local-authority-code"] or not row["label"]:
+                    raise RegisterError(f"{path}, line {reader.line_num}: empty code or label.")
+                profiles[row["local-authority-code"].strip()] = parse_profile_label(row["label"])
+    except OSError as exc:
+        raise RegisterError(f"Cannot open {path}: {exc.strerror}.") from exc
+    return profiles
+
+
+@transaction.atomic
+def import_register(path, profiles_path=None, progress=None):
+    """Create or update every council in the file; all or nothing."""
+    rows = read_register(path)
+    profiles = read_profiles(profiles_path) if profiles_path else {}
+    report = ImportReport()
+    existing = {council.code: council for council in Council.objects.all()}
+    taken = {council.slug: council.code for council in existing.values()}
+    by_code = {}
+    for number, row in enumerate(rows, start=1):
+        code = row["code"]
+        values = {name: row[name] for name in SCALAR_FIELDS}
+        values.update(profiles.get(code, {}))
+        council = existing.get(code)
+        if council is None:
+            council = Council(code=code, slug=_unique_slug(row["short_name"], code, taken),
+                              **values)
+            council.save()
+            report.created += 1
+        else:
+            changed = [name for name, value in values.items() if getattr(council, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(council, name, values[name])
+                council.save(update_fields=changed)
+                report.updated += 1
+                report.updated_codes.append(code)
+            else:
+                report.unchanged += 1
+        by_code[code] = council
+        if progress and number % 50 == 0:
+            progress(number, len(rows))
+
+    links_changed = set()
+    for row in rows:
+        council = by_code[row["code"]]
+        for attr, link_code in (("county", row["county_code"]),
+                                ("combined_authority", row["combined_code"])):
+            target = by_code.get(link_code) or existing.get(link_code) if link_code else None
+            if getattr(council, f"{attr}_id") != (target.pk if target else None):
+                setattr(council, attr, target)
+                council.save(update_fields=[attr])
+                links_changed.add(council.code)
+    # A link change on an otherwise unchanged council is still an update.
+    for code in links_changed:
+        if code in existing and code not in report.updated_codes:
+            report.unchanged -= 1
+            report.updated += 1
+            report.updated_codes.append(code)
+    if progress:
+        progress(len(rows), len(rows))
+    return report

@@ -1,0 +1,94 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from casestudies.listings import MAX_FILTER_VALUES, paginate
+
+from .content import sections_for
+from .models import Council, Nation
+
+MAX_QUERY_LENGTH = 200
+
+
+class CouncilDirectoryView(TemplateView):
+    template_name = "councils/council_directory.html"
+    page_size = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        councils = Council.objects.all()
+        show_former = request.GET.get("former") == "1"
+        if not show_former:
+            councils = councils.current()
+
+        regions = sorted(set(Council.objects.values_list("region", flat=True)) - {""})
+        types = dict(Council.objects.values_list("council_type", "council_type_name").distinct())
+        selected = {
+            "nation": self._values("nation", Nation.values),
+            "region": self._values("region", regions),
+            "council_type": self._values("council_type", types),
+        }
+        for field, values in selected.items():
+            if values:
+                councils = councils.filter(**{f"{field}__in": values})
+
+        query = request.GET.get("q", "").strip()
+        notice = ""
+        if len(query) > MAX_QUERY_LENGTH:
+            query = query[:MAX_QUERY_LENGTH]
+            notice = f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters."
+        if query:
+            councils = councils.filter(
+                Q(short_name__icontains=query)
+                | Q(official_name__icontains=query)
+                | Q(alt_names__icontains=query)
+                | Q(code__iexact=query)
+                | Q(gss_code__iexact=query)
+            )
+        paginator, page = paginate(request, councils.order_by("short_name"), self.page_size)
+        context.update({
+            "councils": page,
+            "paginator": paginator,
+            "query": query,
+            "notice": notice,
+            "show_former": show_former,
+            "filters": {
+                "nation": [(n, n, n in selected["nation"]) for n in Nation.values],
+                "region": [(r, r, r in selected["region"]) for r in regions],
+                "council_type": [
+                    (code, name, code in selected["council_type"])
+                    for code, name in sorted(types.items(), key=lambda item: item[1])
+                ],
+            },
+            "unknown_filters": self.unknown,
+            "active_filter_count": sum(len(v) for v in selected.values()),
+        })
+        return context
+
+    def _values(self, name, allowed):
+        if not hasattr(self, "unknown"):
+            self.unknown = []
+        values = []
+        for value in self.request.GET.getlist(name)[:MAX_FILTER_VALUES]:
+            if value in allowed:
+                values.append(value)
+            elif value:
+                self.unknown.append(value[:100])
+        return values
+
+
+class CouncilDetailView(TemplateView):
+    template_name = "councils/council_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        council = get_object_or_404(
+            Council.objects.select_related("county", "combined_authority"), slug=kwargs["slug"]
+        )
+        context.update({
+            "council": council,
+            "sections": sections_for(council),
+            "districts": list(council.districts.current().order_by("short_name")),
+        })
+        return context

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from home.site_structure import ensure_site_structure
+
+
+class Command(BaseCommand):
+    help = "Create the home, index, theme and about pages the site needs (safe to re-run)."
+
+    def handle(self, **options):
+        created = ensure_site_structure()
+        for page in created:
+            self.stdout.write(f"  created {page.specific_class._meta.verbose_name}: {page.title}")
+        self.stdout.write(self.style.SUCCESS(f"Site structure ready ({len(created)} pages created)."))
