@@ -1,6 +1,7 @@
 """Load the mySociety council register (and the council profile labels) idempotently."""
 
 import csv
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +34,19 @@ REQUIRED_COLUMNS = {
 }
 NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 TIERS = {value for value, _ in Tier.choices}
+COLUMN_LIMITS = {
+    column: Council._meta.get_field(name).max_length
+    for column, name in (
+        ("official-name", "official_name"),
+        ("nice-name", "short_name"),
+        ("gss-code", "gss_code"),
+        ("region", "region"),
+        ("local-authority-type", "council_type"),
+        ("local-authority-type-name", "council_type_name"),
+        ("replaced-by", "replaced_by"),
+    )
+}
+COLUMN_LIMITS["alt-names"] = 5000
 SCALAR_FIELDS = [
     "official_name",
     "short_name",
@@ -76,6 +90,8 @@ def _number(value, kind, line, column):
         number = float(value)
     except ValueError as exc:
         raise RegisterError(f"Line {line}: {column} {value!r} is not a number.") from exc
+    if not math.isfinite(number):
+        raise RegisterError(f"Line {line}: {column} {value!r} is not a number.")
     return int(number) if kind is int else number
 
 
@@ -100,6 +116,8 @@ def parse_row(row, line):
     """Turn one CSV row into clean field values, or raise RegisterError naming the line."""
     if None in row:
         raise RegisterError(f"Line {line}: the row has more fields than the header.")
+    if None in row.values():
+        raise RegisterError(f"Line {line}: the row has fewer fields than the header.")
     missing = [c for c in ("local-authority-code", "official-name", "nice-name") if not row[c]]
     if missing:
         raise RegisterError(f"Line {line}: {', '.join(missing)} must not be empty.")
@@ -114,8 +132,8 @@ def parse_row(row, line):
     population = _number(row["pop-2020"], int, line, "pop-2020")
     if population is not None and population < 0:
         raise RegisterError(f"Line {line}: pop-2020 must not be negative.")
-    for column, limit in (("official-name", 255), ("nice-name", 255), ("alt-names", 5000)):
-        if len(row[column]) > limit:
+    for column, limit in COLUMN_LIMITS.items():
+        if len(row[column].strip()) > limit:
             raise RegisterError(f"Line {line}: {column} is longer than {limit} characters.")
     return {
         "code": code,
@@ -139,6 +157,16 @@ def parse_row(row, line):
         "county_code": row["county-la"].strip(),
         "combined_code": row["combined-authority"].strip(),
     }
+
+
+def _first_undecodable_line(path):
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
 
 
 def read_register(path):
@@ -168,7 +196,9 @@ def read_register(path):
                 seen[parsed["code"]] = reader.line_num
                 rows.append(parsed)
         except UnicodeDecodeError as exc:
-            raise RegisterError(f"{path} is not UTF-8 text.") from exc
+            raise RegisterError(
+                f"Line {_first_undecodable_line(path)}: {path} is not UTF-8 text."
+            ) from exc
         except csv.Error as exc:
             raise RegisterError(f"Line {reader.line_num}: {exc}.") from exc
     if not rows:
@@ -211,9 +241,17 @@ def read_profiles(path):
             for row in reader:
                 if not row["local-authority-code"] or not row["label"]:
                     raise RegisterError(f"{path}, line {reader.line_num}: empty code or label.")
+                if len(row["label"]) > 255:
+                    raise RegisterError(
+                        f"{path}, line {reader.line_num}: the label is longer than 255 characters."
+                    )
                 profiles[row["local-authority-code"].strip()] = parse_profile_label(row["label"])
     except OSError as exc:
         raise RegisterError(f"Cannot open {path}: {exc.strerror}.") from exc
+    except UnicodeDecodeError as exc:
+        raise RegisterError(f"{path} is not UTF-8 text.") from exc
+    except csv.Error as exc:
+        raise RegisterError(f"{path}: {exc}.") from exc
     return profiles
 
 
