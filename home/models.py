@@ -39,6 +39,7 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    template = "pages/home_page.html"
     subpage_types = [
         "casestudies.CaseStudyIndexPage",
         "casestudies.LessonIndexPage",
@@ -79,6 +80,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
 
 
 @register_setting(icon="site")
