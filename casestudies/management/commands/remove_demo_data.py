@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from casestudies.demo.removal import remove_demo_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove what load_demo_data made: its pages, their progress updates and featured "
+        "items, and the demo accounts. Pages and accounts people made are left alone."
+    )
+
+    def handle(self, **options):
+        with transaction.atomic():
+            counts = remove_demo_data(self.stdout.write)
+        parts = ", ".join(f"{number} {label}" for label, number in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo data removed: {parts}."))
