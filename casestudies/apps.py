@@ -12,3 +12,14 @@ class CaseStudiesConfig(AppConfig):
         from .council_content import published_for_council
 
         register_provider(published_for_council)
+
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .models import ProgressUpdate
+        from .permissions import CouncilPagePermissionPolicy, ProgressUpdatePermissionPolicy
+
+        register_permission_policy(Page, CouncilPagePermissionPolicy(Page))
+        register_permission_policy(
+            ProgressUpdate, ProgressUpdatePermissionPolicy(ProgressUpdate), exact_class=True
+        )

@@ -9,6 +9,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("councils/", include("councils.urls")),
+    path("search/", include("search.urls")),
+    path("accounts/", include("accounts.urls")),
 ]
 
 if settings.DEBUG:

@@ -122,6 +122,9 @@ class CouncilMembership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "council"], name="unique_council_membership")
         ]
+        permissions = [
+            ("act_for_any_council", "Can review, edit and publish every council's pages"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.council}"

@@ -1,10 +1,10 @@
-import django_filters
-
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Council, Nation
+import django_filters
+
+from .models import Council, CouncilMembership, Nation
 
 
 class CouncilFilterSet(WagtailFilterSet):
@@ -30,3 +30,23 @@ class CouncilViewSet(SnippetViewSet):
 
 
 register_snippet(CouncilViewSet)
+
+
+class CouncilMembershipViewSet(SnippetViewSet):
+    """Organisers grant and withdraw people's right to write for a council."""
+
+    model = CouncilMembership
+    icon = "group"
+    menu_label = "Council memberships"
+    menu_order = 255
+    add_to_admin_menu = True
+    list_display = ["user", "council", "created_at"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "council__short_name"]
+    ordering = ["council__short_name", "user__email"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return CouncilMembership.objects.select_related("user", "council")
+
+
+register_snippet(CouncilMembershipViewSet)

@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 
 from home.models import BasePage
 
+from ..permissions import CouncilPageForm, CouncilPagePermissionTester
 from .themes import TaggedPage, ThemedPage
 
 
@@ -58,6 +59,7 @@ class LearningPage(BasePage):
     )
 
     objects = LearningPageManager()
+    base_form_class = CouncilPageForm
 
     is_creatable = False
 
@@ -82,6 +84,9 @@ class LearningPage(BasePage):
 
     class Meta:
         verbose_name = "published learning"
+
+    def permissions_for_user(self, user):
+        return CouncilPagePermissionTester(user, self)
 
     @property
     def kind(self):

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "councils",
+    "accounts",
     "casestudies",
     "search",
     "wagtail.contrib.forms",
@@ -138,7 +139,7 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "accounts:sign_in"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole pages are cached for anonymous readers only when this is above zero.
@@ -146,6 +147,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shared Endeavour <no-reply@localhost>")
+# Workflow notifications (submitted, approved, rejected) come from the same address.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+ACCOUNTS_INVITATION_DAYS = int(os.environ.get("ACCOUNTS_INVITATION_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,187 @@
+"""The standard groups, their permissions and the "Organiser review" workflow.
+
+``setup_roles()`` is idempotent: it adds what is missing and corrects what drifted, and never
+removes permissions an administrator added by hand.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+PRACTITIONERS = "Practitioners"
+ORGANISERS = "Network organisers"
+WORKFLOW_NAME = "Organiser review"
+TASK_NAME = "Organiser approval"
+
+PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+ORGANISER_PAGE_PERMISSIONS = [
+    "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page",
+]
+PRACTITIONER_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "casestudies.add_progressupdate",
+    "casestudies.change_progressupdate",
+    "casestudies.delete_progressupdate",
+]
+ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
+    "councils.act_for_any_council",
+    "councils.add_councilmembership",
+    "councils.change_councilmembership",
+    "councils.delete_councilmembership",
+    "councils.view_councilmembership",
+    "casestudies.add_theme",
+    "casestudies.change_theme",
+    "casestudies.delete_theme",
+    "accounts.add_invitation",
+    "accounts.change_invitation",
+    "accounts.delete_invitation",
+    "accounts.view_invitation",
+    "accounts.change_accessrequest",
+    "accounts.view_accessrequest",
+    "accounts.delete_accessrequest",
+    "auth.change_user",
+    "auth.view_user",
+]
+COLLECTION_PERMISSIONS = {
+    PRACTITIONERS: ["add_image", "choose_image", "add_document", "choose_document"],
+    ORGANISERS: ["add_image", "change_image", "choose_image",
+                 "add_document", "change_document", "choose_document"],
+}
+
+DEMO_PASSWORD = "shared-endeavour-demo"  # noqa: S105 - printed for the local demo only
+DEMO_PRACTITIONER = "demo.practitioner@example.org"
+DEMO_ORGANISER = "demo.organiser@example.org"
+
+
+def _model_permissions(names):
+    permissions = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permissions.append(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return permissions
+
+
+def _page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def _grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_page_permission(codename)
+        )
+
+
+def _writable_sections():
+    from casestudies.models import CaseStudyIndexPage, LessonIndexPage, ProjectIndexPage
+
+    return [model.objects.first() for model in (CaseStudyIndexPage, LessonIndexPage,
+                                                 ProjectIndexPage)]
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or complete the groups, their permissions and the workflow. Returns a summary."""
+    from home.site_structure import ensure_site_structure, get_home_page
+
+    ensure_site_structure()
+    home = get_home_page()
+    practitioners, _ = Group.objects.get_or_create(name=PRACTITIONERS)
+    organisers, _ = Group.objects.get_or_create(name=ORGANISERS)
+
+    practitioners.permissions.add(*_model_permissions(PRACTITIONER_MODEL_PERMISSIONS))
+    organisers.permissions.add(*_model_permissions(ORGANISER_MODEL_PERMISSIONS))
+
+    for section in _writable_sections():
+        _grant_pages(practitioners, section, PRACTITIONER_PAGE_PERMISSIONS)
+    _grant_pages(organisers, home, ORGANISER_PAGE_PERMISSIONS)
+
+    root_collection = Collection.get_first_root_node()
+    for group in (practitioners, organisers):
+        for codename in COLLECTION_PERMISSIONS[group.name]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection,
+                permission=Permission.objects.get(codename=codename),
+            )
+
+    workflow = ensure_workflow(organisers, home)
+    return {"groups": [practitioners, organisers], "workflow": workflow}
+
+
+def ensure_workflow(organisers, home):
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.active = True
+    task.save()
+    task.groups.add(organisers)
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save()
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(
+            workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count()
+        )
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def make_practitioner(user, councils):
+    from councils.models import CouncilMembership
+
+    user.groups.add(Group.objects.get(name=PRACTITIONERS))
+    for council in councils:
+        CouncilMembership.objects.get_or_create(user=user, council=council)
+
+
+def make_organiser(user):
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+
+
+def _demo_user(email, first_name, last_name):
+    user_model = get_user_model()
+    user = user_model.objects.filter(email=email).first()
+    if user is None:
+        user = user_model(username=email, email=email)
+    user.first_name, user.last_name, user.is_active = first_name, last_name, True
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def create_demo_users(councils):
+    """A practitioner for the first two of ``councils`` and an organiser. Returns printable
+    lines with their sign-in details."""
+    setup_roles()
+    practitioner = _demo_user(DEMO_PRACTITIONER, "Dana", "Practitioner")
+    make_practitioner(practitioner, list(councils)[:2])
+    organiser = _demo_user(DEMO_ORGANISER, "Olu", "Organiser")
+    make_organiser(organiser)
+    names = ", ".join(str(m.council) for m in practitioner.council_memberships.all())
+    return [
+        f"Demo practitioner ({names}): {DEMO_PRACTITIONER} / {DEMO_PASSWORD}",
+        f"Demo organiser: {DEMO_ORGANISER} / {DEMO_PASSWORD}",
+        "Sign in at /admin/ with the email address as the username.",
+    ]
+
+
+def remove_demo_users():
+    """Delete the demo accounts. Returns how many were removed."""
+    users = get_user_model().objects.filter(username__in=[DEMO_PRACTITIONER, DEMO_ORGANISER])
+    count = users.count()
+    users.delete()
+    return count
