@@ -1,0 +1,132 @@
+"""An editor publishes a case study through the Wagtail admin, and readers then find it."""
+
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from casestudies.factories import CaseStudyIndexPageFactory, ThemePageFactory
+from casestudies.models import CaseStudyPage, Theme
+from councils.factories import CouncilFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def case_study_form(council, partner, **changes):
+    data = {
+        "title": "Missed bins halved",
+        "slug": "missed-bins-halved",
+        "council": council.pk,
+        "summary": "We put round data online and missed bin reports fell by half.",
+        "themes": "Waste",
+        "tags": "bins, open data",
+        "started_on": "2023-04-01",
+        "finished_on": "2024-03-31",
+        "problem": rich_text("<p>Hundreds of missed bin reports every month.</p>"),
+        "what_we_did": rich_text("<p>Published the crews' rounds as open data.</p>"),
+        "outcomes": streamfield([
+            ("outcome", {"description": "Missed bin reports a month", "value": "240",
+                         "unit": "reports", "baseline": "480", "period": "2023/24"}),
+        ]),
+        "cost_band": "under_10k",
+        "cost_detail": "Staff time only.",
+        "do_differently": rich_text("<p>Ask the crews first.</p>"),
+        "outputs": streamfield([
+            ("output", {"kind": "code", "title": "Round data publisher",
+                        "url": "https://example.org/rounds", "description": ""}),
+        ]),
+        "contact_name": "Sam Jones",
+        "contact_role": "Waste services manager",
+        "contact_email": "sam.jones@example.gov.uk",
+        "contact_is_public": "on",
+        "listing_summary": "",
+        "search_description": "",
+        "seo_title": "",
+        "last_reviewed": "",
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    data.update(changes)
+    data = nested_form_data(data)
+    data["partner_councils"] = [partner.pk]  # a multiple choice: one value per partner
+    return data
+
+
+def test_superuser_publishes_a_case_study_that_readers_then_find(admin_client):
+    council = CouncilFactory(short_name="Wychavon")
+    partner = CouncilFactory(short_name="Malvern Hills")
+    theme_page = ThemePageFactory(theme=Theme.objects.get(slug="waste"))
+    index = CaseStudyIndexPageFactory()
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
+
+    assert admin_client.get(add_url).status_code == 200
+    response = admin_client.post(add_url, case_study_form(council, partner))
+
+    assert response.status_code == 302, response.context["form"].errors if response.context \
+        else response
+    page = CaseStudyPage.objects.get(slug="missed-bins-halved")
+    assert page.live
+    assert page.live_revision is not None
+    assert page.council == council
+    assert list(page.partner_councils.all()) == [partner]
+    assert [theme.slug for theme in page.themes.all()] == ["waste"]
+    assert sorted(tag.name for tag in page.tags.all()) == ["bins", "open data"]
+    assert page.outcomes[0].value["value"] == 240
+    assert page.outputs[0].value["title"] == "Round data publisher"
+    assert page.public_contact["email"] == "sam.jones@example.gov.uk"
+
+    page_html = admin_client.get(page.url).content.decode()
+    assert "Hundreds of missed bin reports every month." in page_html
+    assert "Round data publisher" in page_html
+
+    for url in (council.get_absolute_url(), partner.get_absolute_url(), theme_page.url,
+                index.url):
+        html = admin_client.get(url).content.decode()
+        assert "Missed bins halved" in html, url
+        assert page.url in html, url
+
+
+def test_saving_a_draft_does_not_publish(admin_client):
+    council, partner = CouncilFactory(), CouncilFactory()
+    theme_page = ThemePageFactory(theme=Theme.objects.get(slug="waste"))
+    index = CaseStudyIndexPageFactory()
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
+    data = case_study_form(council, partner)
+    del data["action-publish"]
+
+    response = admin_client.post(add_url, data)
+
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="missed-bins-halved")
+    assert not page.live
+    for url in (council.get_absolute_url(), theme_page.url, index.url):
+        assert "Missed bins halved" not in admin_client.get(url).content.decode(), url
+
+
+def test_editors_cannot_invent_themes(admin_client):
+    council, partner = CouncilFactory(), CouncilFactory()
+    index = CaseStudyIndexPageFactory()
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
+
+    response = admin_client.post(add_url, case_study_form(council, partner,
+                                                          themes="Waste, Made-up theme"))
+
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="missed-bins-halved")
+    assert [theme.slug for theme in page.themes.all()] == ["waste"]
+    assert not Theme.objects.filter(name="Made-up theme").exists()
+
+
+def test_missing_required_fields_are_reported(admin_client):
+    # An emptied rich text editor submits "null".
+    council, partner = CouncilFactory(), CouncilFactory()
+    index = CaseStudyIndexPageFactory()
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
+
+    response = admin_client.post(add_url, case_study_form(council, partner, summary="",
+                                                          problem="null"))
+
+    assert response.status_code == 200
+    assert {"summary", "problem"} <= set(response.context["form"].errors)
+    assert not CaseStudyPage.objects.exists()
