@@ -1,0 +1,212 @@
+"""What can be filtered on /search/, the values each filter accepts, and facet counts.
+
+Filters combine with AND across facets and OR within one. Facet counts are "disjunctive":
+each facet counts the pages that match the words and every *other* active filter, so the
+values someone could add to a facet keep their numbers.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from casestudies.choices import Phase
+from casestudies.models import (
+    CaseStudyPage,
+    LearningPage,
+    LessonPage,
+    ProjectPage,
+    Theme,
+    ThemedPage,
+)
+from councils.models import Council, Nation
+
+MAX_FILTER_VALUES = 20
+MAX_VALUE_LENGTH = 100
+MAX_FACET_VALUES_SHOWN = 12
+
+KINDS = {
+    "case-study": ("Case studies", CaseStudyPage),
+    "lesson": ("Lessons", LessonPage),
+    "project": ("Projects", ProjectPage),
+}
+FACETS = [
+    ("kind", "Content type"),
+    ("theme", "Theme"),
+    ("council", "Council"),
+    ("council_type", "Council type"),
+    ("nation", "Nation"),
+    ("region", "Region"),
+    ("phase", "Project phase"),
+    ("year", "Year published"),
+]
+FACET_LABELS = dict(FACETS)
+
+
+@dataclass
+class Vocabulary:
+    """Every value each facet accepts, with its label, read in a fixed number of queries."""
+
+    labels: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, selected_councils=()):
+        council_types, regions = {}, set()
+        for code, name, region in Council.objects.current().values_list(
+            "council_type", "council_type_name", "region"
+        ).distinct():
+            council_types[code] = name
+            if region:
+                regions.add(region)
+        labels = {
+            "kind": {key: label for key, (label, _model) in KINDS.items()},
+            "theme": dict(Theme.objects.values_list("slug", "name")),
+            "council": dict(
+                Council.objects.filter(slug__in=list(selected_councils)[:MAX_FILTER_VALUES])
+                .values_list("slug", "short_name")
+            ),
+            "council_type": council_types,
+            "nation": {value: value for value in Nation.values},
+            "region": {value: value for value in sorted(regions)},
+            "phase": dict(Phase.choices),
+            "year": None,  # any plausible year
+        }
+        return cls(labels)
+
+    def accepts(self, facet, value):
+        if facet == "year":
+            return value.isdigit() and 1990 <= int(value) <= 2100
+        return value in self.labels[facet]
+
+    def label(self, facet, value):
+        if facet == "year":
+            return value
+        return self.labels[facet].get(value, value)
+
+
+@dataclass
+class Row:
+    """The facet values of one published page."""
+
+    pk: int
+    values: dict
+
+
+def page_rows():
+    """Facet values of every live, public learning page: two queries however many pages."""
+    pages = LearningPage.objects.live().public()
+    kind_by_model = {model: key for key, (_label, model) in KINDS.items()}
+    from django.contrib.contenttypes.models import ContentType
+
+    kind_by_ct = {
+        ContentType.objects.get_for_model(model).pk: key for model, key in kind_by_model.items()
+    }
+    themes = {}
+    for page_id, slug in ThemedPage.objects.filter(
+        content_object__in=pages.values("pk")
+    ).values_list("content_object_id", "tag__slug"):
+        themes.setdefault(page_id, set()).add(slug)
+    rows = []
+    for pk, ct_id, council, council_name, ctype, nation, region, phase, published in (
+        pages.values_list(
+            "pk", "content_type_id", "council__slug", "council__short_name",
+            "council__council_type", "council__nation", "council__region",
+            "projectpage__phase", "first_published_at",
+        )
+    ):
+        rows.append(Row(pk, {
+            "kind": {kind_by_ct.get(ct_id)},
+            "theme": themes.get(pk, set()),
+            "council": {council},
+            "council_type": {ctype},
+            "nation": {nation},
+            "region": {region} if region else set(),
+            "phase": {phase} if phase else set(),
+            "year": {str(published.year)} if published else set(),
+            "_council_name": council_name,
+        }))
+    return rows
+
+
+def passes(row, facet, selected):
+    return bool(row.values[facet] & selected)
+
+
+def facet_counts(rows, selected, matched_ids=None, peer_slugs=None):
+    """{facet: Counter(value -> pages)}, plus the pages that match every filter."""
+    candidates = [
+        row for row in rows
+        if (matched_ids is None or row.pk in matched_ids)
+        and (peer_slugs is None or row.values["council"] & peer_slugs)
+    ]
+    active = {name: set(values) for name, values in selected.items() if values}
+    counts = {name: Counter() for name, _label in FACETS}
+    names = {}
+    total = 0
+    for row in candidates:
+        failing = [name for name, values in active.items() if not passes(row, name, values)]
+        if not failing:
+            total += 1
+        names.setdefault(next(iter(row.values["council"])), row.values["_council_name"])
+        if len(failing) > 1:
+            continue
+        for name, _label in FACETS:
+            if failing and failing[0] != name:
+                continue
+            for value in row.values[name]:
+                counts[name][value] += 1
+    return counts, total, names
+
+
+def without_facet_totals(rows, selected, matched_ids=None, peer_slugs=None):
+    """How many pages each active filter hides: pages that fail only that filter."""
+    active = {name: set(values) for name, values in selected.items() if values}
+    hidden = Counter()
+    for row in rows:
+        if matched_ids is not None and row.pk not in matched_ids:
+            continue
+        failing = [name for name, values in active.items() if not passes(row, name, values)]
+        if peer_slugs is not None and not row.values["council"] & peer_slugs:
+            failing.append("peers_of")
+        if len(failing) == 1:
+            hidden[failing[0]] += 1
+    return hidden
+
+
+def apply_filters(queryset, selected, peer_slugs=None):
+    """The same filters as `facet_counts`, as lookups every Wagtail search backend accepts
+    (FilterFields on LearningPage and Page: content_type, council, id, first_published_at)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    if selected.get("kind"):
+        models = [KINDS[key][1] for key in selected["kind"]]
+        queryset = queryset.filter(
+            content_type__in=list(ContentType.objects.get_for_models(*models).values())
+        )
+    if selected.get("theme"):
+        queryset = queryset.filter(id__in=ThemedPage.objects.filter(
+            tag__slug__in=selected["theme"]).values("content_object_id"))
+    if selected.get("phase"):
+        queryset = queryset.filter(
+            id__in=ProjectPage.objects.filter(phase__in=selected["phase"]).values("pk"))
+    councils = Council.objects.all()
+    council_filtered = False
+    for facet, lookup in (("council", "slug__in"), ("council_type", "council_type__in"),
+                          ("nation", "nation__in"), ("region", "region__in")):
+        if selected.get(facet):
+            councils = councils.filter(**{lookup: selected[facet]})
+            council_filtered = True
+    if peer_slugs is not None:
+        councils = councils.filter(slug__in=list(peer_slugs))
+        council_filtered = True
+    if council_filtered:
+        queryset = queryset.filter(council__in=list(councils.values_list("pk", flat=True)))
+    if selected.get("year"):
+        years = Q()
+        for year in selected["year"]:
+            start = datetime.datetime(int(year), 1, 1, tzinfo=datetime.UTC)
+            end = datetime.datetime(int(year) + 1, 1, 1, tzinfo=datetime.UTC)
+            years |= Q(first_published_at__gte=start, first_published_at__lt=end)
+        queryset = queryset.filter(years)
+    return queryset

@@ -1,0 +1,60 @@
+"""Keep the similarity data current as pages are published, changed, unpublished, deleted,
+moved or made private."""
+
+import logging
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from casestudies.models import LearningPage, Theme
+
+from .models import SimilarityState
+from .similarity import get_similarity_backend
+
+logger = logging.getLogger(__name__)
+
+
+def _is_learning_page(page):
+    return isinstance(page, LearningPage) or (
+        page.specific_class is not None and issubclass(page.specific_class, LearningPage))
+
+
+def _safely(action, page):
+    # A failure here must not stop an editor publishing; the nightly rebuild repairs it.
+    try:
+        action(page)
+    except Exception:
+        logger.exception("Could not update the similarity data for page %s", page.pk)
+
+
+def on_published(sender, instance, **kwargs):
+    if _is_learning_page(instance):
+        _safely(get_similarity_backend().update_page, instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    if _is_learning_page(instance):
+        _safely(get_similarity_backend().remove_page, instance)
+
+
+def on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, LearningPage):
+        _safely(get_similarity_backend().remove_page, instance)
+
+
+def on_visibility_changed(sender, **kwargs):
+    SimilarityState.bump()
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="search-similarity-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search-similarity-unpublished")
+    post_delete.connect(on_deleted, dispatch_uid="search-similarity-deleted")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(on_visibility_changed, sender=PageViewRestriction,
+                       dispatch_uid=f"search-similarity-restriction-{name}")
+        signal.connect(on_visibility_changed, sender=Theme,
+                       dispatch_uid=f"search-similarity-theme-{name}")
+    post_page_move.connect(on_visibility_changed, dispatch_uid="search-similarity-moved")

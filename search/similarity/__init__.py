@@ -1,0 +1,21 @@
+"""The similarity engine. Choose the implementation with the SEARCH_SIMILARITY_BACKEND
+setting (a dotted path); the default is TF-IDF over published text plus theme overlap."""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from .base import CouncilMatch, SimilarItem, SimilarityBackend
+
+DEFAULT_BACKEND = "search.similarity.tfidf.TfidfSimilarityBackend"
+
+_backends = {}
+
+
+def get_similarity_backend() -> SimilarityBackend:
+    path = getattr(settings, "SEARCH_SIMILARITY_BACKEND", DEFAULT_BACKEND)
+    if path not in _backends:
+        _backends[path] = import_string(path)()
+    return _backends[path]
+
+
+__all__ = ["CouncilMatch", "SimilarItem", "SimilarityBackend", "get_similarity_backend"]

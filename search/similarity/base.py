@@ -1,0 +1,86 @@
+"""The similarity interface every engine implements, and the results it returns."""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.utils.text import capfirst
+
+
+def _join(words):
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass
+class SimilarItem:
+    """A published page and why it matched."""
+
+    page: object
+    score: float
+    shared_themes: list = field(default_factory=list)
+    shared_terms: list = field(default_factory=list)
+    role: str = ""  # for a council match: "published" or "partner"
+
+    @property
+    def reason(self):
+        parts = []
+        if self.shared_themes:
+            noun = "theme" if len(self.shared_themes) == 1 else "themes"
+            parts.append(f"{noun} {_join(self.shared_themes)}")
+        if self.shared_terms:
+            quoted = [f"‘{term}’" for term in self.shared_terms]
+            parts.append(f"both mention {_join(quoted)}")
+        return capfirst("; ".join(parts)) if parts else "Similar wording"
+
+
+@dataclass
+class CouncilMatch:
+    """A council whose published work (or work it partners on) is close to the problem."""
+
+    council: object
+    score: float
+    items: list = field(default_factory=list)
+
+    @property
+    def shared_terms(self):
+        terms = []
+        for item in self.items:
+            terms.extend(term for term in item.shared_terms if term not in terms)
+        return terms[:5]
+
+    @property
+    def shared_themes(self):
+        themes = []
+        for item in self.items:
+            themes.extend(theme for theme in item.shared_themes if theme not in themes)
+        return themes[:4]
+
+    @property
+    def reason(self):
+        count = len(self.items)
+        parts = [f"{count} matching {'item' if count == 1 else 'items'}"]
+        if self.shared_themes:
+            parts.append(f"themes {_join(self.shared_themes)}")
+        if self.shared_terms:
+            parts.append("key terms " + _join([f"‘{t}’" for t in self.shared_terms]))
+        return "; ".join(parts)
+
+
+class SimilarityBackend(Protocol):
+    """What the site asks of a similarity engine. Only live, public pages ever come back."""
+
+    def similar_items(self, page, limit=5) -> list[SimilarItem]: ...
+
+    def councils_for_page(self, page, limit=5) -> list[CouncilMatch]: ...
+
+    def councils_for_text(self, text, limit=10) -> list[CouncilMatch]: ...
+
+    def councils_for_council(self, council, limit=5) -> list[CouncilMatch]: ...
+
+    def rebuild(self, progress=None) -> int: ...
+
+    def update_page(self, page) -> None: ...
+
+    def remove_page(self, page) -> None: ...

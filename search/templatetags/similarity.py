@@ -1,0 +1,51 @@
+"""What content templates call to show related work; they never import search internals.
+
+    {% load similarity %}
+    {% similar_content page %}
+    {% councils_facing_similar_problems page %}
+    {% councils_with_similar_problems council %}
+    {% peer_councils council %}
+"""
+
+from django import template
+from django.urls import reverse
+
+from ..peers import peer_councils as find_peer_councils
+from ..similarity import get_similarity_backend
+
+register = template.Library()
+
+
+@register.inclusion_tag("search/includes/similar_content.html")
+def similar_content(page, limit=5):
+    return {"items": get_similarity_backend().similar_items(page, limit=limit), "page": page}
+
+
+@register.inclusion_tag("search/includes/council_matches.html")
+def councils_facing_similar_problems(page, limit=5):
+    return {
+        "matches": get_similarity_backend().councils_for_page(page, limit=limit),
+        "heading": "Other councils working on this",
+        "empty": "No other council has published work on a problem like this yet.",
+        "finder_url": reverse("search:similar_councils"),
+    }
+
+
+@register.inclusion_tag("search/includes/council_matches.html")
+def councils_with_similar_problems(council, limit=5):
+    return {
+        "matches": get_similarity_backend().councils_for_council(council, limit=limit),
+        "heading": "Councils with problems like ours",
+        "empty": "Once this council has published its work, councils facing similar problems "
+                 "will be listed here.",
+        "finder_url": reverse("search:similar_councils"),
+    }
+
+
+@register.inclusion_tag("search/includes/peer_councils.html")
+def peer_councils(council, limit=8):
+    return {
+        "peers": find_peer_councils(council, limit=limit),
+        "council": council,
+        "search_url": reverse("search:search") + "?" + f"peers_of={council.slug}",
+    }
