@@ -70,6 +70,7 @@ CASE_STUDIES = [
         "slug": "home-to-school-transport-route-optimisation",
         "title": "Re-planning home to school transport for children with SEND",
         "council": "KEN",
+        "partners": ["MDW"],
         "themes": ["children-and-families", "highways-and-transport", "procurement"],
         "tags": ["SEND transport", "route optimisation", "passenger assistants"],
         "published": "2024-01-16",
@@ -83,7 +84,8 @@ CASE_STUDIES = [
         "what_we_did": "We modelled every route with optimisation software, then checked "
                        "each proposed shared journey with families and schools before "
                        "changing anything. Routes were re-tendered in bundles, and we offered "
-                       "personal travel budgets where families preferred them.",
+                       "personal travel budgets where families preferred them."
+                       "\n\nMedway shared the route modelling for pupils crossing our boundary.",
         "outcomes": [
             ("Average cost per pupil per year", 7900, "£", 9600, "2022/23"),
             ("Single-occupancy taxi routes", 1150, "routes", 1840, "2022/23"),
@@ -202,6 +204,7 @@ CASE_STUDIES = [
         "slug": "ransomware-exercise-and-offline-backups",
         "title": "What a day-long ransomware exercise taught our leadership team",
         "council": "CBD",
+        "partners": ["WAF"],
         "themes": ["cyber-security", "workforce-and-skills"],
         "tags": ["ransomware", "business continuity", "backups", "incident response"],
         "published": "2024-03-26",
@@ -214,7 +217,9 @@ CASE_STUDIES = [
         "what_we_did": "With the regional cyber team we ran an exercise for directors and "
                        "service leads, then invested in immutable backups, restored our "
                        "ten most critical systems in test, and wrote one-page paper "
-                       "fallbacks for social care, payments and the contact centre.",
+                       "fallbacks for social care, payments and the contact centre."
+                       "\n\nWestmorland and Furness, which still shares some inherited systems "
+                       "with us, took part throughout.",
         "outcomes": [
             ("Critical systems with a tested restore", 10, "systems", 2, "2023"),
             ("Time to restore the social care case system in test", 19, "hours", None,
@@ -236,6 +241,7 @@ CASE_STUDIES = [
         "slug": "email-security-dmarc-enforcement",
         "title": "Stopping criminals sending email as the council",
         "council": "MUL",
+        "partners": ["FMO"],
         "themes": ["cyber-security", "data-and-standards"],
         "tags": ["email security", "DMARC", "phishing"],
         "published": "2025-02-11",
@@ -247,7 +253,9 @@ CASE_STUDIES = [
                    "complete list.",
         "what_we_did": "We used DMARC reports to find every legitimate sender, fixed each "
                        "one, and moved the policy from monitoring to quarantine and then "
-                       "reject, with suppliers warned at each stage.",
+                       "reject, with suppliers warned at each stage."
+                       "\n\nFermanagh and Omagh followed the same plan a month behind us and "
+                       "shared supplier lists.",
         "outcomes": [
             ("Spoofed messages delivered to suppliers", 0, "messages", 120, "per month"),
             ("Legitimate sending services identified", 17, "services", 5, "2024"),
@@ -265,6 +273,7 @@ CASE_STUDIES = [
         "slug": "library-laptop-and-tablet-lending",
         "title": "Lending laptops and tablets from every library",
         "council": "SWA",
+        "partners": ["NTL"],
         "themes": ["digital-inclusion", "libraries-and-culture"],
         "tags": ["device lending", "libraries", "digital skills"],
         "published": "2023-04-18",
@@ -277,7 +286,8 @@ CASE_STUDIES = [
                    "credit, and depended on public computers with short time slots.",
         "what_we_did": "We bought 300 refurbished devices, set them to wipe automatically "
                        "when returned, and put them on the library catalogue. Digital "
-                       "champions run weekly drop-ins for borrowers.",
+                       "champions run weekly drop-ins for borrowers."
+                       "\n\nNeath Port Talbot libraries lend from the same pool of devices.",
         "outcomes": [
             ("Loans of devices", 1460, "loans", 0, "First 18 months"),
             ("Borrowers who said they could now do more online alone", 74, "%", None,

@@ -97,6 +97,7 @@ CASE_STUDIES = [
         "slug": "social-value-measured-in-contracts",
         "title": "Measuring the social value suppliers promised",
         "council": "PLY",
+        "partners": ["TOB"],
         "themes": ["procurement", "economic-development"],
         "tags": ["social value", "contract management", "local suppliers"],
         "published": "2023-08-29",
@@ -109,7 +110,9 @@ CASE_STUDIES = [
                    "our contracts had created, and we could not say.",
         "what_we_did": "We cut the menu of social value measures to twelve, built a "
                        "quarterly return into contract terms, and reported delivery against "
-                       "promises to the audit committee.",
+                       "promises to the audit committee."
+                       "\n\nTorbay adopted the same measures so that shared suppliers report "
+                       "once.",
         "outcomes": [
             ("Promised social value commitments delivered", 77, "%", None, "2022/23"),
             ("Council spend with local small businesses", 41, "%", 33, "2021/22"),
@@ -185,6 +188,7 @@ CASE_STUDIES = [
         "slug": "polling-station-accessibility-audit",
         "title": "Checking every polling station for accessibility",
         "council": "MIK",
+        "partners": ["BDF"],
         "themes": ["democracy", "data-and-standards"],
         "tags": ["elections", "accessibility", "polling stations"],
         "published": "2025-10-14",
@@ -196,7 +200,9 @@ CASE_STUDIES = [
                    "training.",
         "what_we_did": "We trained volunteers from local disability groups, audited 112 "
                        "stations, moved three and bought ramps, seating and magnifiers. The "
-                       "audit is published so candidates and residents can see it.",
+                       "audit is published so candidates and residents can see it."
+                       "\n\nBedford's electoral services team used the same checklist, so "
+                       "volunteers could audit in both areas.",
         "outcomes": [
             ("Polling stations with step-free access", 108, "stations", 93, "2024"),
             ("Accessibility complaints on polling day", 4, "complaints", 19, "2024"),
@@ -244,6 +250,7 @@ CASE_STUDIES = [
         "slug": "stop-smoking-service-through-pharmacies",
         "title": "Moving stop smoking support into community pharmacies",
         "council": "SND",
+        "partners": ["STY", "GAT"],
         "themes": ["public-health", "procurement"],
         "tags": ["stop smoking", "pharmacies", "health inequalities"],
         "published": "2023-01-24",
@@ -255,7 +262,9 @@ CASE_STUDIES = [
                    "hours.",
         "what_we_did": "We commissioned 38 pharmacies, trained their staff, and offered "
                        "free vapes or nicotine replacement with weekly carbon monoxide "
-                       "checks and support.",
+                       "checks and support."
+                       "\n\nSouth Tyneside and Gateshead commissioned the same specification, so "
+                       "pharmacies near our borders work to one contract.",
         "outcomes": [
             ("Four-week quits", 1380, "people", 640, "2021/22"),
             ("Quitters living in the most deprived fifth of areas", 58, "%", 31, "2021/22"),
@@ -276,7 +285,7 @@ CASE_STUDIES = [
         "council": "STE",
         "themes": ["public-health", "libraries-and-culture", "climate"],
         "tags": ["warm spaces", "cost of living", "libraries"],
-        "published": "2023-03-01",
+        "published": "2023-04-04",
         "summary": "During the winter of high energy bills, 46 warm welcome spaces offered "
                    "heat, a hot drink, company and advice on bills. Visitors found help "
                    "with debts and benefits they would not otherwise have asked for.",

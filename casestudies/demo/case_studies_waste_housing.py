@@ -148,6 +148,7 @@ CASE_STUDIES = [
         "slug": "fly-tipping-hotspots-deployable-cameras",
         "title": "Finding fly-tipping hotspots and moving the cameras to them",
         "council": "CMN",
+        "partners": ["PEM", "CGN"],
         "themes": ["waste", "community-safety", "data-and-standards"],
         "tags": ["fly-tipping", "CCTV", "hotspot mapping", "rural"],
         "published": "2023-11-22",
@@ -162,7 +163,9 @@ CASE_STUDIES = [
         "what_we_did": "A data analyst mapped every cleared fly-tip since 2020 and ranked "
                        "locations by repeat incidents. We bought six battery cameras with "
                        "signage, moved them monthly, and publicised each prosecution in "
-                       "Welsh and English.",
+                       "Welsh and English."
+                       "\n\nPembrokeshire and Ceredigion joined the camera rota for sites on "
+                       "shared boundaries.",
         "outcomes": [
             ("Incidents at the ten worst locations", 96, "incidents", 231, "2022/23"),
             ("Prosecutions for fly-tipping", 14, "cases", 3, "2022/23"),

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Summary:")
         for label, counts in run.summary:
-            parts = ", ".join(f"{number} {state}" for state, number in sorted(counts.items()))
+            parts = ", ".join(f"{number} {state}" for state, number in counts.items() if number)
             self.stdout.write(f"  {label}: {parts or 'nothing to do'}")
         if run.warnings:
             self.stdout.write(self.style.WARNING(f"  {len(run.warnings)} warnings, see above"))
