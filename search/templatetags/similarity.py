@@ -9,6 +9,7 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from ..peers import peer_councils as find_peer_councils
 from ..similarity import get_similarity_backend
@@ -47,5 +48,5 @@ def peer_councils(council, limit=8):
     return {
         "peers": find_peer_councils(council, limit=limit),
         "council": council,
-        "search_url": reverse("search:search") + "?" + f"peers_of={council.slug}",
+        "search_url": f"{reverse('search:search')}?{urlencode({'peers_of': council.slug})}",
     }

@@ -193,3 +193,24 @@ def test_publishing_many_pages_keeps_results_current(corpus, engine):
                                 summary="Crews report blocked streets and missed bin "
                                         "collections from the cab.")
     assert page.title in titles(engine.similar_items(corpus["pages"]["bins"]))
+
+
+@pytest.mark.django_db
+class TestOnContentPages:
+    def test_case_study_shows_similar_work_and_other_councils(self, client, corpus):
+        body = client.get(corpus["pages"]["bins"].url).content.decode()
+        assert "Similar work" in body and "Ask the bin crews" in body
+        assert "Other councils working on this" in body
+
+    def test_lesson_shows_similar_work(self, client, corpus):
+        body = client.get(corpus["pages"]["bins_lesson"].url).content.decode()
+        assert "Similar work" in body and "Fewer missed bin collections" in body
+
+    def test_project_shows_other_councils(self, client, corpus):
+        body = client.get(corpus["pages"]["housing"].url).content.decode()
+        assert "Other councils working on this" in body and "Exebridge" in body
+
+    def test_council_profile_shows_similar_councils_and_peers(self, client, corpus):
+        body = client.get("/councils/exebridge/").content.decode()
+        assert "Councils with problems like ours" in body
+        assert "Councils like Exebridge" in body
