@@ -26,11 +26,13 @@ class InvitationCreateView(generic.CreateView):
 class InvitationEditView(generic.EditView):
     """Saving an invitation that has not been accepted sends a fresh link."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if self.object.is_used:
-            messages.error(request, "This invitation has been accepted and cannot be changed.")
+    def get_object(self, queryset=None):
+        invitation = super().get_object(queryset)
+        if invitation.is_used:
+            messages.error(self.request,
+                           "This invitation has been accepted and cannot be changed.")
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return invitation
 
     def save_instance(self):
         self.token = prepare_invitation(self.form.instance)
@@ -44,6 +46,8 @@ class InvitationEditView(generic.EditView):
 
 class InvitationViewSet(ModelViewSet):
     model = Invitation
+    url_prefix = "accounts/invitations"
+    url_namespace = "accounts_invitation"
     icon = "mail"
     menu_label = "Invitations"
     add_view_class = InvitationCreateView
@@ -73,6 +77,8 @@ class AccessRequestDecisionView(generic.EditView):
 
 class AccessRequestViewSet(ModelViewSet):
     model = AccessRequest
+    url_prefix = "accounts/requests"
+    url_namespace = "accounts_accessrequest"
     icon = "user"
     menu_label = "Requests to join"
     edit_view_class = AccessRequestDecisionView

@@ -168,10 +168,15 @@ class ProgressUpdatePermissionPolicy(ModelPermissionPolicy):
             return updates
         return updates.filter(council_id__in=member_council_ids(user))
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        if not super().user_has_any_permission_for_instance(user, actions, instance):
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
             return False
         return user.is_superuser or acts_for_council(user, instance.council_id)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
 
 
 def projects_for(user):

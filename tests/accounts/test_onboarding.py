@@ -1,0 +1,275 @@
+"""Onboarding: invitations with single-use expiring links, and requests to join."""
+
+import re
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from accounts.models import AccessRequest, Invitation, Role
+from accounts.roles import PRACTITIONERS, make_organiser, make_practitioner, setup_roles
+from councils.factories import CouncilFactory
+
+PASSWORD = "a-long-unusual-passphrase"  # noqa: S105
+LINK = re.compile(r"http://testserver(/accounts/invitation/[^/\s]+/)")
+
+
+@pytest.fixture
+def council(db):
+    return CouncilFactory(short_name="Avonford")
+
+
+@pytest.fixture
+def organiser(site_structure):
+    setup_roles()
+    user = get_user_model().objects.create_user(
+        username="organiser", email="organiser@example.org", password=PASSWORD
+    )
+    make_organiser(user)
+    return user
+
+
+def link_from(message):
+    match = LINK.search(message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def invite(client, organiser, council, email="new.person@avonford.gov.uk", role="practitioner"):
+    client.force_login(organiser)
+    response = client.post(reverse("accounts_invitation:add"), {
+        "email": email, "first_name": "Nia", "last_name": "Jones", "role": role,
+        "council": council.pk if council else "",
+    })
+    client.logout()
+    return response
+
+
+def set_password(client, path, password=PASSWORD, confirm=None):
+    return client.post(path, {"first_name": "Nia", "last_name": "Jones",
+                              "password1": password, "password2": confirm or password})
+
+
+class TestInvitation:
+    def test_invited_practitioner_sets_password_once(self, client, organiser, council):
+        response = invite(client, organiser, council)
+        assert response.status_code == 302
+        invitation = Invitation.objects.get()
+        assert invitation.invited_by == organiser
+        assert len(invitation.token_hash) == 64  # only the hash is stored
+        assert not get_user_model().objects.filter(email="new.person@avonford.gov.uk").exists()
+        (message,) = mail.outbox
+        assert message.to == ["new.person@avonford.gov.uk"]
+        path = link_from(message)
+        assert invitation.token_hash not in message.body
+
+        assert client.get(path).status_code == 200
+        response = set_password(client, path)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+        user = get_user_model().objects.get(email="new.person@avonford.gov.uk")
+        assert user.is_active and user.check_password(PASSWORD)
+        assert user.groups.filter(name=PRACTITIONERS).exists()
+        assert [m.council for m in user.council_memberships.all()] == [council]
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+        # The link cannot be used a second time.
+        client.logout()
+        response = client.get(path)
+        assert response.status_code == 410
+        assert "already been used" in response.text
+        response = set_password(client, path, password="another-long-passphrase")
+        assert response.status_code == 410
+        user.refresh_from_db()
+        assert user.check_password(PASSWORD)
+
+        # Nor can an organiser re-send an accepted invitation.
+        client.force_login(organiser)
+        response = client.get(reverse("accounts_invitation:edit", args=[invitation.pk]))
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+    def test_expired_link_is_refused(self, client, organiser, council):
+        invite(client, organiser, council)
+        path = link_from(mail.outbox[0])
+        Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+        response = client.get(path)
+        assert response.status_code == 410
+        assert "expired" in response.text
+        assert set_password(client, path).status_code == 410
+        assert not get_user_model().objects.filter(email="new.person@avonford.gov.uk").exists()
+
+    def test_unknown_link_is_refused(self, client, db):
+        response = client.get(reverse("accounts:accept_invitation", args=["not-a-real-token"]))
+        assert response.status_code == 404
+        assert "not valid" in response.text
+
+    def test_resending_replaces_the_link(self, client, organiser, council):
+        invite(client, organiser, council)
+        first = link_from(mail.outbox[0])
+        invitation = Invitation.objects.get()
+        client.force_login(organiser)
+        response = client.post(reverse("accounts_invitation:edit", args=[invitation.pk]), {
+            "email": invitation.email, "first_name": "Nia", "last_name": "Jones",
+            "role": "practitioner", "council": council.pk,
+        })
+        assert response.status_code == 302
+        second = link_from(mail.outbox[1])
+        client.logout()
+        assert first != second
+        assert client.get(first).status_code == 404
+        assert client.get(second).status_code == 200
+
+    def test_weak_or_mismatched_passwords_are_explained(self, client, organiser, council):
+        invite(client, organiser, council)
+        path = link_from(mail.outbox[0])
+        response = set_password(client, path, password="password")
+        assert response.status_code == 200
+        assert "This password is too common" in response.text
+        response = set_password(client, path, confirm="something-else-entirely")
+        assert "The passwords do not match" in response.text
+        assert not Invitation.objects.get().is_used
+
+    def test_practitioner_invitation_needs_a_council(self, client, organiser):
+        response = invite(client, organiser, None)
+        assert response.status_code == 200
+        assert "Choose the council" in response.text
+        assert not Invitation.objects.exists()
+        assert not mail.outbox
+
+    def test_invalid_email_is_refused(self, client, organiser, council):
+        response = invite(client, organiser, council, email="not-an-email")
+        assert response.status_code == 200
+        assert not Invitation.objects.exists()
+
+    def test_organiser_invitation(self, client, organiser, council):
+        invite(client, organiser, None, email="lead@network.org", role=Role.ORGANISER)
+        set_password(client, link_from(mail.outbox[0]))
+        user = get_user_model().objects.get(email="lead@network.org")
+        assert user.has_perm("councils.act_for_any_council")
+
+    def test_practitioners_cannot_invite(self, client, organiser, council):
+        practitioner = get_user_model().objects.create_user(username="p", password=PASSWORD)
+        make_practitioner(practitioner, [council])
+        client.force_login(practitioner)
+        response = client.post(reverse("accounts_invitation:add"), {
+            "email": "friend@example.org", "role": "organiser", "council": "",
+        })
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+        assert not Invitation.objects.exists()
+
+
+class TestAccessRequest:
+    def request_access(self, client, council, email="sam@avonford.gov.uk"):
+        return client.post(reverse("accounts:request_access"), {
+            "name": "Sam Patel", "email": email, "job_title": "Service designer",
+            "council": council.pk, "reason": "To share our bin day finder.",
+        })
+
+    def test_form_renders_with_council_choices(self, client, council):
+        response = client.get(reverse("accounts:request_access"))
+        assert response.status_code == 200
+        assert "Avonford" in response.text
+        assert 'name="csrfmiddlewaretoken"' in response.text
+
+    def test_invalid_input_gets_clear_errors(self, client, council):
+        response = client.post(reverse("accounts:request_access"),
+                               {"name": "", "email": "nope", "council": "999999", "reason": ""})
+        assert response.status_code == 200
+        for message in ("Enter your full name", "Enter an email address in the correct format",
+                        "Choose a council from the list", "Tell us why you want to join"):
+            assert message in response.text
+        assert not AccessRequest.objects.exists()
+
+    def test_approve_sends_a_link_and_no_account_is_active_before(self, client, organiser,
+                                                                  council):
+        response = self.request_access(client, council)
+        assert response.status_code == 302
+        access_request = AccessRequest.objects.get()
+        assert access_request.status == AccessRequest.Status.PENDING
+        assert [m.to for m in mail.outbox] == [[organiser.email]]
+        assert not get_user_model().objects.filter(email="sam@avonford.gov.uk").exists()
+
+        # A second request from the same address waits for the first.
+        response = self.request_access(client, council)
+        assert response.status_code == 200
+        assert "already have a request" in response.text
+
+        mail.outbox.clear()
+        client.force_login(organiser)
+        response = client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+                               {"status": "approved", "decision_note": "Welcome!"})
+        assert response.status_code == 302
+        access_request.refresh_from_db()
+        assert access_request.status == AccessRequest.Status.APPROVED
+        assert access_request.decided_by == organiser
+        (message,) = mail.outbox
+        assert message.to == ["sam@avonford.gov.uk"] and "Welcome!" in message.body
+        assert not get_user_model().objects.filter(email="sam@avonford.gov.uk",
+                                                   is_active=True).exists()
+
+        client.logout()
+        set_password(client, link_from(message))
+        user = get_user_model().objects.get(email="sam@avonford.gov.uk")
+        assert user.is_active
+        assert [m.council for m in user.council_memberships.all()] == [council]
+
+        # A decided request cannot be decided again.
+        client.force_login(organiser)
+        response = client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+                               {"status": "declined", "decision_note": ""})
+        assert response.status_code == 200
+        access_request.refresh_from_db()
+        assert access_request.status == AccessRequest.Status.APPROVED
+
+    def test_decline_tells_the_requester(self, client, organiser, council):
+        self.request_access(client, council)
+        access_request = AccessRequest.objects.get()
+        mail.outbox.clear()
+        client.force_login(organiser)
+        client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+                    {"status": "declined", "decision_note": "Ask your digital lead first."})
+        access_request.refresh_from_db()
+        assert access_request.status == AccessRequest.Status.DECLINED
+        (message,) = mail.outbox
+        assert "Ask your digital lead first." in message.body
+        assert not Invitation.objects.exists()
+        assert not get_user_model().objects.filter(email="sam@avonford.gov.uk").exists()
+
+
+def test_reader_signs_in_on_the_public_site(client, db):
+    get_user_model().objects.create_user(username="reader@example.org",
+                                         email="reader@example.org", password=PASSWORD)
+    response = client.post(reverse("accounts:sign_in"),
+                           {"username": "reader@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302  # no admin access
+
+
+def test_organiser_admin_screens(client, organiser, council):
+    invite(client, organiser, council)
+    AccessRequest.objects.create(name="Sam Patel", email="sam@avonford.gov.uk",
+                                 council=council, reason="Sharing.")
+    member = get_user_model().objects.create_user(username="member@avonford.gov.uk",
+                                                  email="member@avonford.gov.uk")
+    member.council_memberships.create(council=council)
+    client.force_login(organiser)
+    screens = {
+        reverse("accounts_invitation:index"): "new.person@avonford.gov.uk",
+        reverse("accounts_accessrequest:index"): "Sam Patel",
+        reverse("accounts_accessrequest:edit", args=[AccessRequest.objects.get().pk]):
+            "Sharing.",
+        reverse("wagtailsnippets_councils_councilmembership:list"): "member@avonford.gov.uk",
+    }
+    for url, expected in screens.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert expected in response.text, url
+    response = client.get(reverse("wagtailsnippets_councils_councilmembership:list"),
+                          {"q": "member@avonford"})
+    assert response.status_code == 200
