@@ -4,7 +4,6 @@
 removes permissions an administrator added by hand.
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -57,10 +56,6 @@ COLLECTION_PERMISSIONS = {
     ORGANISERS: ["add_image", "change_image", "choose_image",
                  "add_document", "change_document", "choose_document"],
 }
-
-DEMO_PASSWORD = "shared-endeavour-demo"  # noqa: S105 - printed for the local demo only
-DEMO_PRACTITIONER = "demo.practitioner@example.org"
-DEMO_ORGANISER = "demo.organiser@example.org"
 
 
 def _model_permissions(names):
@@ -152,36 +147,9 @@ def make_organiser(user):
     user.groups.add(Group.objects.get(name=ORGANISERS))
 
 
-def _demo_user(email, first_name, last_name):
-    user_model = get_user_model()
-    user = user_model.objects.filter(email=email).first()
-    if user is None:
-        user = user_model(username=email, email=email)
-    user.first_name, user.last_name, user.is_active = first_name, last_name, True
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
-
-
-def create_demo_users(councils):
-    """A practitioner for the first two of ``councils`` and an organiser. Returns printable
-    lines with their sign-in details."""
-    setup_roles()
-    practitioner = _demo_user(DEMO_PRACTITIONER, "Dana", "Practitioner")
-    make_practitioner(practitioner, list(councils)[:2])
-    organiser = _demo_user(DEMO_ORGANISER, "Olu", "Organiser")
-    make_organiser(organiser)
-    names = ", ".join(str(m.council) for m in practitioner.council_memberships.all())
-    return [
-        f"Demo practitioner ({names}): {DEMO_PRACTITIONER} / {DEMO_PASSWORD}",
-        f"Demo organiser: {DEMO_ORGANISER} / {DEMO_PASSWORD}",
-        "Sign in at /admin/ with the email address as the username.",
-    ]
-
-
-def remove_demo_users():
-    """Delete the demo accounts. Returns how many were removed."""
-    users = get_user_model().objects.filter(username__in=[DEMO_PRACTITIONER, DEMO_ORGANISER])
-    count = users.count()
-    users.delete()
-    return count
+def assign_role(user, role):
+    """Put a user in the group for a role name ("practitioner", "organiser"); other roles
+    (administrator, reader) need no group."""
+    group = {"practitioner": PRACTITIONERS, "organiser": ORGANISERS}.get(role)
+    if group:
+        user.groups.add(Group.objects.get(name=group))

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Page, Revision
 
+from accounts.roles import setup_roles
 from councils.models import Council
 from home.models import HomeFeaturedItem, HomePage
 from home.site_structure import ensure_site_structure
@@ -240,6 +241,8 @@ def step_councils_and_site(run):
 
 
 def step_users(run):
+    setup_roles()
+    run.write("Roles: Practitioners and Network organisers groups, 'Organiser review' workflow.")
     for spec in DEMO_USERS:
         try:
             user, status = ensure_user(spec)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from accounts.roles import assign_role
 from councils.models import Council, CouncilMembership
 
 DEMO_EMAIL_DOMAIN = "demo.shared-endeavour.example"
@@ -41,6 +42,10 @@ class DemoUser:
 
 DEMO_USERS = [
     DemoUser("admin", "Demo", "Administrator", "administrator", is_superuser=True),
+    # Writes for Plymouth (a case study; partner in Cornwall's charge point project) and
+    # Cornwall (leads that project): submits for review, cannot publish.
+    DemoUser("practitioner", "Dana", "Okafor", "practitioner", councils=("PLY", "CON")),
+    DemoUser("organiser", "Olu", "Adeyemi", "organiser"),
 ]
 
 
@@ -84,4 +89,5 @@ def ensure_user(spec):
             status = "password updated"
     for code in spec.councils:
         CouncilMembership.objects.get_or_create(user=user, council=Council.objects.get(code=code))
+    assign_role(user, spec.role)
     return user, status

@@ -9,17 +9,9 @@ from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-from accounts.roles import (
-    DEMO_ORGANISER,
-    DEMO_PASSWORD,
-    DEMO_PRACTITIONER,
-    ORGANISERS,
-    PRACTITIONERS,
-    WORKFLOW_NAME,
-    create_demo_users,
-    remove_demo_users,
-)
-from councils.factories import CouncilFactory
+from accounts.roles import ORGANISERS, PRACTITIONERS, WORKFLOW_NAME, setup_roles
+from casestudies.demo.removal import remove_demo_data
+from casestudies.demo.users import DEMO_USERS, ensure_user
 from home.models import HomePage
 
 
@@ -55,21 +47,24 @@ def test_setup_roles_is_idempotent(site_structure):
     assert WorkflowPage.objects.get(page=home).workflow.name == WORKFLOW_NAME
 
 
-def test_demo_users_can_sign_in_to_the_admin(client, site_structure):
-    councils = [CouncilFactory(short_name="Avonford"), CouncilFactory(short_name="Barchester")]
-    lines = create_demo_users(councils)
-    assert any(DEMO_PRACTITIONER in line and DEMO_PASSWORD in line for line in lines)
-    practitioner = get_user_model().objects.get(username=DEMO_PRACTITIONER)
-    assert {m.council.short_name for m in practitioner.council_memberships.all()} == {
-        "Avonford", "Barchester"}
-    create_demo_users(councils)  # again: nothing is duplicated
+def test_demo_practitioner_and_organiser(client, site_structure, register):
+    """The demo loader's people: a practitioner in two councils and an organiser, with the
+    password the load_demo_data command prints."""
+    setup_roles()
+    accounts = {spec.role: (spec, ensure_user(spec)[0]) for spec in DEMO_USERS}
+    spec, practitioner = accounts["practitioner"]
+    assert practitioner.groups.filter(name=PRACTITIONERS).exists()
     assert practitioner.council_memberships.count() == 2
+    ensure_user(spec)  # again: nothing is duplicated
+    assert practitioner.council_memberships.count() == 2
+    assert not practitioner.has_perm("councils.act_for_any_council")
 
-    response = client.post(reverse("wagtailadmin_login"), {"username": DEMO_ORGANISER,
-                                             "password": DEMO_PASSWORD})
+    spec, organiser = accounts["organiser"]
+    assert organiser.has_perm("councils.act_for_any_council")
+    response = client.post(reverse("wagtailadmin_login"),
+                           {"username": organiser.username, "password": spec.password()})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
-    assert remove_demo_users() == 2
-    assert not get_user_model().objects.filter(username__startswith="demo.").exists()
-
+    remove_demo_data(lambda text: None)
+    assert not get_user_model().objects.filter(pk__in=[practitioner.pk, organiser.pk]).exists()
