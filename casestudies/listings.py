@@ -60,7 +60,8 @@ def filtered_listing(request, queryset, show_kind=True):
     themes = list(Theme.objects.order_by("name"))
     theme_slugs = {theme.slug: theme for theme in themes}
     council_types = dict(
-        Council.objects.current().values_list("council_type", "council_type_name").distinct()
+        Council.objects.current().order_by()
+        .values_list("council_type", "council_type_name").distinct()
     )
     kinds = _kinds()
 

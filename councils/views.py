@@ -22,8 +22,13 @@ class CouncilDirectoryView(TemplateView):
         if not show_former:
             councils = councils.current()
 
-        regions = sorted(set(Council.objects.values_list("region", flat=True)) - {""})
-        types = dict(Council.objects.values_list("council_type", "council_type_name").distinct())
+        # order_by() drops the default ordering, which would defeat distinct().
+        regions = sorted(
+            set(Council.objects.order_by().values_list("region", flat=True).distinct()) - {""}
+        )
+        types = dict(
+            Council.objects.order_by().values_list("council_type", "council_type_name").distinct()
+        )
         selected = {
             "nation": self._values("nation", Nation.values),
             "region": self._values("region", regions),

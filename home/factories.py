@@ -33,11 +33,12 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
     def _after_postgeneration(cls, instance, create, results=None):
         if not (create and getattr(instance, "_created_by_factory", False)):
             return
-        instance.save()
         revision = instance.save_revision()
         if instance.live:
-            revision.publish()
+            revision.publish()  # saves the page, with its relations, from the revision
             instance.refresh_from_db()
+        else:
+            instance.save()  # a draft's relations are stored too, so listings must skip it
 
 
 class SingletonPageFactory(PublishedPageFactory):
