@@ -18,6 +18,7 @@ def test_home_page_shows_new_work_themes_and_councils(client):
     CaseStudyPageFactory(title="Fewer missed bins", council=council, themes=[waste])
     ProjectPageFactory(title="Shared housing register", council=council)
     CaseStudyPageFactory(title="A draft case study", draft=True)
+    CaseStudyPageFactory(title="Another draft", council=council, draft=True)
 
     response = client.get("/")
 
@@ -29,6 +30,8 @@ def test_home_page_shows_new_work_themes_and_councils(client):
     assert "A draft case study" not in html
     assert response.context["item_count"] == 2
     assert response.context["council_count"] == 1
+    assert [(c.short_name, c.total) for c in response.context["councils_taking_part"]] == [
+        ("Wychavon", 2)]
     counts = {theme.slug: count for theme, count, _ in response.context["themes_with_counts"]}
     assert counts["waste"] == 1
     assert counts["housing"] == 0

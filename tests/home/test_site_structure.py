@@ -1,0 +1,66 @@
+"""`manage.py setup_site` builds the page tree a new site needs, and is safe to run again."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+import pytest
+
+from casestudies.factories import ThemeFactory
+from casestudies.models import (
+    CaseStudyIndexPage,
+    LessonIndexPage,
+    ProjectIndexPage,
+    Theme,
+    ThemeIndexPage,
+    ThemePage,
+)
+from home.models import HomePage, StandardPage
+from home.site_structure import ensure_site_structure
+
+pytestmark = pytest.mark.django_db
+
+
+def setup_site():
+    out = StringIO()
+    call_command("setup_site", stdout=out)
+    return out.getvalue()
+
+
+def test_creates_sections_theme_pages_and_about_pages():
+    output = setup_site()
+
+    home = HomePage.objects.get()
+    for model, slug in ((CaseStudyIndexPage, "case-studies"), (LessonIndexPage, "lessons"),
+                        (ProjectIndexPage, "projects"), (ThemeIndexPage, "themes")):
+        page = model.objects.get()
+        assert (page.slug, page.get_parent().pk, page.live) == (slug, home.pk, True)
+    theme_index = ThemeIndexPage.objects.get()
+    assert ThemePage.objects.child_of(theme_index).count() == Theme.objects.count() == 20
+    assert {page.slug for page in StandardPage.objects.child_of(home)} == {
+        "about", "accessibility", "data-credits"}
+    assert "mySociety" in StandardPage.objects.get(slug="data-credits").introduction
+    assert "(27 pages created)" in output
+
+
+def test_running_again_creates_nothing():
+    setup_site()
+    pages_before = sorted(HomePage.objects.get().get_descendants().values_list("pk", flat=True))
+
+    output = setup_site()
+
+    assert "(0 pages created)" in output
+    assert sorted(HomePage.objects.get().get_descendants().values_list("pk", flat=True)) \
+        == pages_before
+
+
+def test_a_new_theme_gets_its_page_on_the_next_run():
+    setup_site()
+    theme = ThemeFactory(name="Coastal erosion")
+
+    created = ensure_site_structure()
+
+    page = ThemePage.objects.get(theme=theme)
+    assert created == [page]
+    assert page.slug == "coastal-erosion"
+    assert "Everything about coastal erosion." in page.introduction
