@@ -1,18 +1,48 @@
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ProgressUpdate, Theme
+from .models import LearningPage, ProgressUpdate, Theme
 from .permissions import ProgressUpdateForm, hide_other_councils_drafts
 
 
 @hooks.register("construct_page_chooser_queryset")
 def limit_chooser_to_visible_pages(pages, request):
     return hide_other_councils_drafts(pages, request.user)
+
+
+class LearningPageExplorerView(ExplorableIndexView):
+    """Exploring a case study, lesson or project the user may not see goes back to the
+    explorer's start, as Wagtail does for any page outside the user's part of the tree."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id and not self.permission_policy.explorable_instances(
+            request.user
+        ).filter(pk=parent_page_id).exists():
+            root = self.permission_policy.explorable_root_instance(request.user)
+            return redirect(self.index_url_name, root.pk)
+        return super().get(request, parent_page_id)
+
+
+class LearningPageViewSet(PageViewSet):
+    model = LearningPage
+    index_view_class = LearningPageExplorerView
+
+    @property
+    def parent_models(self):
+        return [LearningPage]
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_page_viewset():
+    return LearningPageViewSet()
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -35,12 +35,14 @@ def revision_urls(page):
             "wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]
         ),
         "usage": reverse("wagtailadmin_pages:usage", args=[page.pk]),
+        "workflow_history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+        "explore": reverse("wagtailadmin_explore", args=[page.pk]),
         "lock": reverse("wagtailadmin_pages:lock", args=[page.pk]),
     }
 
 
 ROUTES = ["history", "revisions_index", "revision_view", "revision_compare", "revision_revert",
-          "usage"]
+          "usage", "workflow_history", "explore"]
 
 
 @pytest.mark.parametrize("route", ROUTES)
@@ -62,6 +64,12 @@ def test_revision_routes(client, people, council_a, council_b, case_study_index,
         assert response.status_code in (200, 302)
         if response.status_code == 302:
             assert response["Location"] != DENIED
+    elif route == "explore":
+        # Like any page outside their part of the tree: back to the explorer's start.
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_explore",
+                                               args=[case_study_index.get_parent().pk])
+        assert "First title" not in client.get(response["Location"]).text
     else:
         assert response.status_code == 302
         assert response["Location"] == DENIED
