@@ -154,3 +154,15 @@ def lesson_sources(lesson):
     pages = LearningPage.objects.live().public().filter(pk__in=ids).select_related("council")
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@register.filter
+def other_names(council):
+    """A council's alternative names without repeats or its own names, whatever the case."""
+    seen = {council.short_name.casefold(), council.official_name.casefold()}
+    names = []
+    for name in council.alt_name_list:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
