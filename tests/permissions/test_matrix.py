@@ -4,7 +4,8 @@ Each cell is one test making real HTTP requests to the Wagtail admin and asserti
 response and what changed (or did not change) in the database.
 
 "Own" is a page of council A (practitioner B's own page is council B's); the organiser and the
-reader are members of council A, to show that a membership alone grants nothing.
+reader are members of council A, to show that a membership alone grants nothing. The site
+administrator (a superuser) is the sixth role.
 """
 
 import json
@@ -18,7 +19,7 @@ import pytest
 from .conftest import case_study
 from .helpers import case_study_form_data
 
-ROLES = ["practitioner_a", "practitioner_b", "organiser", "reader", "anonymous"]
+ROLES = ["practitioner_a", "practitioner_b", "organiser", "reader", "anonymous", "admin"]
 ACTIONS = ["view_draft", "edit", "submit", "publish", "unpublish", "delete", "move", "copy",
            "preview", "choose"]
 
@@ -36,6 +37,7 @@ EXPECTED = {
     "practitioner_a": {"own": PRACTITIONER_OWN, "other": dict.fromkeys(ACTIONS, FORBIDDEN)},
     "practitioner_b": {"own": PRACTITIONER_OWN, "other": dict.fromkeys(ACTIONS, FORBIDDEN)},
     "organiser": {"own": dict.fromkeys(ACTIONS, ALLOW), "other": dict.fromkeys(ACTIONS, ALLOW)},
+    "admin": {"own": dict.fromkeys(ACTIONS, ALLOW), "other": dict.fromkeys(ACTIONS, ALLOW)},
     "reader": {"own": dict.fromkeys(ACTIONS, NO_ADMIN), "other": dict.fromkeys(ACTIONS, NO_ADMIN)},
     "anonymous": {"own": dict.fromkeys(ACTIONS, LOGIN), "other": dict.fromkeys(ACTIONS, LOGIN)},
 }

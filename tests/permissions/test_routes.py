@@ -4,6 +4,8 @@ import json
 
 from django.urls import reverse
 
+from wagtail.models import PageLogEntry
+
 import pytest
 
 from casestudies.models import CaseStudyPage
@@ -184,3 +186,44 @@ class TestCreating:
         assert page.council == council_a
         assert page.owner == practitioner
         assert not page.live
+
+
+def test_page_type_usage_lists_only_own_councils_pages(client, people, council_a, council_b,
+                                                      case_study_index):
+    case_study(council_a, title="Avonford draft")
+    case_study(council_b, title="Barchester draft")
+    client.force_login(people["practitioner_a"])
+    response = client.get(reverse("wagtailadmin_pages:type_use",
+                                  args=["casestudies", "casestudypage"]))
+    assert response.status_code == 200
+    assert "Avonford draft" in response.text
+    assert "Barchester draft" not in response.text
+
+
+@pytest.mark.parametrize("action", ["delete", "publish", "unpublish", "move"])
+def test_bulk_actions_skip_other_councils_pages(client, people, council_a, council_b,
+                                                case_study_index, action):
+    other = case_study(council_b, live=(action == "unpublish"))
+    client.force_login(people["practitioner_a"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+    url += f"?id={other.pk}&next=/admin/"
+    data = {"move_applicable": "on", "chooser": case_study_index.pk} if action == "move" else {}
+    client.post(url, data)
+    other.refresh_from_db()  # still there: not deleted
+    assert other.live == (action == "unpublish")
+    assert not PageLogEntry.objects.filter(
+        page=other, action__in=["wagtail.move", "wagtail.reorder"]
+    ).exists()
+
+
+def test_organisers_curate_theme_pages_and_home_page(client, people, site_structure):
+    from casestudies.models import ThemePage
+
+    theme_page = ThemePage.objects.first()
+    client.force_login(people["organiser"])
+    for page in (theme_page, site_structure):
+        assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    client.force_login(people["practitioner_a"])
+    for page in (theme_page, site_structure):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response["Location"] == DENIED
