@@ -32,6 +32,7 @@ site: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_councils
 	$(PY) manage.py setup_site
+	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_data
 
 run: site
