@@ -120,3 +120,24 @@ def test_organisers_group_is_the_review_task_group(roles):
     workflow = roles["workflow"]
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [ORGANISERS]
+
+
+def test_dashboards(client, people, council_a, council_b, case_study_index):
+    """Organisers find submissions waiting for them on the dashboard; practitioners see only
+    their own council's work there."""
+    own = case_study(council_a, title="Avonford waiting for review")
+    other = case_study(council_b, title="Barchester waiting for review")
+    client.force_login(people["practitioner_a"])
+    submit(client, own)
+    client.force_login(people["practitioner_b"])
+    submit(client, other)
+
+    client.force_login(people["organiser"])
+    dashboard = client.get(reverse("wagtailadmin_home"))
+    assert dashboard.status_code == 200
+    assert own.title in dashboard.text and other.title in dashboard.text
+
+    client.force_login(people["practitioner_a"])
+    dashboard = client.get(reverse("wagtailadmin_home"))
+    assert dashboard.status_code == 200
+    assert other.title not in dashboard.text

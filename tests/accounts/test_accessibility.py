@@ -1,0 +1,57 @@
+"""The onboarding pages in a real browser: axe-core finds no WCAG 2.2 AA problems, with and
+without errors on the forms."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Invitation, Role
+from councils.models import Council
+from tests.browser.conftest import browser_page, site  # noqa: F401 - fixtures
+from tests.browser.test_accessibility import _audit
+
+
+def invitation(token_suffix, **extra):
+    invite = Invitation(email=f"person-{token_suffix}@example.gov.uk", role=Role.PRACTITIONER,
+                        council=Council.objects.current().first())
+    token = invite.issue_token()
+    for name, value in extra.items():
+        setattr(invite, name, value)
+    invite.save()
+    return reverse("accounts:accept_invitation", args=[token])
+
+
+def test_onboarding_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
+    pages = {
+        "request access": reverse("accounts:request_access"),
+        "request sent": reverse("accounts:request_access_sent"),
+        "sign in": reverse("accounts:sign_in"),
+        "set password": invitation("a"),
+        "used link": invitation("b", used_at=timezone.now()),
+        "expired link": invitation("c", expires_at=timezone.now() - timedelta(days=1)),
+        "unknown link": reverse("accounts:accept_invitation", args=["nope"]),
+    }
+    failures = []
+    for name, path in pages.items():
+        browser_page.goto(live_server.url + path)
+        failures.extend(f"{name}: {problem}" for problem in _audit(browser_page))
+
+    # The forms with every error showing.
+    browser_page.goto(live_server.url + reverse("accounts:request_access"))
+    browser_page.get_by_role("button", name="Send request").click()
+    assert browser_page.locator(".govuk-error-summary").is_visible()
+    failures.extend(f"request access, errors: {p}" for p in _audit(browser_page))
+
+    browser_page.goto(live_server.url + reverse("accounts:sign_in"))
+    browser_page.get_by_role("button", name="Sign in").click()
+    failures.extend(f"sign in, errors: {p}" for p in _audit(browser_page))
+
+    browser_page.goto(live_server.url + pages["set password"])
+    browser_page.get_by_label("Password", exact=True).fill("password")
+    browser_page.get_by_label("Confirm password").fill("different")
+    browser_page.get_by_role("button", name="Set password and sign in").click()
+    assert "The passwords do not match" in browser_page.content()
+    failures.extend(f"set password, errors: {p}" for p in _audit(browser_page))
+
+    assert not failures, "Accessibility problems:\n" + "\n".join(failures)
