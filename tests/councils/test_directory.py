@@ -141,15 +141,3 @@ def test_pagination_keeps_the_filters(client, many_councils):
     html = response.content.decode()
     assert "nation=England&amp;page=2" in html or "page=2&amp;nation=England" in html
     assert 'aria-current="page"' in html
-
-
-def test_real_register_search_by_alternative_name(client, register):
-    response = client.get(URL, {"q": "city of aberdeen"})
-    assert names(response) == ["Aberdeen City"]
-
-    response = client.get(URL)
-    assert response.context["paginator"].count == 397
-    response = client.get(URL, {"former": "1"})
-    assert response.context["paginator"].count == 470
-    response = client.get(URL, {"nation": "Northern Ireland"})
-    assert response.context["paginator"].count == 11

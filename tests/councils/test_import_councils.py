@@ -1,54 +1,12 @@
-"""`manage.py import_councils` against the real register and against broken copies of it."""
+"""`manage.py import_councils` against the real register: a full load, a second run, changes."""
 
-import csv
-from io import StringIO
-
-from django.conf import settings
-from django.core.management import CommandError, call_command
-
-import pytest
-
-from councils.factories import CouncilFactory
 from councils.models import Council
 
-REGISTER = settings.COUNCIL_REGISTER_CSV
-LATE_LINE = 460  # a row near the end of the 471-line file
+from .register_files import register_rows, run_import, snapshot, with_value, write_rows
 
 
-def run_import(path=REGISTER, profiles=None):
-    out = StringIO()
-    args = [str(path)]
-    if profiles is not None:
-        args += ["--profiles", str(profiles)]
-    call_command("import_councils", *args, stdout=out)
-    return out.getvalue()
-
-
-def register_rows():
-    with open(REGISTER, newline="", encoding="utf-8") as handle:
-        return list(csv.reader(handle))
-
-
-def write_rows(path, rows):
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
-
-
-def with_value(rows, line, column, value):
-    """A copy of the rows with one cell changed; `line` counts the header as line 1."""
-    rows = [list(row) for row in rows]
-    rows[line - 1][rows[0].index(column)] = value
-    return rows
-
-
-def snapshot():
-    return list(Council.objects.order_by("code").values())
-
-
-@pytest.mark.django_db
-def test_real_register_loads_every_council():
-    output = run_import()
+def test_real_register_loads_every_council(loaded_register, db):
+    output = loaded_register
 
     assert "470 created, 0 updated, 0 unchanged" in output
     assert Council.objects.count() == 470
@@ -59,8 +17,7 @@ def test_real_register_loads_every_council():
         "England": 332, "Scotland": 32, "Wales": 22, "Northern Ireland": 11}
 
 
-@pytest.mark.django_db
-def test_links_and_profiles_are_resolved(register):
+def test_links_and_profiles_are_resolved(loaded_register, db):
     maidstone = Council.objects.get(code="MAI")
     assert maidstone.county.short_name == "Kent"
     assert maidstone in Council.objects.get(code="KEN").districts.all()
@@ -78,8 +35,7 @@ def test_links_and_profiles_are_resolved(register):
     assert aberdeen.population == 229060
 
 
-@pytest.mark.django_db
-def test_second_run_changes_nothing(register):
+def test_second_run_changes_nothing(loaded_register, db):
     before = snapshot()
 
     output = run_import()
@@ -88,8 +44,7 @@ def test_second_run_changes_nothing(register):
     assert snapshot() == before
 
 
-@pytest.mark.django_db
-def test_changed_rows_are_updated_and_reported(register, tmp_path):
+def test_changed_rows_are_updated_and_reported(loaded_register, db, tmp_path):
     rows = register_rows()
     maidstone_line = next(i for i, row in enumerate(rows, 1) if row[0] == "MAI")
     rows = with_value(rows, maidstone_line, "pop-2020", "180000.0")
@@ -105,8 +60,7 @@ def test_changed_rows_are_updated_and_reported(register, tmp_path):
     assert Council.objects.count() == 470
 
 
-@pytest.mark.django_db
-def test_a_link_change_alone_counts_as_an_update(register, tmp_path):
+def test_a_link_change_alone_counts_as_an_update(loaded_register, db, tmp_path):
     rows = register_rows()
     york_line = next(i for i, row in enumerate(rows, 1) if row[0] == "YOR")
     path = write_rows(tmp_path / "register.csv", with_value(rows, york_line,
@@ -118,124 +72,22 @@ def test_a_link_change_alone_counts_as_an_update(register, tmp_path):
     assert Council.objects.get(code="YOR").combined_authority is None
 
 
-def _late_row_with_extra_field(rows):
-    rows = [list(row) for row in rows]
-    rows[LATE_LINE - 1].append("surplus")
-    return rows
 
 
-def _late_row_cut_short(rows):
-    rows = [list(row) for row in rows]
-    rows[LATE_LINE - 1] = rows[LATE_LINE - 1][:12]
-    return rows
+def test_skipping_profiles_leaves_them_alone(loaded_register, db):
+    output = run_import(profiles="")
+
+    assert "0 created, 0 updated, 470 unchanged" in output
+    assert Council.objects.get(code="ABC").deprivation_quintile == 1
 
 
-def _late_row_duplicating_the_first(rows):
-    return with_value(rows, LATE_LINE, "local-authority-code", rows[1][0])
+def test_directory_finds_real_councils_by_any_name(client, loaded_register, db):
+    response = client.get("/councils/", {"q": "city of aberdeen"})
+    assert [c.short_name for c in response.context["councils"]] == ["Aberdeen City"]
 
-
-def _without_column(name):
-    def change(rows):
-        index = rows[0].index(name)
-        return [row[:index] + row[index + 1:] for row in rows]
-    return change
-
-
-BROKEN_FILES = {
-    "missing column": (_without_column("nation"), "Line 1: the header lacks the column(s) nation"),
-    "bad number": (lambda rows: with_value(rows, LATE_LINE, "pop-2020", "lots"),
-                   f"Line {LATE_LINE}: pop-2020 'lots' is not a number"),
-    "not a finite number": (lambda rows: with_value(rows, LATE_LINE, "area", "nan"),
-                            f"Line {LATE_LINE}: area 'nan' is not a number"),
-    "negative population": (lambda rows: with_value(rows, LATE_LINE, "pop-2020", "-5"),
-                            f"Line {LATE_LINE}: pop-2020 must not be negative"),
-    "bad boolean": (lambda rows: with_value(rows, LATE_LINE, "current-authority", "Yes"),
-                    f"Line {LATE_LINE}: current-authority must be True or False, not 'Yes'"),
-    "bad date": (lambda rows: with_value(rows, LATE_LINE, "start-date", "1 April 1974"),
-                 f"Line {LATE_LINE}: start-date '1 April 1974' is not a date"),
-    "unknown nation": (lambda rows: with_value(rows, LATE_LINE, "nation", "Atlantis"),
-                       f"Line {LATE_LINE}: nation 'Atlantis' is not a UK nation"),
-    "unknown tier": (lambda rows: with_value(rows, LATE_LINE, "powers", "parish"),
-                     f"Line {LATE_LINE}: powers 'parish' is not a known tier"),
-    "empty name": (lambda rows: with_value(rows, LATE_LINE, "official-name", ""),
-                   f"Line {LATE_LINE}: official-name must not be empty"),
-    "bad code": (lambda rows: with_value(rows, LATE_LINE, "local-authority-code", "A B;C"),
-                 f"Line {LATE_LINE}: register code 'A B;C' is not valid"),
-    "too long": (lambda rows: with_value(rows, LATE_LINE, "gss-code", "E0" * 10),
-                 f"Line {LATE_LINE}: gss-code is longer than 12 characters"),
-    "duplicate code": (_late_row_duplicating_the_first,
-                       f"Line {LATE_LINE}: register code ABC already appears on line 2"),
-    "extra field": (_late_row_with_extra_field,
-                    f"Line {LATE_LINE}: the row has more fields than the header"),
-    "missing fields": (_late_row_cut_short,
-                       f"Line {LATE_LINE}: the row has fewer fields than the header"),
-    "header only": (lambda rows: rows[:1], "has a header but no councils"),
-}
-
-
-@pytest.fixture
-def existing_councils(db):
-    """Two councils already in the register, one with out-of-date details the broken file
-    would otherwise update."""
-    return [
-        CouncilFactory(code="MAI", short_name="Old Maidstone", population=1),
-        CouncilFactory(code="ABE", short_name="Aberdeen City", nation="Scotland"),
-    ]
-
-
-@pytest.mark.parametrize("case", BROKEN_FILES)
-def test_broken_file_changes_nothing(case, existing_councils, tmp_path):
-    change, message = BROKEN_FILES[case]
-    path = write_rows(tmp_path / "register.csv", change(register_rows()))
-    before = snapshot()
-
-    with pytest.raises(CommandError) as error:
-        run_import(path)
-
-    assert message in str(error.value)
-    assert "Nothing was changed." in str(error.value)
-    assert snapshot() == before
-
-
-def test_file_that_is_not_utf8_names_the_line(existing_councils, tmp_path):
-    rows = with_value(register_rows(), LATE_LINE, "official-name", "Conseil de Bretagne")
-    path = write_rows(tmp_path / "register.csv", rows)
-    path.write_bytes(path.read_bytes().replace(b"Bretagne", "Bréta".encode("latin-1")))
-    before = snapshot()
-
-    with pytest.raises(CommandError, match=f"Line {LATE_LINE}: .* is not UTF-8 text"):
-        run_import(path)
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("content", [b"", b"\n"])
-def test_empty_file_is_rejected(content, existing_councils, tmp_path):
-    path = tmp_path / "empty.csv"
-    path.write_bytes(content)
-
-    with pytest.raises(CommandError, match="Line 1: the header lacks the column"):
-        run_import(path)
-    assert Council.objects.count() == 2
-
-
-def test_missing_file_is_rejected(existing_councils, tmp_path):
-    with pytest.raises(CommandError, match="Cannot open .*no-such.csv: No such file"):
-        run_import(tmp_path / "no-such.csv")
-    assert Council.objects.count() == 2
-
-
-def test_broken_profile_file_changes_nothing(existing_councils, tmp_path):
-    profiles = tmp_path / "labels.csv"
-    profiles.write_bytes(b"local-authority-code,label\nABC,Northern Ireland; \xff\n")
-    before = snapshot()
-
-    with pytest.raises(CommandError, match="labels.csv is not UTF-8 text"):
-        run_import(profiles=profiles)
-    assert snapshot() == before
-
-
-def test_profiles_can_be_skipped(db):
-    run_import(profiles="")
-    armagh = Council.objects.get(code="ABC")
-    assert armagh.deprivation_quintile is None
-    assert armagh.profile_label == ""
+    response = client.get("/councils/")
+    assert response.context["paginator"].count == 397
+    response = client.get("/councils/", {"former": "1"})
+    assert response.context["paginator"].count == 470
+    response = client.get("/councils/", {"nation": "Northern Ireland"})
+    assert response.context["paginator"].count == 11
