@@ -291,13 +291,16 @@ def import_register(path, profiles_path=None, progress=None):
     links_changed = set()
     for row in rows:
         council = by_code[row["code"]]
+        changed_links = []
         for attr, link_code in (("county", row["county_code"]),
                                 ("combined_authority", row["combined_code"])):
             target = by_code.get(link_code) or existing.get(link_code) if link_code else None
             if getattr(council, f"{attr}_id") != (target.pk if target else None):
                 setattr(council, attr, target)
-                council.save(update_fields=[attr])
-                links_changed.add(council.code)
+                changed_links.append(attr)
+        if changed_links:
+            council.save(update_fields=changed_links)
+            links_changed.add(council.code)
     # A link change on an otherwise unchanged council is still an update.
     for code in links_changed:
         if code in existing and code not in report.updated_codes:
