@@ -31,6 +31,7 @@ pytestmark = [
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FOCUS_YELLOW = "rgb(255, 221, 0)"
+REFLOW_WIDTH = 320
 
 LANDMARK_PROBLEMS_JS = """() => {
   const problems = [];
@@ -140,6 +141,19 @@ def _audit(page):
     if h1_count != 1:
         problems.append(f"expected one h1, found {h1_count}")
     problems.extend(page.evaluate(LANDMARK_PROBLEMS_JS))
+    # WCAG 1.4.10 Reflow, which axe does not check: nothing scrolls sideways at 320px.
+    size = page.viewport_size
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 800})
+    overflow = page.evaluate(
+        "(limit) => [...document.querySelectorAll('body *')]"
+        ".filter((el) => el.getBoundingClientRect().right > limit + 1)"
+        ".slice(0, 3).map((el) => el.tagName.toLowerCase()"
+        " + (el.classList.length ? '.' + el.classList[0] : ''))",
+        REFLOW_WIDTH,
+    )
+    if overflow:
+        problems.append(f"wider than {REFLOW_WIDTH}px: {', '.join(overflow)}")
+    page.set_viewport_size(size)
     return problems
 
 
@@ -230,7 +244,7 @@ def test_govuk_frontend_styles_load_without_the_govuk_brand(site, live_server, b
 
 
 def test_the_audit_reports_what_it_should(live_server, browser_page):
-    """The checks above can fail: a broken page gives axe violations and h1 problems."""
+    """The checks above can fail: axe, h1, landmark and reflow problems are all reported."""
     browser_page.goto(live_server.url + "/no-such-page/")
     browser_page.evaluate(
         "() => { const main = document.querySelector('main');"
@@ -241,3 +255,9 @@ def test_the_audit_reports_what_it_should(live_server, browser_page):
     assert "axe image-alt" in problems
     assert "expected one h1, found 2" in problems
     assert "nav without a label" in problems
+
+    browser_page.evaluate(
+        "() => document.querySelector('main').insertAdjacentHTML('beforeend',"
+        " '<p style=\"width: 600px\">Too wide</p>')"
+    )
+    assert "wider than 320px: p" in "\n".join(_audit(browser_page))
