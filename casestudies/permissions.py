@@ -137,6 +137,9 @@ class CouncilPageForm(WagtailAdminPageForm):
                 Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.council_id)
             ).order_by("short_name")
         field.queryset = allowed
+        if not allowed.exists():
+            field.help_text = ("You are not a member of any council yet. Ask a network "
+                               "organiser to add you to your council.")
         if not self.instance.pk and not self.initial.get("council"):
             first = (
                 self.for_user.council_memberships.order_by("created_at", "pk")

@@ -273,3 +273,18 @@ def test_organiser_admin_screens(client, organiser, council):
     response = client.get(reverse("wagtailsnippets_councils_councilmembership:list"),
                           {"q": "member@avonford"})
     assert response.status_code == 200
+
+
+def test_organisers_manage_people_but_not_administrators(client, organiser):
+    admin = get_user_model().objects.create_superuser(username="root", password=PASSWORD)
+    person = get_user_model().objects.create_user(username="person@example.org",
+                                                  email="person@example.org")
+    client.force_login(organiser)
+    assert client.get(reverse("wagtailusers_users:edit", args=[person.pk])).status_code == 200
+    response = client.post(reverse("wagtailusers_users:edit", args=[admin.pk]),
+                           {"username": "root", "email": "x@example.org",
+                            "password1": "taken-over-123", "password2": "taken-over-123"})
+    assert response.status_code in (302, 403)
+    admin.refresh_from_db()
+    assert admin.check_password(PASSWORD)
+    assert admin.email != "x@example.org"
