@@ -25,6 +25,9 @@ class CouncilViewSet(SnippetViewSet):
     list_display = ["short_name", "code", "council_type_name", "nation", "region", "is_current"]
     list_per_page = 50
     search_fields = ["short_name", "official_name", "alt_names", "code", "gss_code"]
+    # Plain database matching: any part of any name or code, on every search backend (the
+    # search index's autocomplete cannot be limited to these fields).
+    search_backend_name = None
     filterset_class = CouncilFilterSet
     ordering = ["short_name"]
 

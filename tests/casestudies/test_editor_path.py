@@ -6,8 +6,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from casestudies.factories import CaseStudyIndexPageFactory, ThemePageFactory
-from casestudies.models import CaseStudyPage, Theme
+from casestudies.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    LessonIndexPageFactory,
+    ThemePageFactory,
+)
+from casestudies.models import CaseStudyPage, LessonPage, Theme
 from councils.factories import CouncilFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +135,36 @@ def test_missing_required_fields_are_reported(admin_client):
     assert response.status_code == 200
     assert {"summary", "problem"} <= set(response.context["form"].errors)
     assert not CaseStudyPage.objects.exists()
+
+
+def test_superuser_publishes_a_lesson_linked_to_its_case_study(admin_client):
+    case_study = CaseStudyPageFactory(title="Fewer missed bins")
+    index = LessonIndexPageFactory()
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "lessonpage", index.pk])
+    data = nested_form_data({
+        "title": "Talk to the crews first",
+        "slug": "talk-to-the-crews-first",
+        "council": case_study.council.pk,
+        "summary": "The people who empty the bins knew where the problems were.",
+        "themes": "Waste",
+        "tags": "",
+        "context": rich_text("<p>We redesigned rounds from the office.</p>"),
+        "what_worked": rich_text("<p>Riding along with the crews.</p>"),
+        "what_did_not": rich_text("<p>Route software on its own.</p>"),
+        "advice": rich_text("<p>Start at the depot.</p>"),
+        "sources": inline_formset([{"page": case_study.pk, "ORDER": "1", "DELETE": ""}]),
+        "listing_summary": "", "search_description": "", "seo_title": "", "last_reviewed": "",
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    })
+
+    response = admin_client.post(add_url, data)
+
+    assert response.status_code == 302
+    lesson = LessonPage.objects.get(slug="talk-to-the-crews-first")
+    assert lesson.live
+    assert [source.page_id for source in lesson.sources.all()] == [case_study.pk]
+    lesson_html = admin_client.get(lesson.url).content.decode()
+    assert case_study.url in lesson_html
+    assert "Start at the depot." in lesson_html
+    assert lesson.url in admin_client.get(case_study.url).content.decode()
