@@ -106,6 +106,13 @@ def filtered_listing(request, queryset, show_kind=True):
     }
 
 
+def featured_pages(queryset, featured_items):
+    """The live pages among an organiser's featured items, in the order the organiser chose."""
+    ids = [item.page_id for item in featured_items]
+    pages = {page.pk: page for page in queryset.filter(pk__in=ids).for_listing()}
+    return [pages[pk] for pk in ids if pk in pages]
+
+
 def theme_counts():
     """How many live, public learning pages carry each theme, by theme id."""
     from .models import LearningPage, ThemedPage
@@ -123,7 +130,6 @@ def home_page_context(home_page):
     from .models import LearningPage, Theme, ThemePage
 
     live = LearningPage.objects.live().public()
-    featured_ids = [item.page_id for item in home_page.featured_items.all()]
     counts = theme_counts()
     theme_pages = {
         page.theme_id: page for page in ThemePage.objects.live().public().only("theme_id")
@@ -141,7 +147,7 @@ def home_page_context(home_page):
     )
     return {
         "latest_items": list(live.for_listing().order_by("-first_published_at")[:6]),
-        "featured_pages": list(live.filter(pk__in=featured_ids).for_listing()),
+        "featured_pages": featured_pages(live, home_page.featured_items.all()),
         "themes_with_counts": themes,
         "councils_taking_part": list(taking_part[:12]),
         "council_count": taking_part.count(),

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 
 from home.models import BasePage
 
-from ..listings import filtered_listing, theme_counts
+from ..listings import featured_pages, filtered_listing, theme_counts
 from .base import LearningPage
 
 
@@ -64,9 +64,8 @@ class ThemePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured_ids = [item.page_id for item in self.featured_items.all()]
-        context["featured_pages"] = list(
-            LearningPage.objects.live().public().filter(pk__in=featured_ids).for_listing()
+        context["featured_pages"] = featured_pages(
+            LearningPage.objects.live().public(), self.featured_items.all()
         )
         queryset = LearningPage.objects.live().public().filter(themes=self.theme)
         context.update(filtered_listing(request, queryset, show_kind=True))

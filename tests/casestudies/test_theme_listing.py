@@ -124,12 +124,14 @@ def test_unknown_filters_are_ignored_and_reported(client, mixed):
     assert "We ignored filters we do not recognise" in response.content.decode()
 
 
-def test_featured_items_skip_drafts(client, waste):
-    live = CaseStudyPageFactory(title="Live feature", themes=[waste])
+def test_featured_items_in_the_organisers_order_without_drafts(client, waste):
+    older = CaseStudyPageFactory(title="Older feature", themes=[waste])
+    newer = LessonPageFactory(title="Newer feature", themes=[waste])
     draft = CaseStudyPageFactory(title="Draft feature", themes=[waste], draft=True)
-    theme_page = ThemePageFactory(theme=waste, featured=[live, draft])
+    theme_page = ThemePageFactory(theme=waste, featured=[newer, draft, older])
 
     response = client.get(theme_page.url)
 
-    assert [page.title for page in response.context["featured_pages"]] == ["Live feature"]
+    assert [page.title for page in response.context["featured_pages"]] == [
+        "Newer feature", "Older feature"]
     assert "Draft feature" not in response.content.decode()

@@ -37,15 +37,20 @@ def test_home_page_shows_new_work_themes_and_councils(client):
     assert counts["housing"] == 0
 
 
-def test_home_page_shows_featured_work(client):
+def test_home_page_shows_featured_work_in_the_organisers_order(client):
     home = HomePage.objects.first()
-    featured = CaseStudyPageFactory(title="Our best work")
-    HomeFeaturedItem.objects.create(home_page=home, page=featured)
+    first = ProjectPageFactory(title="Chosen first")
+    second = CaseStudyPageFactory(title="Chosen second")
+    draft = CaseStudyPageFactory(title="Draft feature", draft=True)
+    for order, page in enumerate([second, draft, first]):
+        HomeFeaturedItem.objects.create(home_page=home, page=page, sort_order=order)
 
     response = client.get("/")
 
-    assert [page.pk for page in response.context["featured_pages"]] == [featured.pk]
-    assert "Featured work" in response.content.decode()
+    assert [page.pk for page in response.context["featured_pages"]] == [second.pk, first.pk]
+    html = response.content.decode()
+    assert "Featured work" in html
+    assert "Draft feature" not in html
 
 
 def test_home_page_with_nothing_published(client):
