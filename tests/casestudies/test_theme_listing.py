@@ -135,3 +135,28 @@ def test_featured_items_in_the_organisers_order_without_drafts(client, waste):
     assert [page.title for page in response.context["featured_pages"]] == [
         "Newer feature", "Older feature"]
     assert "Draft feature" not in response.content.decode()
+
+
+def test_index_pages_filter_by_theme_nation_and_council_type(client, waste):
+    housing = Theme.objects.get(slug="housing")
+    fife = CouncilFactory(short_name="Fife", nation="Scotland", council_type="SCO",
+                          council_type_name="Scottish unitary authority")
+    CaseStudyPageFactory(title="Scottish bins", council=fife, themes=[waste])
+    CaseStudyPageFactory(title="English bins", themes=[waste])
+    index = CaseStudyPageFactory(title="English housing", themes=[housing]).get_parent()
+
+    def listed(**query):
+        response = client.get(index.url, query)
+        assert response.status_code == 200
+        return sorted(titles(response))
+
+    assert listed(theme="waste") == ["English bins", "Scottish bins"]
+    assert listed(theme=["waste", "housing"]) == ["English bins", "English housing",
+                                                  "Scottish bins"]
+    assert listed(nation="Scotland") == ["Scottish bins"]
+    assert listed(council_type="NMD", theme="waste") == ["English bins"]
+    assert listed(theme="not-a-theme", page="abc") == ["English bins", "English housing",
+                                                       "Scottish bins"]
+    response = client.get(index.url, {"theme": "not-a-theme", "kind": "lesson"})
+    assert response.context["unknown_filters"] == ["not-a-theme"]
+    assert "We ignored a filter we do not recognise: not-a-theme" in response.content.decode()
