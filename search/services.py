@@ -117,10 +117,14 @@ class SearchOutcome:
 class FacetedSearch:
     operator = "and"
 
+    def __init__(self, backend="default"):
+        self.backend = backend  # the name of a Wagtail search backend
+
     def matched_ids(self, query, operator):
         """Ids of every live, public learning page matching the words, in one search."""
         pages = LearningPage.objects.live().public().only("id")
-        return {page.pk for page in pages.search(query, operator=operator)}
+        return {page.pk for page in pages.search(query, operator=operator,
+                                                       backend=self.backend)}
 
     def count_facets(self, params, matched, peers):
         rows = facets.page_rows()
@@ -136,8 +140,8 @@ class FacetedSearch:
             return pages.order_by("-first_published_at", "-pk")
         if params.sort == "newest":
             return pages.order_by("-first_published_at").search(
-                params.query, operator=operator, order_by_relevance=False)
-        return pages.search(params.query, operator=operator)
+                params.query, operator=operator, order_by_relevance=False, backend=self.backend)
+        return pages.search(params.query, operator=operator, backend=self.backend)
 
     def councils(self, params, limit=6):
         if not params.query:
@@ -146,14 +150,14 @@ class FacetedSearch:
         for name in ("nation", "region", "council_type"):
             if params.selected.get(name):
                 councils = councils.filter(**{f"{name}__in": params.selected[name]})
-        backend = get_search_backend()
+        backend = get_search_backend(self.backend)
         return list(backend.search(params.query, councils, operator=self.operator)[:limit])
 
     def themes(self, params, limit=3):
         if not params.query:
             return []
         return list(ThemePage.objects.live().public().search(
-            params.query, operator=self.operator)[:limit])
+            params.query, operator=self.operator, backend=self.backend)[:limit])
 
     def run(self, params):
         notices = list(params.notices)

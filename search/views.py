@@ -2,14 +2,13 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
-from wagtail.search.backends import get_search_backend
-
 from casestudies.models import Theme
 from councils.models import Council
 
+from .engine import autocomplete, run_search
 from .facets import FACET_LABELS
 from .forms import ProblemStatementForm
-from .services import SORTS, FacetedSearch, SearchParams
+from .services import SORTS, SearchParams
 from .similarity import get_similarity_backend
 from .text import clean_query
 
@@ -22,7 +21,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = SearchParams.from_querydict(self.request.GET)
-        outcome = FacetedSearch().run(params)
+        outcome = run_search(params)
         base = reverse("search:search")
         removable = []
         for name, values in params.active.items():
@@ -69,8 +68,7 @@ class AutocompleteView(TemplateView):
         query, _shown, _notices = clean_query(request.GET.get("q", ""), limit=100)
         if len(query) < 2:
             return JsonResponse({"councils": [], "themes": []})
-        councils = get_search_backend().autocomplete(
-            query, Council.objects.current())[:AUTOCOMPLETE_LIMIT]
+        councils = autocomplete(query, Council.objects.current(), AUTOCOMPLETE_LIMIT)
         themes = Theme.objects.filter(name__icontains=query).order_by("name")
         return JsonResponse({
             "councils": [

@@ -35,3 +35,39 @@ def register(db):
 def theme(db):
     """A seeded theme (migration casestudies/0002)."""
     return Theme.objects.get(slug="waste")
+
+
+# Search engine -------------------------------------------------------------------------------
+# With SEARCH_URL set the suite runs against Elasticsearch. The database rolls back after each
+# test but the index does not, so every test that uses the database starts with empty indices.
+
+
+@pytest.fixture(scope="session")
+def search_engine_indices():
+    """The test run's own indices, created once (empty, with Wagtail's mappings) and deleted
+    at the end; None without SEARCH_URL."""
+    from django.conf import settings
+
+    if not settings.SEARCH_URLS:
+        yield None
+        return
+    from wagtail.search.backends import get_search_backend
+
+    from search.testing import delete_indices
+
+    call_command("update_index", backend_name="default", schema_only=True, stdout=StringIO())
+    backend = get_search_backend()
+    yield backend
+    delete_indices(backend)
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_engine(request):
+    from django.conf import settings
+
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db", "transactional_db", "django_db_setup"} & set(request.fixturenames)
+    if settings.SEARCH_URLS and uses_db:
+        from search.testing import empty_indices
+
+        empty_indices(request.getfixturevalue("search_engine_indices"))

@@ -138,6 +138,25 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# SEARCH_URL (comma-separated for a cluster) switches search and similarity to Elasticsearch.
+# The database index is kept current too, so a request can fall back to it when the engine is
+# unreachable (search/engine.py).
+SEARCH_URLS = env_list("SEARCH_URL")
+if SEARCH_URLS:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": SEARCH_URLS,
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX", "shared_endeavour") + "_",
+            "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "ATOMIC_REBUILD": True,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    SEARCH_FACETED_SEARCH = "search.elasticsearch_facets.ElasticsearchFacetedSearch"
+    SEARCH_SIMILARITY_BACKEND = "search.similarity.elasticsearch.ElasticsearchSimilarityBackend"
+    SEARCH_FALLBACK_BACKEND = "database"
 
 LOGIN_URL = "accounts:sign_in"
 

@@ -11,3 +11,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if SEARCH_URLS:  # noqa: F405
+    import os
+
+    # Test indices of their own, named per run so runs side by side never share them; the
+    # backend makes writes searchable at once (search/testing.py).
+    WAGTAILSEARCH_BACKENDS["default"].update({  # noqa: F405
+        "BACKEND": "search.testing.RefreshingElasticsearchBackend",
+        "INDEX_PREFIX": f"test_{os.environ.get('SEARCH_INDEX', 'shared_endeavour')}_"
+                        f"{os.getpid()}_",
+    })

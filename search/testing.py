@@ -1,0 +1,80 @@
+"""Test support for running the suite against Elasticsearch (`config/settings/test.py` selects
+this backend when SEARCH_URL is set; `tests/conftest.py` empties the indices before each test).
+
+The database rolls back after each test but the index does not, and Elasticsearch makes writes
+searchable only about once a second. So this backend's client refreshes the test indices before
+any search or count that follows a write, and `empty_indices` deletes every document.
+"""
+
+from django.conf import settings
+
+from elasticsearch import Elasticsearch
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+
+_state = {"unrefreshed": False, "written": False}
+
+
+def index_pattern():
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] + "*"
+
+
+class RefreshingElasticsearch(Elasticsearch):
+    def _wrote(self):
+        _state["unrefreshed"] = _state["written"] = True
+
+    def _before_reading(self):
+        if _state["unrefreshed"]:
+            _state["unrefreshed"] = False
+            self.indices.refresh(index=index_pattern())
+
+    def index(self, *args, **kwargs):
+        response = super().index(*args, **kwargs)
+        self._wrote()
+        return response
+
+    def delete(self, *args, **kwargs):
+        try:
+            return super().delete(*args, **kwargs)
+        finally:
+            self._wrote()
+
+    def bulk(self, *args, **kwargs):
+        response = super().bulk(*args, **kwargs)
+        self._wrote()
+        return response
+
+    def search(self, *args, **kwargs):
+        self._before_reading()
+        return super().search(*args, **kwargs)
+
+    def count(self, *args, **kwargs):
+        self._before_reading()
+        return super().count(*args, **kwargs)
+
+
+class RefreshingElasticsearchBackend(Elasticsearch8SearchBackend):
+    client_class = RefreshingElasticsearch
+
+
+def empty_indices(backend):
+    """Delete every document in the test indices, if anything was written since last time."""
+    if not _state["written"]:
+        return
+    es = backend.es
+    pattern = index_pattern()
+    es.indices.refresh(index=pattern)
+    while True:
+        hits = Elasticsearch.search(es, index=pattern, size=1000, _source=False,
+                                    query={"match_all": {}})["hits"]["hits"]
+        if not hits:
+            break
+        operations = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]
+        Elasticsearch.bulk(es, operations=operations, refresh=True)
+    _state["unrefreshed"] = _state["written"] = False
+
+
+def delete_indices(backend):
+    es = backend.es
+    names = list(es.indices.get(index=index_pattern()).keys())
+    for name in names:
+        es.indices.delete(index=name)
