@@ -10,4 +10,6 @@ class Command(BaseCommand):
         created = ensure_site_structure()
         for page in created:
             self.stdout.write(f"  created {page.specific_class._meta.verbose_name}: {page.title}")
-        self.stdout.write(self.style.SUCCESS(f"Site structure ready ({len(created)} pages created)."))
+        pages = "page" if len(created) == 1 else "pages"
+        message = f"Site structure ready ({len(created)} {pages} created)."
+        self.stdout.write(self.style.SUCCESS(message))
