@@ -74,6 +74,9 @@ def site_links(context):
         {"label": label, "url": by_slug[slug].get_url(request)}
         for slug, label in FOOTER_PAGES
         if slug in by_slug
+    ] + [
+        {"label": "Sign in to publish", "url": reverse("accounts:sign_in")},
+        {"label": "Ask to join as a practitioner", "url": reverse("accounts:request_access")},
     ]
     links = {
         "main": main,

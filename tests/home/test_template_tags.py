@@ -93,6 +93,8 @@ def test_site_links_find_sections_and_footer_pages_once_per_request(
     )
     assert footer == (
         "About=/about/;Accessibility statement=/accessibility/;Data credits=/data-credits/;"
+        "Sign in to publish=/accounts/sign-in/;"
+        "Ask to join as a practitioner=/accounts/request-access/;"
     )
 
 
