@@ -48,8 +48,19 @@ def page_number(request):
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
+    """A page of results; `page.notice` explains when the requested page could not be shown."""
     paginator = Paginator(queryset, per_page)
-    page = paginator.get_page(page_number(request))
+    raw = request.GET.get("page", "1")
+    requested = page_number(request)
+    page = paginator.get_page(requested)
+    page.notice = ""
+    if raw.strip() and str(requested) != raw.strip():
+        page.notice = "That page number was not valid, so you are seeing the first page."
+    elif requested > paginator.num_pages:
+        page.notice = (
+            f"There is no page {requested}; you are seeing the last page, "
+            f"page {paginator.num_pages}."
+        )
     return paginator, page
 
 
