@@ -22,6 +22,8 @@ from casestudies.models import (
 )
 from councils.models import Council, Nation
 
+from .ranking import RowSet, ranking_terms
+
 MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 100
 MAX_FACET_VALUES_SHOWN = 12
@@ -87,13 +89,37 @@ class Vocabulary:
 
 @dataclass
 class Row:
-    """The facet values of one published page."""
+    """The facet values of one published page, and what relevance ranking needs."""
 
     pk: int
     values: dict
+    published: object = None
+    terms: dict = field(default_factory=dict)
+    length: int = 0
+
+
+_rows_cache = {}
 
 
 def page_rows():
+    """Facet values of every live, public learning page.
+
+    Kept in memory per process and reloaded when the published content changes (the
+    version token in `SimilarityState`), so a search costs one query here, not two big ones.
+    """
+    from .models import SimilarityState
+
+    version = SimilarityState.objects.filter(pk=1).values_list("version", flat=True).first()
+    cached = _rows_cache.get("rows")
+    if version is not None and cached is not None and cached[0] == version:
+        return cached[1]
+    rows = load_page_rows()
+    if version is not None:
+        _rows_cache["rows"] = (version, rows)
+    return rows
+
+
+def load_page_rows():
     """Facet values of every live, public learning page: two queries however many pages."""
     pages = LearningPage.objects.live().public()
     kind_by_model = {model: key for key, (_label, model) in KINDS.items()}
@@ -108,14 +134,15 @@ def page_rows():
     ).values_list("content_object_id", "tag__slug"):
         themes.setdefault(page_id, set()).add(slug)
     rows = []
-    for pk, ct_id, council, council_name, ctype, nation, region, phase, published in (
-        pages.values_list(
+    for (pk, ct_id, council, council_name, ctype, nation, region, phase, published, title,
+         summary) in pages.values_list(
             "pk", "content_type_id", "council__slug", "council__short_name",
             "council__council_type", "council__nation", "council__region",
-            "projectpage__phase", "first_published_at",
-        )
+            "projectpage__phase", "first_published_at", "title", "summary",
     ):
-        rows.append(Row(pk, {
+        terms = ranking_terms(title, summary, themes.get(pk, ()))
+        rows.append(Row(pk, published=published, terms=terms, length=sum(terms.values()),
+                        values={
             "kind": {kind_by_ct.get(ct_id)},
             "theme": themes.get(pk, set()),
             "council": {council},
@@ -126,7 +153,13 @@ def page_rows():
             "year": {str(published.year)} if published else set(),
             "_council_name": council_name,
         }))
-    return rows
+    return RowSet(rows)
+
+
+def passes_all(row, active, matched_ids=None, peer_slugs=None):
+    return ((matched_ids is None or row.pk in matched_ids)
+            and (peer_slugs is None or bool(row.values["council"] & peer_slugs))
+            and all(passes(row, name, values) for name, values in active.items()))
 
 
 def passes(row, facet, selected):

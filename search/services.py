@@ -19,6 +19,7 @@ from councils.models import Council
 
 from . import facets
 from .peers import peer_slugs
+from .ranking import rank
 from .text import clean_query, highlight, query_terms
 
 PAGE_SIZE = 20
@@ -114,17 +115,39 @@ class SearchOutcome:
     suggestion: dict | None = None
 
 
+class RankedPages:
+    """Page ids in order, read from the database a page of results at a time."""
+
+    def __init__(self, pks):
+        self.pks = pks
+
+    def count(self):
+        return len(self.pks)
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, key):
+        pks = self.pks[key]
+        pages = LearningPage.objects.live().public().in_bulk(pks)
+        return [pages[pk] for pk in pks if pk in pages]
+
+
 class FacetedSearch:
     operator = "and"
+    rank_in_memory = True
 
     def __init__(self, backend="default"):
         self.backend = backend  # the name of a Wagtail search backend
 
     def matched_ids(self, query, operator):
-        """Ids of every live, public learning page matching the words, in one search."""
-        pages = LearningPage.objects.live().public().only("id")
-        return {page.pk for page in pages.search(query, operator=operator,
-                                                       backend=self.backend)}
+        """Ids of every live, public learning page matching the words, in one search.
+
+        Faceting on "id" is the cheapest way Wagtail's database backends list the matches
+        (one GROUP BY query, no model instances); Elasticsearch overrides this method."""
+        results = LearningPage.objects.live().public().search(
+            query, operator=operator, order_by_relevance=False, backend=self.backend)
+        return set(results.facet("id"))
 
     def count_facets(self, params, matched, peers):
         rows = facets.page_rows()
@@ -134,10 +157,18 @@ class FacetedSearch:
             hidden = facets.without_facet_totals(rows, params.active, matched, peers)
         return counts, total, names, hidden
 
-    def results(self, params, operator, peers):
+    def results(self, params, operator, peers, matched=None):
+        """The pages to list, in order. With words, the pages `matched_ids` found are
+        filtered and ranked in memory (see search/ranking.py); set `rank_in_memory = False`
+        to have the search backend filter and order them instead."""
         pages = facets.apply_filters(LearningPage.objects.live().public(), params.active, peers)
         if not params.query:
             return pages.order_by("-first_published_at", "-pk")
+        if self.rank_in_memory and matched is not None:
+            rows = facets.page_rows()
+            active = {name: set(values) for name, values in params.active.items()}
+            pks = [row.pk for row in rows if facets.passes_all(row, active, matched, peers)]
+            return RankedPages(rank(rows, pks, params.query, params.sort == "newest"))
         if params.sort == "newest":
             return pages.order_by("-first_published_at").search(
                 params.query, operator=operator, order_by_relevance=False, backend=self.backend)
@@ -173,7 +204,7 @@ class FacetedSearch:
                     notices.append("No page contained all your words, so these results "
                                    "contain some of them.")
         counts, total, names, hidden = self.count_facets(params, matched, peers)
-        paginator = Paginator(self.results(params, operator, peers), PAGE_SIZE)
+        paginator = Paginator(self.results(params, operator, peers, matched), PAGE_SIZE)
         number = params.page
         if number > paginator.num_pages:
             if paginator.count:

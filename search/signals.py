@@ -1,5 +1,5 @@
-"""Keep the similarity data current as pages are published, changed, unpublished, deleted,
-moved or made private."""
+"""Keep the similarity data and the in-memory facet values current as pages are published,
+changed, unpublished, deleted, moved or made private, and as themes or councils change."""
 
 import logging
 
@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from casestudies.models import LearningPage, Theme
+from councils.models import Council
 
 from .models import SimilarityState
 from .similarity import get_similarity_backend
@@ -57,4 +58,7 @@ def connect():
                        dispatch_uid=f"search-similarity-restriction-{name}")
         signal.connect(on_visibility_changed, sender=Theme,
                        dispatch_uid=f"search-similarity-theme-{name}")
+        # Facet counts read council names, types, nations and regions from memory too.
+        signal.connect(on_visibility_changed, sender=Council,
+                       dispatch_uid=f"search-similarity-council-{name}")
     post_page_move.connect(on_visibility_changed, dispatch_uid="search-similarity-moved")

@@ -218,3 +218,21 @@ class TestAutocomplete:
     def test_the_form_works_without_javascript(self, client, corpus):
         body = client.get(SEARCH).content.decode()
         assert 'method="get"' in body and 'name="q"' in body
+
+
+@pytest.mark.django_db
+class TestStaysCurrent:
+    def test_publishing_unpublishing_and_renaming_show_at_once(self, client, corpus):
+        assert client.get(SEARCH, {"q": "compost"}).context["outcome"].paginator.count == 0
+        page = CaseStudyPageFactory(title="Home compost bins for every household",
+                                    council=corpus["councils"]["quiet"])
+        response = client.get(SEARCH, {"q": "compost"})
+        assert result_titles(response) == [page.title]
+        assert facet(response, "council")["quietvale"]["count"] == 1
+        council = corpus["councils"]["quiet"]
+        council.short_name = "Quietvale Renamed"
+        council.save()
+        response = client.get(SEARCH, {"q": "compost"})
+        assert facet(response, "council")["quietvale"]["label"] == "Quietvale Renamed"
+        page.unpublish()
+        assert client.get(SEARCH, {"q": "compost"}).context["outcome"].paginator.count == 0
