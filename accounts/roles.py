@@ -5,6 +5,7 @@ removes permissions an administrator added by hand.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import (
@@ -13,6 +14,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -32,7 +34,11 @@ PRACTITIONER_MODEL_PERMISSIONS = [
     "casestudies.change_progressupdate",
     "casestudies.delete_progressupdate",
 ]
+# Practitioners save drafts of progress updates and submit them; only organisers publish.
 ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
+    "casestudies.publish_progressupdate",
+    "casestudies.lock_progressupdate",
+    "casestudies.unlock_progressupdate",
     "councils.act_for_any_council",
     "councils.add_councilmembership",
     "councils.change_councilmembership",
@@ -116,6 +122,8 @@ def setup_roles():
 
 
 def ensure_workflow(organisers, home):
+    from casestudies.models import ProgressUpdate
+
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
@@ -132,6 +140,11 @@ def ensure_workflow(organisers, home):
             workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count()
         )
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    # Snippets take their workflow from their content type, not from the page tree.
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(ProgressUpdate),
+        defaults={"workflow": workflow},
+    )
     return workflow
 
 

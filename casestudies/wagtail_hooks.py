@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
@@ -6,11 +8,11 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .models import LearningPage, ProgressUpdate, Theme
-from .permissions import ProgressUpdateForm, hide_other_councils_drafts
+from .permissions import ProgressUpdateForm, acts_for_council, hide_other_councils_drafts
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -54,28 +56,22 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class CouncilScopedObjectMixin:
-    """Refuse one progress update unless the user's council reported it."""
+def only_for_the_reporting_council(view):
+    """Refuse every route that names one progress update (edit, delete, history, revisions,
+    workflow actions, unpublish, lock) unless the user's council reported it."""
 
-    def get_object(self, queryset=None):
-        update = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required or "change", update
-        ):
-            raise PermissionDenied
-        return update
+    @wraps(view)
+    def council_checked_view(request, *args, **kwargs):
+        if "pk" in kwargs:
+            council_id = (
+                ProgressUpdate.objects.filter(pk=kwargs["pk"])
+                .values_list("council_id", flat=True).first()
+            )
+            if council_id is not None and not acts_for_council(request.user, council_id):
+                raise PermissionDenied
+        return view(request, *args, **kwargs)
 
-
-class ProgressUpdateEditView(CouncilScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ProgressUpdateDeleteView(CouncilScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ProgressUpdateHistoryView(CouncilScopedObjectMixin, snippet_views.HistoryView):
-    permission_required = "change"
+    return council_checked_view
 
 
 class ProgressUpdateViewSet(SnippetViewSet):
@@ -86,9 +82,6 @@ class ProgressUpdateViewSet(SnippetViewSet):
     list_filter = ["date"]
     search_fields = ["title", "text"]
     edit_handler = ObjectList(ProgressUpdate.panels, base_form_class=ProgressUpdateForm)
-    edit_view_class = ProgressUpdateEditView
-    delete_view_class = ProgressUpdateDeleteView
-    history_view_class = ProgressUpdateHistoryView
     copy_view_enabled = False
     inspect_view_enabled = False
 
@@ -96,6 +89,13 @@ class ProgressUpdateViewSet(SnippetViewSet):
         return self.permission_policy.instances_user_has_any_permission_for(
             request.user, {"change", "delete"}
         ).select_related("project", "council")
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), only_for_the_reporting_council)
+
+    def register_chooser_viewset(self):
+        # Nothing chooses a progress update, and the chooser would list other councils' drafts.
+        pass
 
 
 class CollaborationViewSetGroup(SnippetViewSetGroup):

@@ -270,10 +270,13 @@ def step_progress_updates(run):
         if project is None:
             continue
         for day, code, title, text in item["updates"]:
-            _, created = ProgressUpdate.objects.get_or_create(
+            update, created = ProgressUpdate.objects.get_or_create(
                 project=project, date=_date(day), title=title,
                 defaults={"council": run.councils[code], "text": text, "created_by": run.owner},
             )
+            if created:
+                # Published through a revision, as an organiser's approval would.
+                update.save_revision(user=run.owner).publish(user=run.owner)
             counts["created" if created else "unchanged"] += 1
         run.progress("Project timelines", position, len(items))
     run.summary.append(("Progress updates", counts))

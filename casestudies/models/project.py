@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
@@ -54,11 +56,20 @@ class ProjectPage(ContactFields, LearningPage):
 
     @property
     def timeline(self):
-        return self.progress_updates.select_related("council").order_by("-date", "-pk")
+        """Published progress updates only: drafts and updates in review stay in the admin."""
+        return (
+            self.progress_updates.filter(live=True)
+            .select_related("council")
+            .order_by("-date", "-pk")
+        )
 
 
-class ProgressUpdate(models.Model):
-    """A dated entry in a project's timeline, written by the lead or a partner council."""
+class ProgressUpdate(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A dated entry in a project's timeline, written by the lead or a partner council.
+
+    Updates go through the "Organiser review" workflow like pages: the public timeline shows
+    the live version, and a practitioner's new update or change waits for an organiser.
+    """
 
     project = models.ForeignKey(
         ProjectPage, on_delete=models.CASCADE, related_name="progress_updates"
@@ -74,6 +85,7 @@ class ProgressUpdate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", editable=False,
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="progress_update")
 
     panels = [
         FieldPanel("project"),
@@ -88,3 +100,7 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.date:%d %b %Y}: {self.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions

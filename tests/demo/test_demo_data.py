@@ -161,6 +161,8 @@ def test_load_reload_and_remove(register, monkeypatch):
     assert project.last_published_at.date() == dt.date(2026, 6, 30)
     assert project.partner_councils.count() == 3
     assert project.progress_updates.count() == 4
+    assert len(project.timeline) == 4  # published through a revision, so public
+    assert all(update.live_revision_id for update in project.timeline)
     assert "fly-tipping-hotspots-deployable-cameras" in {
         page.slug for page in LearningPage.objects.live().search("fly-tipping cameras")}
 
