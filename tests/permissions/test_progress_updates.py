@@ -92,7 +92,11 @@ def test_update_is_public_only_after_an_organiser_approves(client, people, proje
     update.refresh_from_db()
     assert not update.live and update.workflow_in_progress
 
+    # The author's edit screen is locked while in review; the organiser's offers approval.
+    assert "locked" in client.get(reverse(f"{URLS}:edit", args=[update.pk])).text.lower()
     client.force_login(organiser)
+    editor = client.get(reverse(f"{URLS}:edit", args=[update.pk]))
+    assert editor.status_code == 200 and "Approve" in editor.text
     response = workflow_action(client, update, "approve", "Thanks.")
     assert response.status_code in (200, 302)
     update.refresh_from_db()
