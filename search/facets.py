@@ -6,7 +6,6 @@ values someone could add to a facet keep their numbers.
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -22,7 +21,8 @@ from casestudies.models import (
 )
 from councils.models import Council, Nation
 
-from .ranking import RowSet, ranking_terms
+from .facet_index import RowSet
+from .ranking import ranking_terms
 
 MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 100
@@ -156,55 +156,15 @@ def load_page_rows():
     return RowSet(rows)
 
 
-def passes_all(row, active, matched_ids=None, peer_slugs=None):
-    return ((matched_ids is None or row.pk in matched_ids)
-            and (peer_slugs is None or bool(row.values["council"] & peer_slugs))
-            and all(passes(row, name, values) for name, values in active.items()))
-
-
-def passes(row, facet, selected):
-    return bool(row.values[facet] & selected)
-
-
 def facet_counts(rows, selected, matched_ids=None, peer_slugs=None):
-    """{facet: Counter(value -> pages)}, plus the pages that match every filter."""
-    candidates = [
-        row for row in rows
-        if (matched_ids is None or row.pk in matched_ids)
-        and (peer_slugs is None or row.values["council"] & peer_slugs)
-    ]
-    active = {name: set(values) for name, values in selected.items() if values}
-    counts = {name: Counter() for name, _label in FACETS}
-    names = {}
-    total = 0
-    for row in candidates:
-        failing = [name for name, values in active.items() if not passes(row, name, values)]
-        if not failing:
-            total += 1
-        names.setdefault(next(iter(row.values["council"])), row.values["_council_name"])
-        if len(failing) > 1:
-            continue
-        for name, _label in FACETS:
-            if failing and failing[0] != name:
-                continue
-            for value in row.values[name]:
-                counts[name][value] += 1
-    return counts, total, names
+    """{facet: Counter(value -> pages)}, the pages matching every filter, council names."""
+    counts, total = rows.facet_counts(selected, matched_ids, peer_slugs)
+    return counts, total, rows.council_names
 
 
 def without_facet_totals(rows, selected, matched_ids=None, peer_slugs=None):
     """How many pages each active filter hides: pages that fail only that filter."""
-    active = {name: set(values) for name, values in selected.items() if values}
-    hidden = Counter()
-    for row in rows:
-        if matched_ids is not None and row.pk not in matched_ids:
-            continue
-        failing = [name for name, values in active.items() if not passes(row, name, values)]
-        if peer_slugs is not None and not row.values["council"] & peer_slugs:
-            failing.append("peers_of")
-        if len(failing) == 1:
-            hidden[failing[0]] += 1
-    return hidden
+    return rows.hidden_by_each_filter(selected, matched_ids, peer_slugs)
 
 
 def apply_filters(queryset, selected, peer_slugs=None):

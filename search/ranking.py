@@ -6,7 +6,6 @@ backend's own SQL scores every match with a correlated subquery, which took most
 second at 10,000 pages on SQLite; this takes a few milliseconds.
 """
 
-import math
 from collections import Counter
 
 from .similarity.documents import analyse
@@ -22,29 +21,14 @@ def ranking_terms(title, summary, theme_slugs=()):
     return dict(terms)
 
 
-class RowSet(list):
-    """Published pages' facet rows, with the document frequencies BM25 needs."""
-
-    def __init__(self, rows):
-        super().__init__(rows)
-        self.df = Counter()
-        for row in rows:
-            self.df.update(row.terms.keys())
-        self.average_length = (sum(row.length for row in rows) / len(rows)) if rows else 1.0
-        self.by_pk = {row.pk: row for row in rows}
-
-    def idf(self, term):
-        frequency = self.df.get(term, 0)
-        return math.log(1 + (len(self) - frequency + 0.5) / (frequency + 0.5))
-
-    def score(self, row, query_terms):
-        score = 0.0
-        for term in query_terms:
-            frequency = row.terms.get(term)
-            if frequency:
-                norm = K1 * (1 - B + B * row.length / (self.average_length or 1.0))
-                score += self.idf(term) * frequency * (K1 + 1) / (frequency + norm)
-        return score
+def score(rowset, row, query_terms):
+    total = 0.0
+    for term in query_terms:
+        frequency = row.terms.get(term)
+        if frequency:
+            norm = K1 * (1 - B + B * row.length / (rowset.average_length or 1.0))
+            total += rowset.idf(term) * frequency * (K1 + 1) / (frequency + norm)
+    return total
 
 
 def rank(rowset, pks, query, newest_first=False):
@@ -58,6 +42,6 @@ def rank(rowset, pks, query, newest_first=False):
     if newest_first or not query_terms:
         rows.sort(key=lambda row: (published(row), row.pk), reverse=True)
     else:
-        rows.sort(key=lambda row: (rowset.score(row, query_terms), published(row), row.pk),
+        rows.sort(key=lambda row: (score(rowset, row, query_terms), published(row), row.pk),
                   reverse=True)
     return [row.pk for row in rows]

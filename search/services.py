@@ -166,8 +166,7 @@ class FacetedSearch:
             return pages.order_by("-first_published_at", "-pk")
         if self.rank_in_memory and matched is not None:
             rows = facets.page_rows()
-            active = {name: set(values) for name, values in params.active.items()}
-            pks = [row.pk for row in rows if facets.passes_all(row, active, matched, peers)]
+            pks = rows.matching(params.active, matched, peers)
             return RankedPages(rank(rows, pks, params.query, params.sort == "newest"))
         if params.sort == "newest":
             return pages.order_by("-first_published_at").search(

@@ -1,6 +1,7 @@
 """Turning a published page, or a pasted problem statement, into terms."""
 
 import re
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -29,6 +30,7 @@ PAGE_FIELDS = (
 )
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word):
     """A very light stemmer that keeps words readable: plurals become singular."""
     if len(word) > 4 and word.endswith("ies"):
@@ -42,12 +44,18 @@ def analyse(text):
     """The terms of a text: lower case, no stop words, plurals folded."""
     terms = []
     for word in TOKEN.findall(text.lower().replace("’", "'")):
-        if len(word) < 3 or word in STOP_WORDS:
-            continue
-        word = normalise(word)
-        if word not in STOP_WORDS:
-            terms.append(word)
+        term = _term(word)
+        if term:
+            terms.append(term)
     return terms
+
+
+@lru_cache(maxsize=200_000)
+def _term(word):
+    if len(word) < 3 or word in STOP_WORDS:
+        return None
+    word = normalise(word)
+    return None if word in STOP_WORDS else word
 
 
 def _strings(data):
