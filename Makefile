@@ -50,5 +50,9 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+bench: site
+	$(PY) manage.py rebuild_similarity
+	$(PY) bench/relevance/run.py
+
 clean-demo: install
 	$(PY) manage.py remove_demo_data

@@ -37,9 +37,12 @@ MAX_TERMS = 60
 MIN_SCORE = 0.04
 SHARED_TERMS_SHOWN = 3
 CANDIDATES = 300
-# Below this many pages, publishing a page refits the whole vocabulary (it is quick);
-# above it, new pages reuse the stored vocabulary until `rebuild_similarity` runs.
-AUTO_REBUILD_BELOW = 200
+# On a small site, publishing refits the whole vocabulary when the number of published pages
+# has grown by a tenth since the last fit (always below 20 pages); on a larger one, new pages
+# reuse the stored vocabulary until `rebuild_similarity` runs.
+AUTO_REBUILD_BELOW = 2000
+ALWAYS_REBUILD_BELOW = 20
+REBUILD_GROWTH = 1.1
 
 
 @dataclass
@@ -148,7 +151,10 @@ class TfidfSimilarityBackend:
             self.remove_page(page)
             return
         state = SimilarityState.get()
-        if state.document_count < AUTO_REBUILD_BELOW:
+        if state.document_count < ALWAYS_REBUILD_BELOW or (
+            state.document_count < AUTO_REBUILD_BELOW
+            and PageTerms.objects.count() + 1 >= REBUILD_GROWTH * state.document_count
+        ):
             self.rebuild()
             return
         terms = vectorise(page_text(specific), state.idf, state.document_count)
