@@ -28,6 +28,8 @@ def _safely(action, page):
         action(page)
     except Exception:
         logger.exception("Could not update the similarity data for page %s", page.pk)
+    # Whatever the engine, in-memory facet values must reload (see facets.page_rows).
+    SimilarityState.bump()
 
 
 def on_published(sender, instance, **kwargs):
