@@ -75,6 +75,8 @@ class PageIndex:
 
 
 class ElasticsearchFacetedSearch(FacetedSearch):
+    rank_in_memory = False  # Elasticsearch filters, ranks and pages the results itself
+
     def __init__(self, backend="default"):
         super().__init__(backend)
         self.engine = get_search_backend(backend)

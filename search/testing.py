@@ -2,8 +2,9 @@
 this backend when SEARCH_URL is set; `tests/conftest.py` empties the indices before each test).
 
 The database rolls back after each test but the index does not, and Elasticsearch makes writes
-searchable only about once a second. So this backend's client refreshes the test indices before
-any search or count that follows a write, and `empty_indices` deletes every document.
+searchable only about once a second. So this backend's client refreshes (and merges) the test
+indices before any search or count that follows a write, and `empty_indices` deletes every
+document.
 """
 
 from django.conf import settings
@@ -25,6 +26,11 @@ class RefreshingElasticsearch(Elasticsearch):
     def _before_reading(self):
         if _state["unrefreshed"]:
             _state["unrefreshed"] = False
+            # Deleted (and replaced) documents count in relevance statistics until merged
+            # away; expunging them all (the test indices allow no deletes to linger) makes
+            # scores the same whatever ran before.
+            self.indices.refresh(index=index_pattern())
+            self.indices.forcemerge(index=index_pattern(), only_expunge_deletes=True)
             self.indices.refresh(index=index_pattern())
 
     def index(self, *args, **kwargs):

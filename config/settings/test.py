@@ -23,4 +23,6 @@ if SEARCH_URLS:  # noqa: F405
         "BACKEND": "search.testing.RefreshingElasticsearchBackend",
         "INDEX_PREFIX": f"test_{os.environ.get('SEARCH_INDEX', 'shared_endeavour')}_"
                         f"{os.getpid()}_",
+        "INDEX_SETTINGS": {"settings": {"index": {
+            "merge": {"policy": {"expunge_deletes_allowed": 0}}}}},
     })

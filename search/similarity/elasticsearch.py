@@ -18,6 +18,7 @@ from django.db.models import prefetch_related_objects
 
 from wagtail.search.backends import get_search_backend
 
+from elasticsearch import BadRequestError
 from elasticsearch_dsl import Q, Search
 from modelsearch.index import insert_or_update_object
 from modelsearch.query import MatchAll
@@ -30,11 +31,14 @@ from .base import CouncilMatch, SimilarItem
 from .documents import STOP_WORDS, page_text
 from .tfidf import TfidfSimilarityBackend
 
-THEME_WEIGHT = 0.3
+# Relative more-like-this scores spread less than the embedded engine's cosine, so theme
+# overlap weighs half as much there to leave the words in charge (on the relevance benchmark,
+# 0.15 and 0.3 score the same).
+THEME_WEIGHT = 0.15
 MAX_QUERY_TERMS = 40
-MINIMUM_SHOULD_MATCH = "10%"
-BOOST = 1
+MINIMUM_SHOULD_MATCH = "5%"  # two of forty terms
 CANDIDATES = 100
+MLT_FIELDS = ["_all_text"]
 SHARED_TERMS_SHOWN = 3
 COUNCIL_PAGES_COMPARED = 25
 EXPLAINED_TERM = re.compile(r"^weight\([^:]+:(\S+) in \d+\)")
@@ -57,6 +61,75 @@ def _explained_terms(explanation):
 def _jaccard(first, second):
     union = len(first | second)
     return len(first & second) / union if union else 0.0
+
+
+class MoreLikeThis:
+    """One more-like-this query over Wagtail's page index, filtered by Wagtail's own
+    `live().public()` filters. `hits()` ranks candidates cheaply; `shared_terms()` asks
+    Elasticsearch to explain the matches of just the pages that will be shown."""
+
+    def __init__(self, texts, exclude=(), size=CANDIDATES, reference=None):
+        self.texts = [text for text in texts if text.strip()]
+        self.exclude = [str(pk) for pk in exclude if pk != reference]
+        self.size = size
+        self.reference = reference
+        self.boost_terms = 1  # weigh each term by its TF-IDF, as the embedded engine does
+        self.backend = get_search_backend()
+        self.index = self.backend.get_index_for_model(LearningPage).name
+        self._filters = None
+
+    def _query(self, ids=None):
+        if self._filters is None:
+            self._filters = self.backend.query_compiler_class(
+                LearningPage.objects.live().public(), MatchAll()).get_filters()
+        filters = list(self._filters)
+        if ids is not None:
+            filters.append({"ids": {"values": [str(pk) for pk in ids]}})
+        return Q("bool", must=[Q(
+            "more_like_this", fields=MLT_FIELDS, like=self.texts,
+            min_term_freq=1, min_doc_freq=1, min_word_length=3, boost_terms=self.boost_terms,
+            max_query_terms=MAX_QUERY_TERMS, minimum_should_match=MINIMUM_SHOULD_MATCH,
+            stop_words=sorted(STOP_WORDS),
+        )], filter=filters, must_not=[Q("ids", values=self.exclude)])
+
+    def _search(self, ids=None, **extra):
+        def run():
+            return Search(using=self.backend.es, index=self.index).query(
+                self._query(ids)).extra(_source=False, stored_fields=["pk"], **extra).execute()
+
+        try:
+            return run()
+        except BadRequestError as error:
+            # Lucene's term weight turns negative when deleted documents (not yet merged
+            # away) make a word look commoner than the index's live documents allow; the
+            # query is then refused. Ask again with unweighted terms.
+            if not self.boost_terms or "boost must be a positive" not in str(error):
+                raise
+            self.boost_terms = 0
+            return run()
+
+    def hits(self):
+        """[(page id, relative score)], best first. Scores are relative to the reference
+        page's match with itself, or to the best match when there is no reference."""
+        if not self.texts:
+            return []
+        found = [(int(hit.meta.id), hit.meta.score)
+                 for hit in self._search(size=self.size + 1)]
+        own = next((score for pk, score in found if pk == self.reference), None)
+        found = [hit for hit in found if hit[0] != self.reference][:self.size]
+        top = own or (found[0][1] if found else 1.0) or 1.0
+        return [(pk, min(score / top, 1.0)) for pk, score in found]
+
+    def shared_terms(self, ids):
+        """{page id: the terms that scored most in its match}, for these pages only."""
+        if not ids or not self.texts:
+            return {}
+        terms = {}
+        for hit in self._search(ids, size=len(ids), explain=True):
+            scored = _explained_terms(hit.meta.explanation.to_dict())
+            top = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+            terms[int(hit.meta.id)] = [term for term, _weight in top[:SHARED_TERMS_SHOWN]]
+        return terms
 
 
 class ElasticsearchSimilarityBackend:
@@ -104,53 +177,28 @@ class ElasticsearchSimilarityBackend:
     # More like this -----------------------------------------------------------------------
 
     def _more_like_this(self, texts, exclude=(), size=CANDIDATES, reference=None):
-        """[(page id, score, {term: weight})] for the live, public learning pages most like
-        the texts, best first. Scores are relative to the `reference` page's own score (its
-        match with itself), or to the best match when there is no reference."""
-        texts = [text for text in texts if text.strip()]
-        if not texts:
-            return []
-        backend = get_search_backend()
-        compiler = backend.query_compiler_class(LearningPage.objects.live().public(),
-                                                MatchAll())
-        query = Q("bool", must=[Q(
-            "more_like_this", fields=["_all_text"], like=texts,
-            min_term_freq=1, min_doc_freq=1, min_word_length=3, boost_terms=BOOST,
-            max_query_terms=MAX_QUERY_TERMS, minimum_should_match=MINIMUM_SHOULD_MATCH,
-            stop_words=sorted(STOP_WORDS),
-        )], filter=compiler.get_filters(), must_not=[Q("ids", values=[
-            str(pk) for pk in exclude if pk != reference])])
-        index = backend.get_index_for_model(LearningPage).name
-        search = Search(using=backend.es, index=index).query(query).extra(
-            size=size + 1, explain=True, _source=False, stored_fields=["pk"])
-        hits = [(int(hit.meta.id), hit.meta.score, hit.meta.explanation.to_dict())
-                for hit in search.execute()]
-        own = next((score for pk, score, _explanation in hits if pk == reference), None)
-        hits = [hit for hit in hits if hit[0] != reference][:size]
-        top = own or (hits[0][1] if hits else 1.0) or 1.0
-        return [(pk, min(score / top, 1.0), _explained_terms(explanation))
-                for pk, score, explanation in hits]
+        """A `MoreLikeThis` search for the live, public learning pages most like the texts."""
+        return MoreLikeThis(texts, exclude, size, reference)
 
-    def _ranked(self, hits, themes=None):
-        """[(page id, score, shared theme names, shared terms)], re-ranked with theme overlap
-        when the query has themes."""
+    def _ranked(self, search, themes=None):
+        """[(page id, score, shared theme names)], best first: the more-like-this score,
+        re-ranked with theme overlap when the query has themes."""
+        hits = search.hits()
         if not hits:
             return []
         page_themes, names = {}, {}
         for page_id, tag_id, name in ThemedPage.objects.filter(
-            content_object_id__in=[pk for pk, _score, _terms in hits]
+            content_object_id__in=[pk for pk, _score in hits]
         ).values_list("content_object_id", "tag_id", "tag__name"):
             page_themes.setdefault(page_id, set()).add(tag_id)
             names[tag_id] = name
         ranked = []
-        for pk, score, terms in hits:
+        for pk, score in hits:
             own = page_themes.get(pk, set())
             if themes:
                 score = (1 - THEME_WEIGHT) * score + THEME_WEIGHT * _jaccard(own, themes)
             shared = sorted(names[tag] for tag in own & (themes or set()))
-            top = sorted(terms.items(), key=lambda item: (-item[1], item[0]))
-            ranked.append((pk, round(score, 4), shared,
-                           [term for term, _weight in top[:SHARED_TERMS_SHOWN]]))
+            ranked.append((pk, round(score, 4), shared))
         ranked.sort(key=lambda item: (-item[1], item[0]))
         return ranked
 
@@ -165,14 +213,15 @@ class ElasticsearchSimilarityBackend:
 
     def _similar_items(self, page, limit):
         specific = page.specific
-        hits = self._more_like_this([page_text(specific)], exclude=[page.pk], size=limit * 4,
-                                    reference=page.pk)
-        ranked = self._ranked(hits, self._themes_of(page))[:limit]
-        pages = self._pages([pk for pk, *_rest in ranked])
-        return [SimilarItem(pages[pk], score, shared, terms)
-                for pk, score, shared, terms in ranked if pk in pages]
+        search = self._more_like_this([page_text(specific)], exclude=[page.pk],
+                                      size=limit * 4, reference=page.pk)
+        ranked = self._ranked(search, self._themes_of(page))[:limit]
+        ids = [pk for pk, _score, _shared in ranked]
+        pages, terms = self._pages(ids), search.shared_terms(ids)
+        return [SimilarItem(pages[pk], score, shared, terms.get(pk, []))
+                for pk, score, shared in ranked if pk in pages]
 
-    def _councils(self, ranked, exclude, limit, per_council=3):
+    def _councils(self, search, ranked, exclude, limit, per_council=3):
         if not ranked:
             return []
         ids = [pk for pk, *_rest in ranked]
@@ -202,36 +251,38 @@ class ElasticsearchSimilarityBackend:
                         key=lambda item: (-council_score(item[1]), item[0]))[:limit]
         wanted = [entry[0] for _council, entries in chosen for entry, _role in
                   entries[:per_council]]
-        pages = self._pages(wanted)
+        pages, terms = self._pages(wanted), search.shared_terms(wanted)
         councils = Council.objects.in_bulk([council_id for council_id, _entries in chosen])
         matches = []
         for council_id, entries in chosen:
-            items = [SimilarItem(pages[pk], score, shared, terms, role)
-                     for (pk, score, shared, terms), role in entries[:per_council]
-                     if pk in pages]
+            items = [SimilarItem(pages[pk], score, shared, terms.get(pk, []), role)
+                     for (pk, score, shared), role in entries[:per_council] if pk in pages]
             if items and council_id in councils:
                 matches.append(CouncilMatch(councils[council_id],
                                             round(council_score(entries), 4), items))
         return matches
 
     def _councils_for_text(self, text, limit):
-        return self._councils(self._ranked(self._more_like_this([text])), set(), limit)
+        search = self._more_like_this([text])
+        return self._councils(search, self._ranked(search), set(), limit)
 
     def _councils_for_page(self, page, limit):
         specific = page.specific
         exclude = {page.council_id}
         if hasattr(specific, "partner_councils"):
             exclude |= {council.pk for council in specific.partner_councils.all()}
-        hits = self._more_like_this([page_text(specific)], exclude=[page.pk],
-                                    reference=page.pk)
-        return self._councils(self._ranked(hits, self._themes_of(page)), exclude, limit)
+        search = self._more_like_this([page_text(specific)], exclude=[page.pk],
+                                      reference=page.pk)
+        return self._councils(search, self._ranked(search, self._themes_of(page)), exclude,
+                              limit)
 
     def _councils_for_council(self, council, limit):
-        own = list(LearningPage.objects.for_council(council).live().public()
-                   .order_by("-first_published_at").specific()[:COUNCIL_PAGES_COMPARED])
-        if not own:
+        own_ids = list(LearningPage.objects.for_council(council).live().public()
+                       .values_list("pk", flat=True))
+        if not own_ids:
             return []
+        own = list(LearningPage.objects.filter(pk__in=own_ids).order_by("-first_published_at")
+                   .specific()[:COUNCIL_PAGES_COMPARED])
         prefetch_related_objects(own, "tags")
-        hits = self._more_like_this([page_text(page) for page in own],
-                                    exclude=[page.pk for page in own])
-        return self._councils(self._ranked(hits), {council.pk}, limit)
+        search = self._more_like_this([page_text(page) for page in own], exclude=own_ids)
+        return self._councils(search, self._ranked(search), {council.pk}, limit)
