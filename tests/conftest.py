@@ -11,6 +11,19 @@ from home.models import HomePage
 from home.site_structure import ensure_site_structure
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test that serves pages to a real browser commits to the database, so Django
+    flushes it afterwards. Each one restores the rows the data migrations made (the home page,
+    the themes); if only some did, the others' flushes would leave rows the restore collides
+    with."""
+    for item in items:
+        if "live_server" in getattr(item, "fixturenames", ()) and not item.get_closest_marker(
+            "django_db"
+        ):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 @pytest.fixture
 def home_page(db):
     """The home page migration home/0002 creates."""

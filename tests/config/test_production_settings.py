@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, env_overrides):
     env = {key: value for key, value in os.environ.items()
-           if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_URL"}}
+           if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_URL",
+                          "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(  # noqa: S603
