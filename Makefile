@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets site lint check bench clean-demo
+.PHONY: run test install assets site lint bench clean-demo
 
 $(VENV)/.installed: pyproject.toml
 	@echo "==> Installing Python packages into $(VENV)"
@@ -48,7 +48,6 @@ test: install
 
 lint: install
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
 
 bench: site
 	$(PY) manage.py rebuild_similarity
