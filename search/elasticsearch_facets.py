@@ -52,8 +52,6 @@ class PageIndex:
     """The names Wagtail gives learning pages' fields in its Elasticsearch index."""
 
     def __init__(self, backend):
-        self.backend = backend
-        self.mapping = backend.mapping_class(LearningPage)
         self.name = backend.get_index_for_model(LearningPage).name
         fields = {}
         for model in (LearningPage, *LearningPage.__subclasses__()):
@@ -84,11 +82,11 @@ class ElasticsearchFacetedSearch(FacetedSearch):
 
     # The words ------------------------------------------------------------------------------
 
-    def _base_query(self, query, operator, queryset=None):
+    def _base_query(self, query, operator):
         """Wagtail's own query for the words over live, public learning pages."""
-        queryset = queryset if queryset is not None else LearningPage.objects.live().public()
         words = PlainText(query, operator=operator) if query else MatchAll()
-        compiler = self.engine.query_compiler_class(queryset, words, operator=operator)
+        compiler = self.engine.query_compiler_class(LearningPage.objects.live().public(), words,
+                                                    operator=operator)
         return Q(compiler.get_query())
 
     def _search(self):
