@@ -3,10 +3,13 @@ changed, unpublished, deleted, moved or made private, and as themes or councils 
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from modelsearch.index import insert_or_update_object
 
 from casestudies.models import LearningPage, Theme
 from councils.models import Council
@@ -23,9 +26,11 @@ def _is_learning_page(page):
 
 
 def _safely(action, page):
-    # A failure here must not stop an editor publishing; the nightly rebuild repairs it.
+    # A failure here must not stop an editor publishing; the nightly rebuild repairs it. The
+    # savepoint keeps a database error from breaking the editor's transaction on PostgreSQL.
     try:
-        action(page)
+        with transaction.atomic():
+            action(page)
     except Exception:
         logger.exception("Could not update the similarity data for page %s", page.pk)
     # Whatever the engine, in-memory facet values must reload (see facets.page_rows).
@@ -34,6 +39,9 @@ def _safely(action, page):
 
 def on_published(sender, instance, **kwargs):
     if _is_learning_page(instance):
+        # Wagtail indexes a page when it is saved, before its themes and tags are saved with
+        # it; index it again once published, so every search backend sees the new ones.
+        _safely(lambda page: insert_or_update_object(page.specific), instance)
         _safely(get_similarity_backend().update_page, instance)
 
 

@@ -20,7 +20,6 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch import BadRequestError
 from elasticsearch_dsl import Q, Search
-from modelsearch.index import insert_or_update_object
 from modelsearch.query import MatchAll
 
 from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemedPage
@@ -145,9 +144,6 @@ class ElasticsearchSimilarityBackend:
         return self.fallback.rebuild(progress)
 
     def update_page(self, page):
-        # Wagtail indexes a page when it is saved, before its themes and tags are saved with
-        # it; index it again once published, so theme filters and facets see the new ones.
-        insert_or_update_object(page.specific)
         self.fallback.update_page(page)
 
     def remove_page(self, page):
