@@ -31,7 +31,8 @@ class TestSimilarContent:
         first = next(item for item in items
                      if item.page.title == "Ask the bin crews before changing collection rounds")
         assert first.shared_themes == ["Waste"]
-        assert "bin" in first.shared_terms or "collection" in first.shared_terms
+        # The database engine folds plurals; Elasticsearch's explanation may keep them.
+        assert any(term.startswith(("bin", "collection")) for term in first.shared_terms)
         assert first.reason.startswith("Theme Waste; both mention ‘")
 
     def test_never_returns_itself_drafts_or_private_pages(self, corpus, engine):
