@@ -4,12 +4,11 @@ Every helper here runs a fixed number of queries however many items it lists.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
+from core.pagination import paginate
 from councils.models import Council, Nation
 
-PAGE_SIZE = 20
 MAX_FILTER_VALUES = 20
 
 
@@ -37,31 +36,6 @@ def _clean_values(request, name, allowed):
         else:
             unknown.append(value)
     return values, unknown
-
-
-def page_number(request):
-    try:
-        number = int(request.GET.get("page", "1"))
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """A page of results; `page.notice` explains when the requested page could not be shown."""
-    paginator = Paginator(queryset, per_page)
-    raw = request.GET.get("page", "1")
-    requested = page_number(request)
-    page = paginator.get_page(requested)
-    page.notice = ""
-    if raw.strip() and str(requested) != raw.strip():
-        page.notice = "That page number was not valid, so you are seeing the first page."
-    elif requested > paginator.num_pages:
-        page.notice = (
-            f"There is no page {requested}; you are seeing the last page, "
-            f"page {paginator.num_pages}."
-        )
-    return paginator, page
 
 
 def filtered_listing(request, queryset, show_kind=True):

@@ -1,13 +1,18 @@
 """A shared cache of whole pages for anonymous readers, emptied whenever content changes.
 
-Every cached page is stored under the current *generation*; publishing, unpublishing,
-moving or deleting a page bumps the generation, so no reader ever sees a stale page.
+Every cached page is stored under the current *generation*, a random token. Publishing,
+unpublishing, moving or deleting content starts a new generation, so pages cached before the
+change can never be found again. A token never repeats, and if the cache loses it (expiry,
+eviction, a restart) the next request draws a new one: the worst a lost token can do is
+empty the cache, never bring back an old page.
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -20,16 +25,23 @@ def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+def _new_generation():
+    return secrets.token_hex(16)
+
+
 def current_generation():
-    return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    return _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+
+
+def _start_new_generation():
+    _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
 
 
 def invalidate(**kwargs):
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """Start a new generation now, and again once the change commits: a reader who rendered
+    the old content just before the commit would otherwise have cached it under the first."""
+    _start_new_generation()
+    transaction.on_commit(_start_new_generation)
 
 
 def _key(request, generation):
@@ -80,10 +92,16 @@ class AnonymousPageCacheMiddleware:
 
 
 CONTENT_APPS = {"wagtailcore", "councils", "casestudies", "home", "wagtailimages", "wagtaildocs"}
+# Saved alongside content, but never shown to readers.
+BOOKKEEPING_MODELS = {
+    "revision", "pagelogentry", "modellogentry", "referenceindex", "workflowstate", "taskstate",
+    "pagesubscription", "comment", "commentreply", "uploadedfile",
+}
 
 
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name != "revision":
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.model_name not in BOOKKEEPING_MODELS:
         invalidate()
 
 

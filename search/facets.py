@@ -19,6 +19,7 @@ from casestudies.models import (
     Theme,
     ThemedPage,
 )
+from core.params import parse_int
 from councils.models import Council, Nation
 
 from .facet_index import RowSet
@@ -78,7 +79,7 @@ class Vocabulary:
 
     def accepts(self, facet, value):
         if facet == "year":
-            return value.isdigit() and 1990 <= int(value) <= 2100
+            return parse_int(value, minimum=1990, maximum=2100) is not None
         return value in self.labels[facet]
 
     def label(self, facet, value):

@@ -15,6 +15,7 @@ from django.http import QueryDict
 from wagtail.search.backends import get_search_backend
 
 from casestudies.models import LearningPage, ThemePage
+from core.pagination import PAGE_SIZE, page_of, requested_page
 from councils.models import Council
 
 from . import facets
@@ -22,7 +23,6 @@ from .peers import peer_slugs
 from .ranking import rank
 from .text import clean_query, highlight, query_terms
 
-PAGE_SIZE = 20
 SORTS = {"relevance": "Most relevant", "newest": "Newest"}
 
 
@@ -69,12 +69,9 @@ class SearchParams:
         params.sort = sort if sort in SORTS else "relevance"
         if sort not in SORTS:
             params.ignored.append(f"Sort: {sort[:facets.MAX_VALUE_LENGTH]}")
-        raw_page = data.get("page", "1").strip()
-        if raw_page.isdigit() and int(raw_page) >= 1:
-            params.page = min(int(raw_page), 10**6)
-        else:
-            params.page = 1
-            params.notices.append("That page number was not valid, so we show the first page.")
+        params.page, notice = requested_page(data)
+        if notice:
+            params.notices.append(notice)
         params.vocabulary = vocabulary
         return params
 
@@ -204,13 +201,9 @@ class FacetedSearch:
                                    "contain some of them.")
         counts, total, names, hidden = self.count_facets(params, matched, peers)
         paginator = Paginator(self.results(params, operator, peers, matched), PAGE_SIZE)
-        number = params.page
-        if number > paginator.num_pages:
-            if paginator.count:
-                notices.append(f"There are only {paginator.num_pages} pages of results, "
-                               "so we show the last one.")
-            number = paginator.num_pages
-        page = paginator.page(number)
+        page, notice = page_of(paginator, params.page)
+        if notice:
+            notices.append(notice)
         items = list(page.object_list)
         prefetch_related_objects(items, "council", "themed_items__tag")
         terms = query_terms(params.query)

@@ -1,27 +1,33 @@
-"""Production: everything from the environment; refuses to start without a secret key."""
+"""Production: everything from the environment; refuses to start without its secrets, its
+database and the site's address."""
 
 import os
 
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, require_env
+from .base import env_bool, env_list, require_env, tuned_for_sqlite
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
+WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 ALLOWED_HOSTS = env_list(require_env("ALLOWED_HOSTS") and "ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or [
     f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": tuned_for_sqlite(dj_database_url.parse(
         require_env("DATABASE_URL"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
-    )
+    ))
 }
 
+# The cache is shared by every app server process, so invalidation on publish reaches them
+# all. Redis when there is one; otherwise a table in PostgreSQL (`migrate` creates it), or,
+# on SQLite, files beside it rather than writes into the database file the site serves from.
+CACHE_MAX_ENTRIES = int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -29,12 +35,20 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / "var" / "cache"),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
+        }
+    }
 else:
-    # Shared by every app server, so invalidation on publish reaches them all.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "page_cache",
+            "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -21,6 +21,10 @@ def index_url():
         ("abc", "That page number was not valid, so you are seeing the first page."),
         ("-3", "That page number was not valid, so you are seeing the first page."),
         ("1e9", "That page number was not valid, so you are seeing the first page."),
+        ("\u00b2", "That page number was not valid, so you are seeing the first page."),
+        ("\u2460", "That page number was not valid, so you are seeing the first page."),
+        ("\u0661\u0662", "That page number was not valid, so you are seeing the first page."),
+        ("9" * 5000, "That page number was not valid, so you are seeing the first page."),
     ],
 )
 def test_unusable_page_numbers_explain_themselves(client, index_url, page, notice):

@@ -175,17 +175,26 @@ class TestBadInput:
         assert response.status_code == 200
         assert "Councils like: nowhere" in response.content.decode()
 
-    @pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "99999999999999999999", ""])
+    @pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "99999999999999999999", "",
+                                      "\u00b2", "\u2460", "\u0661\u0662", "9" * 5000])
     def test_page_numbers_that_are_not_numbers(self, client, corpus, page):
         response = client.get(SEARCH, {"q": "bin", "page": page})
         assert response.status_code == 200
         assert response.context["outcome"].page.number >= 1
 
+    @pytest.mark.parametrize("year", ["\u00b2", "\u2460", "\u0662\u0660\u0662\u0664",
+                                      "2" * 5000, "２０２４"])
+    def test_years_that_are_not_ascii_digits_are_ignored(self, client, corpus, year):
+        response = client.get(SEARCH, {"q": "bin", "year": year})
+        assert response.status_code == 200
+        assert response.context["params"].selected["year"] == []
+
     def test_page_past_the_end_shows_the_last_page(self, client, corpus):
         response = client.get(SEARCH, {"q": "bin", "page": "40"})
         assert response.status_code == 200
         assert response.context["outcome"].page.number == 1
-        assert "so we show the last one" in response.content.decode()
+        assert "There is no page 40; you are seeing the last page, page 1." in (
+            response.content.decode())
 
     def test_empty_query_with_filters_only(self, client, corpus):
         response = client.get(SEARCH, {"q": "", "theme": "housing"})

@@ -1,0 +1,40 @@
+"""Pagination for every listing: the page asked for, and a notice when it cannot be shown."""
+
+from django.core.paginator import Paginator
+
+from .params import parse_int
+
+PAGE_SIZE = 20
+INVALID_PAGE = "That page number was not valid, so you are seeing the first page."
+
+
+def requested_page(data, name="page"):
+    """The page number a query string asks for (1 when it asks for none), and a notice when
+    what it asked for was not a page number."""
+    raw = data.get(name, "")
+    if not raw.strip():
+        return 1, ""
+    number = parse_int(raw, minimum=1)
+    if number is None:
+        return 1, INVALID_PAGE
+    return number, ""
+
+
+def page_of(paginator, number):
+    """Page `number`, or the last page with a notice when `number` is past the end."""
+    if number > paginator.num_pages:
+        notice = ""
+        if paginator.count:
+            notice = (f"There is no page {number}; you are seeing the last page, "
+                      f"page {paginator.num_pages}.")
+        return paginator.page(paginator.num_pages), notice
+    return paginator.page(number), ""
+
+
+def paginate(request, object_list, per_page=PAGE_SIZE):
+    """A page of results; `page.notice` explains when the requested page could not be shown."""
+    paginator = Paginator(object_list, per_page)
+    number, notice = requested_page(request.GET)
+    page, past_end = page_of(paginator, number)
+    page.notice = notice or past_end
+    return paginator, page
