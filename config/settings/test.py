@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 from .base import env_list
 
@@ -15,8 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
 if SEARCH_URLS:  # noqa: F405
-    import os
-
     # Test indices of their own, named per run so runs side by side never share them; the
     # backend makes writes searchable at once (search/testing.py).
     WAGTAILSEARCH_BACKENDS["default"].update({  # noqa: F405
@@ -26,3 +26,9 @@ if SEARCH_URLS:  # noqa: F405
         "INDEX_SETTINGS": {"settings": {"index": {
             "merge": {"policy": {"expunge_deletes_allowed": 0}}}}},
     })
+
+_DATABASE = DATABASES["default"]  # noqa: F405
+if os.environ.get("SQLITE_TEST_FILE") and _DATABASE["ENGINE"].endswith("sqlite3"):
+    # An SQLite file, as in production, for tests of its locking (tests/concurrency): an
+    # in-memory database is one connection shared by every thread.
+    _DATABASE["TEST"] = {"NAME": os.environ["SQLITE_TEST_FILE"]}

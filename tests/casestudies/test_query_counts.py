@@ -16,8 +16,8 @@ from casestudies.factories import (
     ProjectPageFactory,
     ThemePageFactory,
 )
-from casestudies.listings import PAGE_SIZE
 from casestudies.models import Theme
+from core.pagination import PAGE_SIZE
 from councils.factories import CouncilFactory
 
 pytestmark = pytest.mark.django_db
