@@ -21,6 +21,11 @@ class AccessRequestForm(forms.ModelForm):
                         "invalid_choice": "Choose a council from the list"},
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
+    # A honeypot: templates/accounts/_honeypot.html keeps it from people, robots fill it in.
+    comments = forms.CharField(
+        label="Leave this empty", required=False,
+        widget=forms.TextInput(attrs={**GOVUK_INPUT, "tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = AccessRequest
@@ -43,16 +48,13 @@ class AccessRequestForm(forms.ModelForm):
         }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if active_account_exists(email):
-            raise ValidationError("You already have an account with this email address. "
-                                  "Sign in instead.")
-        if AccessRequest.objects.filter(
-            email__iexact=email, status=AccessRequest.Status.PENDING
-        ).exists():
-            raise ValidationError("We already have a request from this email address. "
-                                  "An organiser will reply soon.")
-        return email
+        # Never say here whether the address has an account or a request: see
+        # onboarding.receive_access_request.
+        return self.cleaned_data["email"].strip().lower()
+
+    @property
+    def is_from_robot(self):
+        return bool(self.cleaned_data.get("comments"))
 
 
 class SetPasswordForm(forms.Form):

@@ -81,6 +81,25 @@ def organiser_emails():
     )
 
 
+def receive_access_request(access_request):
+    """Act on a request to join, not yet saved. Whatever happens here the visitor sees the same
+    page, so it never tells anyone whether an address has an account or a request waiting."""
+    email = access_request.email
+    if active_account_exists(email):
+        _send(
+            "account_exists",
+            "You already have a Shared Endeavour account",
+            {"sign_in_link": absolute_url(reverse("accounts:sign_in")),
+             "reset_link": absolute_url(reverse("wagtailadmin_password_reset"))},
+            [email],
+        )
+    elif not AccessRequest.objects.filter(
+        email__iexact=email, status=AccessRequest.Status.PENDING
+    ).exists():
+        access_request.save()
+        notify_new_access_request(access_request)
+
+
 def notify_new_access_request(access_request):
     recipients = organiser_emails()
     if recipients:

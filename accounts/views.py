@@ -3,20 +3,26 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from wagtail.admin.views import account as wagtail_account
+
+from . import throttling
 from .forms import AccessRequestForm, SetPasswordForm, SignInForm
 from .models import Invitation
-from .onboarding import accept_invitation, notify_new_access_request
+from .onboarding import accept_invitation, receive_access_request
 
 
+@throttling.limit("request-access")
 def request_access(request):
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        access_request = form.save()
-        notify_new_access_request(access_request)
-        request.session["access_request_council"] = str(access_request.council)
+        if not form.is_from_robot:
+            throttling.limit_email(request, "request-access", form.cleaned_data["email"])
+            receive_access_request(form.save(commit=False))
+        request.session["access_request_council"] = str(form.cleaned_data["council"])
         return redirect("accounts:request_access_sent")
     return render(request, "accounts/request_access.html", {"form": form})
 
@@ -28,6 +34,7 @@ def request_access_sent(request):
 
 @never_cache
 @sensitive_post_parameters("password1", "password2")
+@throttling.limit("invitation")
 def accept_invitation_view(request, token):
     invitation = Invitation.for_token(token)
     if invitation is None:
@@ -57,6 +64,7 @@ def accept_invitation_view(request, token):
                   {"form": form, "invitation": invitation})
 
 
+@method_decorator(throttling.limit("sign-in"), name="dispatch")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
@@ -70,3 +78,16 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     next_page = "/"
+
+
+# Wagtail's own sign-in and password reset, throttled; config/urls.py routes them first.
+@method_decorator(throttling.limit("sign-in"), name="dispatch")
+class AdminSignInView(wagtail_account.LoginView):
+    pass
+
+
+@method_decorator(throttling.limit("password-reset"), name="dispatch")
+class AdminPasswordResetView(wagtail_account.PasswordResetView):
+    def form_valid(self, form):
+        throttling.limit_email(self.request, "password-reset", form.cleaned_data["email"])
+        return super().form_valid(form)

@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
+
 urlpatterns = [
+    # Before Wagtail's admin URLs, so these throttled versions of its views take precedence.
+    path("admin/login/", accounts_views.AdminSignInView.as_view()),
+    path("admin/password_reset/", accounts_views.AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("councils/", include("councils.urls")),

@@ -1,7 +1,9 @@
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.generic import FormView, TemplateView
 
+from accounts.throttling import limit
 from casestudies.models import Theme
 from councils.models import Council
 
@@ -84,6 +86,7 @@ class AutocompleteView(TemplateView):
         })
 
 
+@method_decorator(limit("similar-councils", method=["GET", "POST"]), name="dispatch")
 class SimilarCouncilsView(FormView):
     """Paste a problem in your own words; get the councils that have faced it."""
 

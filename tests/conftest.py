@@ -84,3 +84,23 @@ def _empty_search_engine(request):
         from search.testing import empty_indices
 
         empty_indices(request.getfixturevalue("search_engine_indices"))
+
+
+# Sign-in lockout -----------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _client_login_passes_a_request():
+    """Axes stays on in tests, and it refuses authenticate() without a request (it could not
+    tell who is signing in). Client.login() passes none, so give it one."""
+    from django.test import Client, RequestFactory
+
+    login = Client.login
+
+    def login_with_a_request(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/"))
+        return login(self, **credentials)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "login", login_with_a_request)
+        yield

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secure by default: nothing here is a secret."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +71,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -179,6 +188,31 @@ if SEARCH_URLS:
     SEARCH_FALLBACK_BACKEND = "database"
 
 LOGIN_URL = "accounts:sign_in"
+
+# Sign-in lockout (django-axes) and rate limits on the public forms (django-ratelimit): see
+# accounts/throttling.py and the README. Axes locks a username at one IP address after
+# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_MINUTES after the latest.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+RATELIMIT_VIEW = "accounts.throttling.too_many_requests"
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
+# Behind a proxy, the request.META key of the header the proxy sets to the client's address,
+# e.g. HTTP_X_FORWARDED_FOR (its right-most address is used). Unset: REMOTE_ADDR.
+RATELIMIT_CLIENT_IP_HEADER = os.environ.get("RATELIMIT_CLIENT_IP_HEADER", "")
+# Requests per client IP address; the -email rates count one email address from anywhere.
+RATELIMIT_RATES = {
+    "sign-in": "30/15m",  # both sign-in pages together
+    "request-access": "10/h",
+    "request-access-email": "3/d",
+    "password-reset": "10/h",
+    "password-reset-email": "5/d",
+    "invitation": "10/h",
+    "similar-councils": "60/m",
+}
 
 # Public pages run no inline script or style. The Wagtail admin (and its previews) has its
 # own needs and is left out.

@@ -22,7 +22,7 @@ def invitation(token_suffix, **extra):
     return reverse("accounts:accept_invitation", args=[token])
 
 
-def test_onboarding_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
+def test_onboarding_pages_pass_axe(site, live_server, browser_page, settings):  # noqa: F811
     pages = {
         "request access": reverse("accounts:request_access"),
         "request sent": reverse("accounts:request_access_sent"),
@@ -53,5 +53,19 @@ def test_onboarding_pages_pass_axe(site, live_server, browser_page):  # noqa: F8
     browser_page.get_by_role("button", name="Set password and sign in").click()
     assert "The passwords do not match" in browser_page.content()
     failures.extend(f"set password, errors: {p}" for p in _audit(browser_page))
+
+    # The refusals: sign-in locked after a wrong password, and a rate limit reached.
+    settings.AXES_FAILURE_LIMIT = 1
+    browser_page.goto(live_server.url + reverse("accounts:sign_in"))
+    browser_page.get_by_label("Email address").fill("nobody@example.org")
+    browser_page.get_by_label("Password", exact=True).fill("wrong")
+    browser_page.get_by_role("button", name="Sign in").click()
+    assert "Too many attempts to sign in" in browser_page.content()
+    failures.extend(f"locked out: {p}" for p in _audit(browser_page))
+
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "similar-councils": "0/m"}
+    browser_page.goto(live_server.url + reverse("search:similar_councils"))
+    assert "Too many attempts" in browser_page.content()
+    failures.extend(f"too many requests: {p}" for p in _audit(browser_page))
 
     assert not failures, "Accessibility problems:\n" + "\n".join(failures)
