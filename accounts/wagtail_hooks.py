@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .forms import AccessRequestDecisionForm, InvitationAdminForm
 from .models import AccessRequest, Invitation
 from .onboarding import decide_access_request, email_invitation, prepare_invitation
+from .user_admin import BULK_ACTIONS
 
 
 class InvitationCreateView(generic.CreateView):
@@ -105,10 +106,7 @@ def register_people_viewsets():
     return PeopleViewSetGroup()
 
 
-def _refuse_superuser_changes(request, user):
-    if user.is_superuser and not request.user.is_superuser:
-        raise PermissionDenied
-
-
-hooks.register("before_edit_user", _refuse_superuser_changes)
-hooks.register("before_delete_user", _refuse_superuser_changes)
+# After Wagtail's own (order 0): the bulk action registry keeps the last class registered for
+# each action, so these replace Wagtail's.
+for action_class in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
