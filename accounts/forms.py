@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
@@ -9,6 +9,7 @@ from councils.models import Council
 
 from .models import AccessRequest, Role
 from .onboarding import active_account_exists
+from .permissions import may_invite_to_account, roles_they_may_invite
 
 GOVUK_INPUT = {"class": "govuk-input"}
 
@@ -113,13 +114,29 @@ class SignInForm(AuthenticationForm):
 
 
 class InvitationAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = self.fields.get("role")
+        if role is not None and self.for_user is not None:
+            allowed = roles_they_may_invite(self.for_user)
+            role.choices = [choice for choice in role.choices if choice[0] in allowed]
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if active_account_exists(email):
             raise ValidationError(
                 "This person already has an account. Add a council membership instead."
             )
+        account = get_user_model().objects.filter(email__iexact=email).first()
+        if self.for_user is not None and not may_invite_to_account(self.for_user, account):
+            raise ValidationError("Only a site administrator can reopen this person's account.")
         return email
+
+    def clean_role(self):
+        role = self.cleaned_data.get("role")
+        if self.for_user is not None and role not in roles_they_may_invite(self.for_user):
+            raise ValidationError("Only a site administrator can invite network organisers.")
+        return role
 
     def clean(self):
         cleaned = super().clean()

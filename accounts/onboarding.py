@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import AccessRequest, Invitation, Role
+from .permissions import may_invite_to_account
 from .roles import ORGANISERS, make_organiser, make_practitioner
 
 
@@ -55,6 +57,10 @@ def accept_invitation(invitation, *, first_name, last_name, password):
     """Create (or reactivate) the account, give it its role and council, spend the link."""
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=invitation.email).first()
+    if invitation.invited_by is not None and not may_invite_to_account(invitation.invited_by,
+                                                                        user):
+        raise PermissionDenied("This invitation would reopen an account its sender may not "
+                               "manage.")
     if user is None:
         user = user_model(username=invitation.email.lower(), email=invitation.email.lower())
     user.first_name, user.last_name = first_name, last_name

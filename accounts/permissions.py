@@ -63,3 +63,18 @@ def may_add_accounts(user):
 
 def may_delete_account(user, account):
     return user.is_superuser and user != account
+
+
+def roles_they_may_invite(user):
+    """The roles (accounts.models.Role values) user may invite someone to."""
+    from .models import Role
+
+    if user.is_superuser:
+        return set(Role.values)
+    return {Role.PRACTITIONER, Role.READER}
+
+
+def may_invite_to_account(user, account):
+    """An invitation to the address of an existing, inactive account reactivates it and sets
+    its password, so it needs the same right as managing that account."""
+    return account is None or may_manage_account(user, account)

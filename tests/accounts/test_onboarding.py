@@ -146,10 +146,39 @@ class TestInvitation:
         assert not Invitation.objects.exists()
 
     def test_organiser_invitation(self, client, organiser, council):
-        invite(client, organiser, None, email="lead@network.org", role=Role.ORGANISER)
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org",
+                                                          PASSWORD)
+        invite(client, admin, None, email="lead@network.org", role=Role.ORGANISER)
         set_password(client, link_from(mail.outbox[0]))
         user = get_user_model().objects.get(email="lead@network.org")
         assert user.has_perm("councils.act_for_any_council")
+
+    def test_organisers_cannot_invite_organisers(self, client, organiser, council):
+        response = invite(client, organiser, None, email="lead@network.org",
+                          role=Role.ORGANISER)
+        assert response.status_code == 200
+        assert not Invitation.objects.exists()
+        assert mail.outbox == []
+
+    def test_organisers_cannot_reopen_an_administrators_account(self, client, organiser):
+        admin = get_user_model().objects.create_superuser("old.admin", "old.admin@example.org",
+                                                          PASSWORD, is_active=False)
+        response = invite(client, organiser, None, email="old.admin@example.org",
+                          role=Role.READER)
+        assert response.status_code == 200
+        assert "Only a site administrator can reopen" in response.text
+        assert not Invitation.objects.exists()
+        # Nor does an invitation that slipped through before this rule.
+        invitation = Invitation(email=admin.email, role=Role.READER, invited_by=organiser)
+        from accounts.onboarding import send_invitation
+
+        send_invitation(invitation)
+        response = set_password(client, link_from(mail.outbox[-1]),
+                                password="a-different-long-passphrase")
+        admin.refresh_from_db()
+        assert response.status_code == 403
+        assert not admin.is_active
+        assert admin.check_password(PASSWORD)
 
     def test_practitioners_cannot_invite(self, client, organiser, council):
         practitioner = get_user_model().objects.create_user(username="p", password=PASSWORD)
