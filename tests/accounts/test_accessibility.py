@@ -6,10 +6,14 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+import pytest
+
 from accounts.models import Invitation, Role
 from councils.models import Council
 from tests.browser.conftest import browser_page, site  # noqa: F401 - fixtures
 from tests.browser.test_accessibility import _audit
+
+pytestmark = pytest.mark.browser
 
 
 def invitation(token_suffix, **extra):
