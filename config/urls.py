@@ -5,7 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casestudies import admin_urls as council_admin_urls
+
 urlpatterns = [
+    path("admin/", include(council_admin_urls)),  # first: they stand in for some of Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("councils/", include("councils.urls")),
