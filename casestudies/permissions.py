@@ -7,16 +7,22 @@ have every permission) review, edit and publish for every council.
 Wagtail consults these rules on every admin route: each page view asks
 ``page.permissions_for_user()`` (LearningPage returns ``CouncilPagePermissionTester``), the
 explorer, page search, reports and admin API ask the registered page permission policy, and the
-page chooser runs the ``construct_page_chooser_queryset`` hook in ``wagtail_hooks.py``.
+page chooser runs the ``construct_page_chooser_queryset`` hook in ``wagtail_hooks.py``. Where
+Wagtail asks neither (the chooser's chosen-multiple step and the parent it browses from, the
+workflow and site history reports' progress updates, the page types report), the views in
+``admin_views.py`` apply the functions here.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, CharField, F, Q, When
+from django.db.models.functions import Cast
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 ANY_COUNCIL_PERMISSION = "councils.act_for_any_council"
 _COUNCIL_IDS_CACHE = "_member_council_ids"
@@ -110,15 +116,32 @@ class CouncilPagePermissionPolicy(PagePermissionPolicy):
 
 
 def hide_other_councils_drafts(pages, user):
-    """For choosers: published pages of any council, drafts only of the user's own councils."""
+    """For choosers: published pages of any council, drafts only of the user's own councils.
+
+    Another council's live page is annotated with ``chooser_title``, its live title, which
+    ``LearningPage.get_admin_display_title`` shows instead of the title of its newest draft.
+    """
     if user.is_superuser or acts_for_any_council(user):
         return pages
-    from casestudies.models import LearningPage
-
-    hidden = LearningPage.objects.filter(live=False).exclude(
-        council_id__in=member_council_ids(user)
+    others = other_councils_pages(user)
+    return pages.exclude(pk__in=others.filter(live=False)).annotate(
+        chooser_title=Case(When(pk__in=others, then=F("title")))
     )
-    return pages.exclude(pk__in=hidden.values("pk"))
+
+
+def hide_other_councils_updates(records, user, via=""):
+    """Workflow states, task states or log entries (``via`` leads to the fields naming their
+    object), less those of progress updates the user may not change."""
+    from casestudies.models import ProgressUpdate
+
+    visible = policy_registry.get_by_type(ProgressUpdate).instances_user_has_any_permission_for(
+        user, {"change", "delete"}
+    )
+    hidden = ProgressUpdate.objects.exclude(pk__in=visible.values("pk"))
+    return records.exclude(**{
+        f"{via}content_type": ContentType.objects.get_for_model(ProgressUpdate),
+        f"{via}object_id__in": hidden.values_list(Cast("pk", CharField()), flat=True),
+    })
 
 
 class CouncilPageForm(WagtailAdminPageForm):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellationView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -33,9 +34,20 @@ class LearningPageExplorerView(ExplorableIndexView):
         return super().get(request, parent_page_id)
 
 
+class LearningPageConfirmWorkflowCancellationView(ConfirmWorkflowCancellationView):
+    """The step of publishing from the editor that tells where the page's workflow stands:
+    only for those who may edit the page (Wagtail checks nothing here)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.object.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class LearningPageViewSet(PageViewSet):
     model = LearningPage
     index_view_class = LearningPageExplorerView
+    confirm_workflow_cancellation_view_class = LearningPageConfirmWorkflowCancellationView
 
     @property
     def parent_models(self):

@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from casestudies import admin_urls as council_admin_urls
 
+# Before Wagtail's admin URLs, so that these stand in for some of its views: throttled
+# sign-in and password reset, and council-scoped choosers and reports.
 urlpatterns = [
-    # Before Wagtail's admin URLs, so these throttled versions of its views take precedence.
     path("admin/login/", accounts_views.AdminSignInView.as_view()),
     path("admin/password_reset/", accounts_views.AdminPasswordResetView.as_view()),
+    path("admin/", include(council_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("councils/", include("councils.urls")),

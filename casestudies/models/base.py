@@ -89,6 +89,11 @@ class LearningPage(BasePage):
     def permissions_for_user(self, user):
         return CouncilPagePermissionTester(user, self)
 
+    def get_admin_display_title(self):
+        # ``chooser_title``: the live title the page chooser shows to another council
+        # (casestudies.permissions.hide_other_councils_drafts).
+        return getattr(self, "chooser_title", None) or super().get_admin_display_title()
+
     @property
     def kind(self):
         return self.specific_class._meta.verbose_name if self.specific_class else ""
