@@ -56,6 +56,7 @@ ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
     "accounts.delete_accessrequest",
     "auth.change_user",
     "auth.view_user",
+    "search.view_backgroundfailure",  # the admin dashboard's notice of failed background work
 ]
 COLLECTION_PERMISSIONS = {
     PRACTITIONERS: ["add_image", "choose_image", "add_document", "choose_document"],

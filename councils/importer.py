@@ -47,6 +47,10 @@ COLUMN_LIMITS = {
     )
 }
 COLUMN_LIMITS["alt-names"] = 5000
+# A file that covers fewer councils than this share of the register, or would leave fewer
+# current councils than this share of those now current, is taken for a broken one. A
+# reorganisation that merges a few districts into one unitary council stays well above it.
+SHRINK_LIMIT = 0.9
 SCALAR_FIELDS = [
     "official_name",
     "short_name",
@@ -70,6 +74,10 @@ SCALAR_FIELDS = [
 
 class RegisterError(Exception):
     """The register file cannot be loaded; the message says where and why."""
+
+
+class RegisterWouldShrink(RegisterError):
+    """The file would leave the register noticeably smaller than the one loaded."""
 
 
 @dataclass
@@ -255,13 +263,35 @@ def read_profiles(path):
     return profiles
 
 
+def _refuse_shrinking(path, rows, existing):
+    held = len(existing)
+    if len(rows) < SHRINK_LIMIT * held:
+        raise RegisterWouldShrink(
+            f"{path} lists {len(rows)} councils but the register holds {held}: "
+            "is the file complete?"
+        )
+    codes = {row["code"] for row in rows}
+    current_now = sum(council.is_current for council in existing.values())
+    current_after = sum(row["is_current"] for row in rows) + sum(
+        council.is_current for code, council in existing.items() if code not in codes
+    )
+    if current_after < SHRINK_LIMIT * current_now:
+        raise RegisterWouldShrink(
+            f"{path} would leave {current_after} current councils, down from {current_now}: "
+            "is the file complete?"
+        )
+
+
 @transaction.atomic
-def import_register(path, profiles_path=None, progress=None):
-    """Create or update every council in the file; all or nothing."""
+def import_register(path, profiles_path=None, progress=None, allow_shrink=False):
+    """Create or update every council in the file; all or nothing. Refuses (RegisterWouldShrink)
+    a file that would leave the register noticeably smaller, unless `allow_shrink`."""
     rows = read_register(path)
     profiles = read_profiles(profiles_path) if profiles_path else {}
     report = ImportReport()
     existing = {council.code: council for council in Council.objects.all()}
+    if not allow_shrink:
+        _refuse_shrinking(path, rows, existing)
     taken = {council.slug: council.code for council in existing.values()}
     by_code = {}
     for number, row in enumerate(rows, start=1):

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system check)
         from .signals import connect
 
         connect()

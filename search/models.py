@@ -1,6 +1,7 @@
 import uuid
 
 from django.db import models
+from django.utils import timezone
 
 
 def new_version():
@@ -52,3 +53,55 @@ class PageTerms(models.Model):
 
     def __str__(self):
         return f"Terms of page {self.page_id}"
+
+
+class BackgroundFailure(models.Model):
+    """Background work that failed for a page and has not succeeded since. Operators see each
+    one on the admin dashboard and in `manage.py check`; the repair clears it."""
+
+    class Task(models.TextChoices):
+        SIMILARITY = "similarity", "Similarity data"
+        SEARCH_INDEX = "search-index", "Search index"
+
+    REPAIRS = {
+        Task.SIMILARITY: "manage.py rebuild_similarity",
+        Task.SEARCH_INDEX: "manage.py update_index",
+    }
+
+    task = models.CharField(max_length=20, choices=Task.choices)
+    page_id = models.PositiveIntegerField(
+        help_text="Not a foreign key: the work may have failed while the page was deleted."
+    )
+    page_title = models.CharField(max_length=255)
+    error = models.TextField()
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-failed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "page_id"],
+                                    name="search_one_failure_per_task_and_page"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_task_display()} of ‘{self.page_title}’ (page {self.page_id}) failed"
+
+    @property
+    def repair(self):
+        return self.REPAIRS[self.task]
+
+    @classmethod
+    def record(cls, task, page, error):
+        failure, _created = cls.objects.update_or_create(
+            task=task, page_id=page.pk,
+            defaults={"page_title": page.title[:255], "error": f"{type(error).__name__}: {error}",
+                      "failed_at": timezone.now()},
+        )
+        return failure
+
+    @classmethod
+    def clear(cls, task, page=None):
+        failures = cls.objects.filter(task=task)
+        if page is not None:
+            failures = failures.filter(page_id=page.pk)
+        failures.delete()

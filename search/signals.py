@@ -14,10 +14,12 @@ from modelsearch.index import insert_or_update_object
 from casestudies.models import LearningPage, Theme
 from councils.models import Council
 
-from .models import SimilarityState
+from .models import BackgroundFailure, SimilarityState
 from .similarity import get_similarity_backend
 
 logger = logging.getLogger(__name__)
+SEARCH_INDEX = BackgroundFailure.Task.SEARCH_INDEX
+SIMILARITY = BackgroundFailure.Task.SIMILARITY
 
 
 def _is_learning_page(page):
@@ -25,14 +27,20 @@ def _is_learning_page(page):
         page.specific_class is not None and issubclass(page.specific_class, LearningPage))
 
 
-def _safely(action, page):
-    # A failure here must not stop an editor publishing; the nightly rebuild repairs it. The
+def _safely(task, action, page):
+    # A failure here must not stop an editor publishing: it is logged and kept for operators
+    # (admin dashboard, `manage.py check`) until a repair or a later success clears it. The
     # savepoint keeps a database error from breaking the editor's transaction on PostgreSQL.
     try:
         with transaction.atomic():
             action(page)
-    except Exception:
-        logger.exception("Could not update the similarity data for page %s", page.pk)
+    except Exception as error:
+        logger.exception(
+            "Could not update the %s for page %s ‘%s’; the editor's change went ahead. %s "
+            "repairs it.", task.label.lower(), page.pk, page.title, BackgroundFailure.REPAIRS[task])
+        BackgroundFailure.record(task, page, error)
+    else:
+        BackgroundFailure.clear(task, page)
     # Whatever the engine, in-memory facet values must reload (see facets.page_rows).
     SimilarityState.bump()
 
@@ -41,18 +49,18 @@ def on_published(sender, instance, **kwargs):
     if _is_learning_page(instance):
         # Wagtail indexes a page when it is saved, before its themes and tags are saved with
         # it; index it again once published, so every search backend sees the new ones.
-        _safely(lambda page: insert_or_update_object(page.specific), instance)
-        _safely(get_similarity_backend().update_page, instance)
+        _safely(SEARCH_INDEX, lambda page: insert_or_update_object(page.specific), instance)
+        _safely(SIMILARITY, get_similarity_backend().update_page, instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
     if _is_learning_page(instance):
-        _safely(get_similarity_backend().remove_page, instance)
+        _safely(SIMILARITY, get_similarity_backend().remove_page, instance)
 
 
 def on_deleted(sender, instance, **kwargs):
     if isinstance(instance, LearningPage):
-        _safely(get_similarity_backend().remove_page, instance)
+        _safely(SIMILARITY, get_similarity_backend().remove_page, instance)
 
 
 def on_visibility_changed(sender, **kwargs):

@@ -28,7 +28,7 @@ from casestudies.models import (
 )
 from councils.models import Council
 
-from ..models import PageTerms, SimilarityState, new_version
+from ..models import BackgroundFailure, PageTerms, SimilarityState, new_version
 from .base import CouncilMatch, SimilarItem
 from .documents import analyse, page_text
 
@@ -43,6 +43,12 @@ CANDIDATES = 300
 AUTO_REBUILD_BELOW = 2000
 ALWAYS_REBUILD_BELOW = 20
 REBUILD_GROWTH = 1.1
+# From 20 pages on, terms on more than half of them say little about any one page and give
+# way to the page's own terms; a page with fewer than five of its own (on a site of
+# near-identical pages, say) keeps its common ones, so it can still be matched.
+COMMON_TERMS_FROM = 20
+COMMON_SHARE = 0.5
+OWN_TERMS_NEEDED = 5
 
 
 @dataclass
@@ -83,6 +89,24 @@ def _top_terms(weights):
     return {term: round(weight / norm, 5) for term, weight in top}
 
 
+def _common_columns(matrix):
+    """Columns of the terms on more than COMMON_SHARE of the pages (rows)."""
+    pages, terms = matrix.shape
+    if pages < COMMON_TERMS_FROM:
+        return set()
+    pages_with_term = np.bincount(matrix.indices, minlength=terms)
+    return set(np.flatnonzero(pages_with_term > COMMON_SHARE * pages).tolist())
+
+
+def _page_weights(vocabulary, columns, values, common):
+    weights, own = {}, {}
+    for column, value in zip(columns.tolist(), values.tolist(), strict=True):
+        weights[vocabulary[column]] = value
+        if column not in common:
+            own[vocabulary[column]] = value
+    return own if len(own) >= OWN_TERMS_NEEDED else weights
+
+
 def live_pages():
     return LearningPage.objects.live().public()
 
@@ -119,21 +143,21 @@ class TfidfSimilarityBackend:
                 state.idf, state.document_count = {}, 0
                 state.built_at, state.version = timezone.now(), new_version()
                 state.save()
+                BackgroundFailure.clear(BackgroundFailure.Task.SIMILARITY)
             say("No published pages: similarity data cleared")
             return 0
         say("Weighing terms (TF-IDF)")
-        vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, norm=None,
-                                     max_df=0.5 if len(texts) >= 20 else 1.0)
+        vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, norm=None)
         matrix = vectorizer.fit_transform([text for _pk, text in texts]).tocsr()
         vocabulary = vectorizer.get_feature_names_out()
         idf = {term: round(float(value), 5) for term, value in zip(vocabulary, vectorizer.idf_,
                                                                     strict=True)}
+        common = _common_columns(matrix)
         rows = []
         for index, (pk, _text) in enumerate(texts):
             start, end = matrix.indptr[index], matrix.indptr[index + 1]
-            weights = {vocabulary[col]: float(value)
-                       for col, value in zip(matrix.indices[start:end], matrix.data[start:end],
-                                             strict=True)}
+            weights = _page_weights(vocabulary, matrix.indices[start:end],
+                                    matrix.data[start:end], common)
             rows.append(PageTerms(page_id=pk, terms=_top_terms(weights)))
         say("Saving terms")
         with transaction.atomic():
@@ -142,6 +166,7 @@ class TfidfSimilarityBackend:
             state.idf, state.document_count = idf, len(rows)
             state.built_at, state.version = timezone.now(), new_version()
             state.save()
+            BackgroundFailure.clear(BackgroundFailure.Task.SIMILARITY)
         say(f"Stored key terms for {len(rows)} pages ({len(idf)} distinct terms)")
         return len(rows)
 

@@ -11,11 +11,13 @@ from councils.models import Council
 REGISTER = settings.COUNCIL_REGISTER_CSV
 
 
-def run_import(path=REGISTER, profiles=None):
+def run_import(path=REGISTER, profiles=None, allow_shrink=False):
     out = StringIO()
     args = [str(path)]
     if profiles is not None:
         args += ["--profiles", str(profiles)]
+    if allow_shrink:
+        args.append("--allow-shrink")
     call_command("import_councils", *args, stdout=out)
     return out.getvalue()
 

@@ -127,3 +127,15 @@ def test_broken_profile_file_changes_nothing(existing_councils, tmp_path):
     with pytest.raises(CommandError, match="labels.csv is not UTF-8 text"):
         run_import(profiles=profiles)
     assert snapshot() == before
+
+
+def test_a_first_import_of_a_short_file_is_fine(db, tmp_path):
+    path = write_rows(tmp_path / "register.csv", register_rows()[:100])
+
+    assert "99 created" in run_import(path)
+
+
+def test_a_short_file_is_fine_for_a_smaller_register(existing_councils, tmp_path):
+    path = write_rows(tmp_path / "register.csv", register_rows()[:100])
+
+    assert "created" in run_import(path)

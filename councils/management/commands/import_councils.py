@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from councils.importer import RegisterError, import_register
+from councils.importer import RegisterError, RegisterWouldShrink, import_register
 
 
 class Command(BaseCommand):
@@ -17,8 +17,14 @@ class Command(BaseCommand):
             default=str(settings.COUNCIL_PROFILE_CSV),
             help="Council profile labels CSV (rurality, deprivation, emissions). '' to skip.",
         )
+        parser.add_argument(
+            "--allow-shrink",
+            action="store_true",
+            help="Accept a file that lists far fewer councils than the register holds, or "
+            "would leave far fewer of them current.",
+        )
 
-    def handle(self, path, profiles, **options):
+    def handle(self, path, profiles, allow_shrink, **options):
         verbosity = options["verbosity"]
 
         def progress(done, total):
@@ -26,7 +32,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done}/{total} councils read")
 
         try:
-            report = import_register(path, profiles or None, progress=progress)
+            report = import_register(path, profiles or None, progress=progress,
+                                     allow_shrink=allow_shrink)
+        except RegisterWouldShrink as exc:
+            raise CommandError(
+                f"{exc} If it is meant to be smaller, run again with --allow-shrink. "
+                "Nothing was changed."
+            ) from exc
         except RegisterError as exc:
             raise CommandError(f"{exc} Nothing was changed.") from exc
         self.stdout.write(self.style.SUCCESS(f"Councils: {report}."))
