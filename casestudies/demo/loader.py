@@ -1,17 +1,18 @@
-"""Load the demo content as a list of steps; every step is safe to run again.
+"""Load the demo content (content/*.yaml, checked by data.py) as a list of steps; every step
+is safe to run again.
 
-To extend the demo, add a step function to STEPS (or a person to users.DEMO_USERS). A step
-receives the DemoRun, which knows the demo owner, councils, themes and the pages so far.
+To extend the demo, edit the content files. A step receives the DemoRun, which knows the
+content, the demo owner, councils, themes and the pages so far.
 """
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
 
 from django.core.management import call_command
-from django.utils.text import slugify
 
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 
 from accounts.roles import setup_roles
@@ -19,32 +20,18 @@ from councils.models import Council
 from home.models import HomeFeaturedItem, HomePage
 from home.site_structure import ensure_site_structure
 
-from ..models import (
-    CaseStudyIndexPage,
-    CaseStudyPage,
-    LessonIndexPage,
-    LessonPage,
-    LessonSource,
-    ProgressUpdate,
-    ProjectIndexPage,
-    ProjectPage,
-    Theme,
-    ThemeFeaturedItem,
-    ThemePage,
-)
-from .catalogue import CASE_STUDIES, HOME_FEATURED, LESSONS, PROJECTS, THEME_FEATURED
-from .users import DEMO_USERS, ensure_user, is_demo_user
+from ..models import LessonSource, ProgressUpdate, Theme, ThemeFeaturedItem, ThemePage
+from .data import KINDS, DemoDataError, read_content
+from .users import ensure_user, is_demo_user
 
 FEATURED_MAX = 6
-
-
-class DemoDataError(Exception):
-    """The demo cannot be loaded here; the message says why."""
+KIND = {kind.key: kind for kind in KINDS}
 
 
 @dataclass
 class DemoRun:
     write: callable
+    content: object = None
     owner: object = None
     councils: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
@@ -62,21 +49,21 @@ class DemoRun:
             self.write(f"{label}: {done}/{total}")
 
 
-def html(text):
-    """Plain demo text to rich text: blank lines split paragraphs, '- ' lines make a list."""
-    parts = []
-    for block in text.strip().split("\n\n"):
-        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{escape(line[2:], quote=False)}</li>" for line in lines)
-            parts.append(f"<ul>{items}</ul>")
-        else:
-            parts.append(f"<p>{escape(' '.join(lines), quote=False)}</p>")
-    return "".join(parts)
-
-
-def _date(value):
-    return dt.date.fromisoformat(value) if value else None
+def _value(model, name, value):
+    """A model field's value from the content: see data.py and the files' headers."""
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, RichTextField):
+        return re.sub(r"\s*\n\s*", " ", re.sub(r">\s*\n\s*<", "><", value.strip()))
+    if isinstance(model_field, StreamField):
+        ((block_name, block),) = model_field.stream_block.child_blocks.items()
+        return [
+            {"type": block_name, "value": {
+                key: None if entry.get(key) is None else str(entry[key])
+                for key in block.child_blocks
+            }}
+            for entry in value
+        ]
+    return model_field.to_python(value)
 
 
 def _moment(value, position):
@@ -85,91 +72,16 @@ def _moment(value, position):
     return dt.datetime(day.year, day.month, day.day, 9, position % 60, tzinfo=dt.UTC)
 
 
-def _contact(item, council):
-    name, role, public = item["contact"]
-    local = slugify(name).replace("-", ".")
-    return {
-        "contact_name": name,
-        "contact_role": role,
-        "contact_email": f"{local}@{council.slug}.example",
-        "contact_is_public": public,
-    }
-
-
-def _outputs(item, council):
-    return [
-        {"type": "output", "value": {
-            "kind": kind, "title": title, "description": description,
-            "url": f"https://example.org/{council.slug}/{slugify(title)}",
-        }}
-        for kind, title, description in item.get("outputs", [])
-    ]
-
-
-def _outcomes(item):
-    return [
-        {"type": "outcome", "value": {
-            "description": description,
-            "value": None if value is None else str(value),
-            "unit": unit,
-            "baseline": None if baseline is None else str(baseline),
-            "period": period,
-        }}
-        for description, value, unit, baseline, period in item.get("outcomes", [])
-    ]
-
-
-def _common(run, item):
-    return {
-        "title": item["title"],
-        "slug": item["slug"],
-        "council": run.councils[item["council"]],
-        "summary": item["summary"],
-        "last_reviewed": _date(item.get("reviewed")),
-        "owner": run.owner,
-        "live": False,
-    }
-
-
-def build_case_study(run, item):
-    council = run.councils[item["council"]]
-    return CaseStudyPage(
-        **_common(run, item),
-        **_contact(item, council),
-        problem=html(item["problem"]),
-        what_we_did=html(item["what_we_did"]),
-        outcomes=_outcomes(item),
-        cost_band=item["cost_band"],
-        cost_detail=item.get("cost_detail", ""),
-        do_differently=html(item.get("do_differently", "")) if item.get("do_differently") else "",
-        outputs=_outputs(item, council),
-        started_on=_date(item.get("started")),
-        finished_on=_date(item.get("finished")),
+def build_page(run, kind, item):
+    page = kind.model(
+        council=run.councils[item["council"]], owner=run.owner, live=False,
+        **{name: _value(kind.model, name, item[name]) for name in kind.fields if name in item},
     )
-
-
-def build_project(run, item):
-    council = run.councils[item["council"]]
-    return ProjectPage(
-        **_common(run, item),
-        **_contact(item, council),
-        aims=html(item["aims"]),
-        phase=item["phase"],
-        stance=item["stance"],
-        budget_band=item["budget_band"],
-        started_on=_date(item.get("started")),
-        outputs=_outputs(item, council),
-    )
-
-
-def build_lesson(run, item):
-    page = LessonPage(
-        **_common(run, item),
-        context=html(item["context"]),
-        what_worked=html(item["what_worked"]),
-        what_did_not=html(item.get("what_did_not", "")) if item.get("what_did_not") else "",
-        advice=html(item["advice"]),
-    )
+    page.themes.add(*[run.themes[slug] for slug in item["themes"]])
+    if item.get("tags"):
+        page.tags.add(*item["tags"])
+    if "partner_councils" in kind.relations:
+        page.partner_councils.set([run.councils[code] for code in item.get("partner_councils", [])])
     for slug in item.get("sources", []):
         source = run.pages.get(slug)
         if source is None:
@@ -180,11 +92,6 @@ def build_lesson(run, item):
 
 
 def _publish(run, index, page, item, position):
-    page.themes.add(*[run.themes[slug] for slug in item["themes"]])
-    if item.get("tags"):
-        page.tags.add(*item["tags"])
-    if hasattr(page, "partner_councils"):
-        page.partner_councils.set([run.councils[code] for code in item.get("partners", [])])
     index.add_child(instance=page)
     revision = page.save_revision(user=run.owner)
     revision.publish(user=run.owner)
@@ -197,13 +104,14 @@ def _publish(run, index, page, item, position):
     Revision.objects.filter(pk=revision.pk).update(created_at=updated)
 
 
-def _load_pages(run, label, index_model, items, build):
-    index = index_model.objects.first()
+def _load_pages(run, kind):
+    index = kind.index.objects.first()
+    items = run.content.pages[kind.key]
     counts = Counter()
     for position, item in enumerate(items, 1):
         existing = Page.objects.child_of(index).filter(slug=item["slug"]).first()
         if existing is None:
-            page = build(run, item)
+            page = build_page(run, kind, item)
             _publish(run, index, page, item, position)
             run.pages[item["slug"]] = page
             counts["created"] += 1
@@ -211,39 +119,28 @@ def _load_pages(run, label, index_model, items, build):
             run.pages[item["slug"]] = existing.specific
             counts["unchanged"] += 1
         else:
-            run.warn(f"{label.lower()}: {existing.url_path} was not made by the demo; left alone")
+            run.warn(f"{kind.heading.lower()}: {existing.url_path} was not made by the demo; "
+                     "left alone")
             counts["skipped"] += 1
-        run.progress(label, position, len(items))
-    run.summary.append((label, counts))
+        run.progress(kind.heading, position, len(items))
+    run.summary.append((kind.heading, counts))
 
 
 def step_councils_and_site(run):
     if not Council.objects.exists():
         run.write("No councils yet: importing the council register first (import_councils).")
         call_command("import_councils", stdout=_Writer(run.write))
+    run.councils = {council.code: council for council in Council.objects.all()}
+    run.themes = {theme.slug: theme for theme in Theme.objects.all()}
+    run.content = read_content(councils=set(run.councils), themes=set(run.themes))
     created = ensure_site_structure()
     run.write(f"Site structure: {len(created)} pages created, the rest already there.")
-    codes = {item["council"] for item in CASE_STUDIES + LESSONS + PROJECTS}
-    codes |= {code for item in CASE_STUDIES + PROJECTS for code in item.get("partners", [])}
-    codes |= {update[1] for item in PROJECTS for update in item.get("updates", [])}
-    run.councils = {council.code: council for council in Council.objects.filter(code__in=codes)}
-    missing = sorted(codes - set(run.councils))
-    if missing:
-        raise DemoDataError(
-            f"These councils are not in the register: {', '.join(missing)}. "
-            "Run 'manage.py import_councils' with the shipped register first."
-        )
-    run.themes = {theme.slug: theme for theme in Theme.objects.all()}
-    wanted = {slug for item in CASE_STUDIES + LESSONS + PROJECTS for slug in item["themes"]}
-    missing = sorted(wanted - set(run.themes))
-    if missing:
-        raise DemoDataError(f"These themes do not exist: {', '.join(missing)}.")
 
 
 def step_users(run):
     setup_roles()
     run.write("Roles: Practitioners and Network organisers groups, 'Organiser review' workflow.")
-    for spec in DEMO_USERS:
+    for spec in run.content.users:
         try:
             user, status = ensure_user(spec)
         except ValueError as exc:
@@ -255,24 +152,25 @@ def step_users(run):
 
 
 def step_case_studies(run):
-    _load_pages(run, "Case studies", CaseStudyIndexPage, CASE_STUDIES, build_case_study)
+    _load_pages(run, KIND["case_studies"])
 
 
 def step_projects(run):
-    _load_pages(run, "Projects", ProjectIndexPage, PROJECTS, build_project)
+    _load_pages(run, KIND["projects"])
 
 
 def step_progress_updates(run):
     counts = Counter()
-    items = [item for item in PROJECTS if item.get("updates")]
+    items = [item for item in run.content.pages["projects"] if item.get("progress_updates")]
     for position, item in enumerate(items, 1):
         project = run.pages.get(item["slug"])
         if project is None:
             continue
-        for day, code, title, text in item["updates"]:
+        for entry in item["progress_updates"]:
             update, created = ProgressUpdate.objects.get_or_create(
-                project=project, date=_date(day), title=title,
-                defaults={"council": run.councils[code], "text": text, "created_by": run.owner},
+                project=project, date=dt.date.fromisoformat(entry["date"]), title=entry["title"],
+                defaults={"council": run.councils[entry["council"]], "text": entry["text"],
+                          "created_by": run.owner},
             )
             if created:
                 # Published through a revision, as an organiser's approval would.
@@ -283,7 +181,7 @@ def step_progress_updates(run):
 
 
 def step_lessons(run):
-    _load_pages(run, "Lessons", LessonIndexPage, LESSONS, build_lesson)
+    _load_pages(run, KIND["lessons"])
 
 
 def _feature(run, page, slugs, item_model):
@@ -305,16 +203,17 @@ def _feature(run, page, slugs, item_model):
 
 def step_featured(run):
     counts = Counter()
-    added = _feature(run, HomePage.objects.get(), HOME_FEATURED, HomeFeaturedItem)
-    counts["home page"] += added
-    for theme_slug, slugs in THEME_FEATURED.items():
+    themes = run.content.theme_featured
+    counts["home page"] += _feature(run, HomePage.objects.get(), run.content.home_featured,
+                                    HomeFeaturedItem)
+    for theme_slug, slugs in themes.items():
         theme_page = ThemePage.objects.filter(theme__slug=theme_slug).first()
         if theme_page is None:
             run.warn(f"no theme page for {theme_slug!r}; run setup_site")
             continue
         counts["theme pages"] += _feature(run, theme_page, slugs, ThemeFeaturedItem)
     run.write(f"Featured items: {counts['home page']} added to the home page, "
-              f"{counts['theme pages']} to {len(THEME_FEATURED)} theme pages")
+              f"{counts['theme pages']} to {len(themes)} theme pages")
     run.summary.append(("Featured items added", counts))
 
 

@@ -4,34 +4,24 @@ from wagtail.models import Page
 
 from home.models import HomePage
 
-from ..models import (
-    CaseStudyIndexPage,
-    LessonIndexPage,
-    ProgressUpdate,
-    ProjectIndexPage,
-    ThemePage,
-)
-from .catalogue import CASE_STUDIES, LESSONS, PROJECTS
+from ..models import ProgressUpdate, ThemePage
+from .data import KINDS, read_content
 from .users import demo_users
 
-# Lessons first: they point at the case studies and projects they came from.
-DEMO_SECTIONS = [
-    (LessonIndexPage, LESSONS),
-    (ProjectIndexPage, PROJECTS),
-    (CaseStudyIndexPage, CASE_STUDIES),
-]
 
+def demo_pages(content):
+    """Pages with a demo slug, under the demo's index page, owned by a demo account.
 
-def demo_pages():
-    """Pages with a demo slug, under the demo's index page, owned by a demo account."""
+    Lessons come first: they point at the case studies and projects they came from.
+    """
     users = demo_users()
     pages = []
-    for index_model, items in DEMO_SECTIONS:
-        index = index_model.objects.first()
+    for kind in reversed(KINDS):
+        index = kind.index.objects.first()
         if index is None:
             continue
         pages += Page.objects.child_of(index).filter(
-            slug__in=[item["slug"] for item in items], owner__in=users
+            slug__in=[item["slug"] for item in content.pages[kind.key]], owner__in=users
         )
     return pages
 
@@ -51,7 +41,7 @@ def _unfeature(page, demo_ids, write):
 
 
 def remove_demo_data(write):
-    pages = demo_pages()
+    pages = demo_pages(read_content())
     demo_ids = {page.pk for page in pages}
     featured = 0
     for holder in [*HomePage.objects.all(), *ThemePage.objects.all()]:

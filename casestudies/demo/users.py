@@ -1,4 +1,4 @@
-"""The people the demo needs. Add a DemoUser to DEMO_USERS to give the demo another account.
+"""The demo's accounts, as content/users.yaml describes them (one DemoUser each).
 
 Demo accounts are recognised by their email domain, so removing the demo never touches an
 account somebody made by hand, even one with the same username.
@@ -38,15 +38,6 @@ class DemoUser:
         if os.environ.get(self.password_env):
             return f"from ${self.password_env}"
         return f"demo default; set ${self.password_env} to choose another"
-
-
-DEMO_USERS = [
-    DemoUser("admin", "Demo", "Administrator", "administrator", is_superuser=True),
-    # Writes for Plymouth (a case study; partner in Cornwall's charge point project) and
-    # Cornwall (leads that project): submits for review, cannot publish.
-    DemoUser("practitioner", "Dana", "Okafor", "practitioner", councils=("PLY", "CON")),
-    DemoUser("organiser", "Olu", "Adeyemi", "organiser"),
-]
 
 
 def is_demo_user(user):

@@ -10,8 +10,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from accounts.roles import ORGANISERS, PRACTITIONERS, WORKFLOW_NAME, setup_roles
+from casestudies.demo.data import read_content
 from casestudies.demo.removal import remove_demo_data
-from casestudies.demo.users import DEMO_USERS, ensure_user
+from casestudies.demo.users import ensure_user
 from home.models import HomePage
 
 
@@ -51,7 +52,7 @@ def test_demo_practitioner_and_organiser(client, site_structure, register):
     """The demo loader's people: a practitioner in two councils and an organiser, with the
     password the load_demo_data command prints."""
     setup_roles()
-    accounts = {spec.role: (spec, ensure_user(spec)[0]) for spec in DEMO_USERS}
+    accounts = {spec.role: (spec, ensure_user(spec)[0]) for spec in read_content().users}
     spec, practitioner = accounts["practitioner"]
     assert practitioner.groups.filter(name=PRACTITIONERS).exists()
     assert practitioner.council_memberships.count() == 2

@@ -17,14 +17,7 @@ from wagtail.models import Page, Revision
 import pytest
 
 from casestudies.choices import BudgetBand, CollaborationStance, Phase
-from casestudies.demo.catalogue import (
-    CASE_STUDIES,
-    HOME_FEATURED,
-    LESSONS,
-    PROJECTS,
-    THEME_FEATURED,
-    all_items,
-)
+from casestudies.demo.data import read_content
 from casestudies.demo.loader import load_demo_data, step_councils_and_site
 from casestudies.demo.users import DEFAULT_DEMO_PASSWORD, DemoUser, ensure_user
 from casestudies.factories import CaseStudyPageFactory
@@ -43,6 +36,13 @@ from councils.models import Council
 from home.models import HomeFeaturedItem, HomePage
 
 TODAY = dt.date(2026, 11, 26)
+CONTENT = read_content()
+CASE_STUDIES = CONTENT.pages["case_studies"]
+PROJECTS = CONTENT.pages["projects"]
+LESSONS = CONTENT.pages["lessons"]
+HOME_FEATURED = CONTENT.home_featured
+THEME_FEATURED = CONTENT.theme_featured
+all_items = CONTENT.items
 
 
 def _date(value):
@@ -87,20 +87,20 @@ def test_demo_content_is_complete_and_consistent():
         assert dt.date(2023, 1, 1) <= published <= TODAY, item["slug"]
         assert _date(item.get("updated")) is None or _date(item["updated"]) >= published
         assert len(item["summary"]) <= 600, item["slug"]
-        if item.get("finished"):
-            assert _date(item["started"]) <= _date(item["finished"]) <= published
+        if item.get("finished_on"):
+            assert _date(item["started_on"]) <= _date(item["finished_on"]) <= published
         if kind == "case study":
             assert item["cost_band"] in BudgetBand.values
-            assert all(len(outcome) == 5 for outcome in item["outcomes"])
+            assert all(outcome["description"] for outcome in item["outcomes"])
         if kind == "project":
             assert item["phase"] in Phase.values and item["stance"] in CollaborationStance.values
-            for day, _code, title, _text in item.get("updates", []):
-                assert _date(item["started"]) <= _date(day) <= TODAY, title
+            for update in item.get("progress_updates", []):
+                assert _date(item["started_on"]) <= _date(update["date"]) <= TODAY, update["title"]
 
-    timelines = [len(item.get("updates", [])) for item in PROJECTS]
+    timelines = [len(item.get("progress_updates", [])) for item in PROJECTS]
     assert sum(1 for n in timelines if 2 <= n <= 5) >= 10
-    assert sum(1 for item in CASE_STUDIES if item.get("partners")) >= 5
-    contacts = Counter(item["contact"][2] for item in CASE_STUDIES + PROJECTS)
+    assert sum(1 for item in CASE_STUDIES if item.get("partner_councils")) >= 5
+    contacts = Counter(item["contact_is_public"] for item in CASE_STUDIES + PROJECTS)
     assert contacts[True] and contacts[False], "some contacts public, some not"
 
 

@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from casestudies.demo.data import DemoDataError
 from casestudies.demo.removal import remove_demo_data
 
 
@@ -11,7 +12,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
-        with transaction.atomic():
-            counts = remove_demo_data(self.stdout.write)
+        try:
+            with transaction.atomic():
+                counts = remove_demo_data(self.stdout.write)
+        except DemoDataError as exc:
+            raise CommandError(f"{exc} Nothing was changed.") from exc
         parts = ", ".join(f"{number} {label}" for label, number in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data removed: {parts}."))
