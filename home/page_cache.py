@@ -10,10 +10,11 @@ empty the cache, never bring back an old page.
 import hashlib
 import secrets
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -101,8 +102,16 @@ BOOKKEEPING_MODELS = {
 
 def _content_changed(sender, **kwargs):
     meta = sender._meta
+    if meta.apps is not global_apps:
+        return  # a migration's historical model: `migrate` starts a new generation at its end
     if meta.app_label in CONTENT_APPS and meta.model_name not in BOOKKEEPING_MODELS:
         invalidate()
+
+
+def _migrated(sender, **kwargs):
+    # Runs once migrations are applied, so the cache table (core/0001) exists by then.
+    if sender.name == "home":
+        _start_new_generation()
 
 
 def connect_signals():
@@ -111,3 +120,4 @@ def connect_signals():
     post_page_move.connect(invalidate, dispatch_uid="page_cache_moved")
     post_save.connect(_content_changed, dispatch_uid="page_cache_saved")
     post_delete.connect(_content_changed, dispatch_uid="page_cache_deleted")
+    post_migrate.connect(_migrated, dispatch_uid="page_cache_migrated")
