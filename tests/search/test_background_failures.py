@@ -57,7 +57,8 @@ class TestNearIdenticalPages:
         assert SimilarityState.get().document_count >= 20
         similar = engine.similar_items(pages[0], limit=3)
         assert len(similar) == 3
-        assert "bin" in similar[0].shared_terms
+        # The database engine names the stem, Elasticsearch's explanation the word as written.
+        assert {"bin", "bins"} & set(similar[0].shared_terms)
         # A full refit keeps the terms every page shares too.
         assert engine.rebuild() == PAGES
         assert "bin" in PageTerms.objects.get(page_id=pages[0].pk).terms
