@@ -26,6 +26,14 @@ def invitation(token_suffix, **extra):
     return reverse("accounts:accept_invitation", args=[token])
 
 
+def submit(page, button, answer):
+    """Press a form's button and wait for the page that answers (`answer` is a locator only
+    that page has) to load: reading or auditing the page before then races the navigation."""
+    page.get_by_role("button", name=button).click()
+    answer.wait_for()
+    page.wait_for_load_state()
+
+
 def test_onboarding_pages_pass_axe(site, live_server, browser_page, settings):  # noqa: F811
     pages = {
         "request access": reverse("accounts:request_access"),
@@ -43,18 +51,19 @@ def test_onboarding_pages_pass_axe(site, live_server, browser_page, settings):  
 
     # The forms with every error showing.
     browser_page.goto(live_server.url + reverse("accounts:request_access"))
-    browser_page.get_by_role("button", name="Send request").click()
+    errors = browser_page.locator(".govuk-error-summary")
+    submit(browser_page, "Send request", errors)
     assert browser_page.locator(".govuk-error-summary").is_visible()
     failures.extend(f"request access, errors: {p}" for p in _audit(browser_page))
 
     browser_page.goto(live_server.url + reverse("accounts:sign_in"))
-    browser_page.get_by_role("button", name="Sign in").click()
+    submit(browser_page, "Sign in", errors)
     failures.extend(f"sign in, errors: {p}" for p in _audit(browser_page))
 
     browser_page.goto(live_server.url + pages["set password"])
     browser_page.get_by_label("Password", exact=True).fill("password")
     browser_page.get_by_label("Confirm password").fill("different")
-    browser_page.get_by_role("button", name="Set password and sign in").click()
+    submit(browser_page, "Set password and sign in", errors)
     assert "The passwords do not match" in browser_page.content()
     failures.extend(f"set password, errors: {p}" for p in _audit(browser_page))
 
@@ -63,7 +72,8 @@ def test_onboarding_pages_pass_axe(site, live_server, browser_page, settings):  
     browser_page.goto(live_server.url + reverse("accounts:sign_in"))
     browser_page.get_by_label("Email address").fill("nobody@example.org")
     browser_page.get_by_label("Password", exact=True).fill("wrong")
-    browser_page.get_by_role("button", name="Sign in").click()
+    submit(browser_page, "Sign in",
+           browser_page.get_by_role("heading", name="Too many attempts to sign in"))
     assert "Too many attempts to sign in" in browser_page.content()
     failures.extend(f"locked out: {p}" for p in _audit(browser_page))
 

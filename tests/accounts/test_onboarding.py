@@ -13,24 +13,45 @@ import pytest
 from accounts.models import AccessRequest, Invitation, Role
 from accounts.roles import PRACTITIONERS, make_organiser, make_practitioner, setup_roles
 from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
+from tests.shared_data import build_once, fresh_copy
 
 PASSWORD = "a-long-unusual-passphrase"  # noqa: S105
 LINK = re.compile(r"http://testserver(/accounts/invitation/[^/\s]+/)")
 
-
-@pytest.fixture
-def council(db):
-    return CouncilFactory(short_name="Avonford")
+pytestmark = pytest.mark.usefixtures("_people")  # built once for the module, below
 
 
-@pytest.fixture
-def organiser(site_structure):
+def _build():
+    """The site, the standard roles, an organiser and a council: built once for the module,
+    so every test here sees them (tests/shared_data.py)."""
+    ensure_site_structure()
     setup_roles()
     user = get_user_model().objects.create_user(
         username="organiser", email="organiser@example.org", password=PASSWORD
     )
     make_organiser(user)
-    return user
+    return {"organiser": user, "council": CouncilFactory(short_name="Avonford")}
+
+
+@pytest.fixture(scope="module")
+def _people(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, _build)
+
+
+@pytest.fixture
+def _shared(_people, db):
+    return fresh_copy(_people)
+
+
+@pytest.fixture
+def council(_shared):
+    return _shared["council"]
+
+
+@pytest.fixture
+def organiser(_shared):
+    return _shared["organiser"]
 
 
 def link_from(message):

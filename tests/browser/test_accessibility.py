@@ -159,6 +159,7 @@ def _audit(page):
     return problems
 
 
+@pytest.mark.similarity  # the demo pages show their similar work and councils, as on the site
 def test_every_public_page_type_passes_axe(demo_site, live_server, browser_page):
     errors = []
     browser_page.on("pageerror", lambda error: errors.append(str(error)))

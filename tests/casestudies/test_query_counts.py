@@ -80,6 +80,7 @@ def test_index_theme_and_home_pages(client, django_assert_max_num_queries, conte
     assert_constant(client, django_assert_max_num_queries, urls, content["add"])
 
 
+@pytest.mark.similarity  # the page shows similar work, whose queries count too
 def test_council_profile(client, django_assert_max_num_queries, content):
     urls = [content["council"].get_absolute_url()]
     assert_constant(client, django_assert_max_num_queries, urls, content["add"])
@@ -98,6 +99,7 @@ def test_council_directory(client, django_assert_max_num_queries):
     assert_constant(client, django_assert_max_num_queries, urls, add)
 
 
+@pytest.mark.similarity  # the page shows similar work, whose queries count too
 def test_project_and_lesson_pages(client, django_assert_max_num_queries):
     council = CouncilFactory()
     project = ProjectPageFactory(council=council,

@@ -60,6 +60,7 @@ def run_in_threads(targets):
 
 @pytest.mark.skipif("in_memory_sqlite()", reason="runs on an SQLite file, in a subprocess")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.similarity  # every publish updates the similarity data too, as on the site
 def test_concurrent_publishing_reading_and_draft_saving():
     ensure_site_structure()
     setup_roles()

@@ -19,6 +19,8 @@ from .test_progress_updates import URLS as UPDATES
 from .test_progress_updates import submit_new, update_data
 from .test_workflow import submit
 
+pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
+
 # What council B has not published, and must stay unseen by council A.
 SECRET_TITLE = "Barchester secret draft"
 SECRET_SLUG = "barchester-secret-draft"

@@ -9,7 +9,9 @@ administrator (a superuser) is the sixth role.
 """
 
 import json
+from typing import NamedTuple
 
+from django.http import HttpResponse
 from django.urls import reverse
 
 from wagtail.models import Page, PageLogEntry
@@ -18,6 +20,8 @@ import pytest
 
 from .conftest import case_study
 from .helpers import case_study_form_data
+
+pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
 
 ROLES = ["practitioner_a", "practitioner_b", "organiser", "reader", "anonymous", "admin"]
 ACTIONS = ["view_draft", "edit", "submit", "publish", "unpublish", "delete", "move", "copy",
@@ -58,11 +62,18 @@ def latest_title(page):
     return page.get_latest_revision_as_object().title
 
 
-# Each action returns (response, whether the action's effect happened).
+class Outcome(NamedTuple):
+    """What an action returns: the response, whether its effect happened, and for a publish
+    whether the edit was at least saved as a draft."""
+
+    response: HttpResponse
+    happened: bool
+    draft_saved: bool | None = None
+
 
 def do_view_draft(client, page, index):
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
-    return response, response.status_code == 200 and page.title in response.text
+    return Outcome(response, response.status_code == 200 and page.title in response.text)
 
 
 def do_edit(client, page, index):
@@ -71,7 +82,7 @@ def do_edit(client, page, index):
         case_study_form_data(page, title="Edited title"),
     )
     page.refresh_from_db()
-    return response, latest_title(page) == "Edited title"
+    return Outcome(response, latest_title(page) == "Edited title")
 
 
 def do_submit(client, page, index):
@@ -80,7 +91,7 @@ def do_submit(client, page, index):
         case_study_form_data(page, **{"action-submit": "Submit"}),
     )
     page.refresh_from_db()
-    return response, page.workflow_in_progress
+    return Outcome(response, page.workflow_in_progress)
 
 
 def do_publish(client, page, index):
@@ -89,19 +100,19 @@ def do_publish(client, page, index):
         case_study_form_data(page, title="Published title", **{"action-publish": "Publish"}),
     )
     page.refresh_from_db()
-    do_publish.draft_saved = latest_title(page) == "Published title"
-    return response, page.live and page.title == "Published title"
+    return Outcome(response, page.live and page.title == "Published title",
+                   draft_saved=latest_title(page) == "Published title")
 
 
 def do_unpublish(client, page, index):
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     page.refresh_from_db()
-    return response, not page.live
+    return Outcome(response, not page.live)
 
 
 def do_delete(client, page, index):
     response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
-    return response, not Page.objects.filter(pk=page.pk).exists()
+    return Outcome(response, not Page.objects.filter(pk=page.pk).exists())
 
 
 def do_move(client, page, index):
@@ -111,7 +122,7 @@ def do_move(client, page, index):
     moved = PageLogEntry.objects.filter(
         page=page, action__in=["wagtail.move", "wagtail.reorder"]
     ).exists()
-    return response, moved
+    return Outcome(response, moved)
 
 
 def do_copy(client, page, index):
@@ -119,17 +130,17 @@ def do_copy(client, page, index):
         reverse("wagtailadmin_pages:copy", args=[page.pk]),
         {"new_title": "A copy", "new_slug": "a-copy", "new_parent_page": index.pk},
     )
-    return response, Page.objects.filter(slug="a-copy").exists()
+    return Outcome(response, Page.objects.filter(slug="a-copy").exists())
 
 
 def do_preview(client, page, index):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     response = client.post(url, case_study_form_data(page, title="Previewed title"))
     if response.status_code != 200:
-        return response, False
+        return Outcome(response, False)
     assert json.loads(response.content)["is_valid"] is True
     response = client.get(url)
-    return response, response.status_code == 200 and "Previewed title" in response.text
+    return Outcome(response, response.status_code == 200 and "Previewed title" in response.text)
 
 
 def do_choose(client, page, index):
@@ -138,14 +149,15 @@ def do_choose(client, page, index):
         {"page_type": "casestudies.casestudypage"},
     )
     if response.status_code != 200:
-        return response, False
-    return response, page.title in json.loads(response.content)["html"]
+        return Outcome(response, False)
+    return Outcome(response, page.title in json.loads(response.content)["html"])
 
 
 ACTION_FUNCTIONS = {name: globals()[f"do_{name}"] for name in ACTIONS}
 
 
-def assert_refusal(expected, response):
+def assert_refusal(expected, outcome):
+    response = outcome.response
     if expected == FORBIDDEN:
         # Wagtail's admin answers PermissionDenied with a redirect to the dashboard and the
         # message "Sorry, you do not have permission to access this area."
@@ -163,7 +175,7 @@ def assert_refusal(expected, response):
         assert response.status_code == 200
     elif expected == DRAFT_ONLY:
         assert response.status_code == 302
-        assert do_publish.draft_saved
+        assert outcome.draft_saved
 
 
 @pytest.mark.parametrize("whose", ["own", "other"])
@@ -177,12 +189,13 @@ def test_permission_matrix(client, people, council_a, council_b, case_study_inde
     if user is not None:
         client.force_login(user)
 
-    response, happened = ACTION_FUNCTIONS[action](client, page, case_study_index)
+    outcome = ACTION_FUNCTIONS[action](client, page, case_study_index)
 
     expected = EXPECTED[role][whose][action]
     if expected == ALLOW:
-        assert response.status_code in (200, 302), response.status_code
-        assert happened, f"{role} should be able to {action} the {whose} council's page"
+        assert outcome.response.status_code in (200, 302), outcome.response.status_code
+        assert outcome.happened, f"{role} should be able to {action} the {whose} council's page"
     else:
-        assert not happened, f"{role} must not be able to {action} the {whose} council's page"
-        assert_refusal(expected, response)
+        assert not outcome.happened, (
+            f"{role} must not be able to {action} the {whose} council's page")
+        assert_refusal(expected, outcome)

@@ -17,6 +17,8 @@ from councils.factories import CouncilFactory
 
 from .conftest import make_user
 
+pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
+
 DENIED = reverse("wagtailadmin_home")
 URLS = "wagtailsnippets_casestudies_progressupdate"
 

@@ -15,6 +15,8 @@ from councils.models import CouncilMembership
 from .conftest import case_study
 from .helpers import case_study_form_data
 
+pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
+
 DENIED = reverse("wagtailadmin_home")
 
 

@@ -7,10 +7,14 @@ from django.urls import reverse
 
 from wagtail.models import PageLogEntry, WorkflowState
 
+import pytest
+
 from accounts.roles import ORGANISERS, WORKFLOW_NAME
 
 from .conftest import case_study
 from .helpers import case_study_form_data
+
+pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
 
 
 def submit(client, page, **changes):

@@ -1,4 +1,5 @@
-"""A small corpus where the same problems recur across councils, for search and similarity."""
+"""A small corpus where the same problems recur across councils, for search and similarity,
+built once per test module (tests/shared_data.py)."""
 
 import datetime
 
@@ -13,14 +14,16 @@ from casestudies.factories import (
 )
 from casestudies.models import Theme
 from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
+from tests.shared_data import build_once, fresh_copy
 
 
 def published(year, month=6):
     return datetime.datetime(year, month, 1, 12, tzinfo=datetime.UTC)
 
 
-@pytest.fixture
-def corpus(db, site_structure):
+def build_corpus():
+    ensure_site_structure()
     waste = Theme.objects.get(slug="waste")
     housing = Theme.objects.get(slug="housing")
     customer = Theme.objects.get(slug="customer-contact")
@@ -88,3 +91,16 @@ def corpus(db, site_structure):
     pages["private"] = private
     return {"councils": councils, "pages": pages,
             "themes": {"waste": waste, "housing": housing}}
+
+
+@pytest.fixture(scope="module")
+def _corpus(django_db_setup, django_db_blocker):
+    """Built once per test module, with the similarity data the site would have for it."""
+    yield from build_once(django_db_blocker, build_corpus)
+
+
+@pytest.fixture
+def corpus(_corpus, db):
+    """This test's copy of the corpus (its changes are rolled back). Every test of a module
+    that uses it sees it: such a module applies `_corpus` to all its tests."""
+    return fresh_copy(_corpus)

@@ -20,6 +20,8 @@ from search.similarity import get_similarity_backend
 
 PAGES = 25
 # Made-up words no page shares: letters only, no stop words, nothing to fold.
+pytestmark = pytest.mark.similarity  # the updates on publish are what these tests are about
+
 WORDS = ["".join(letters) for letters in product("bcdfgkmptvz", repeat=4)]
 
 

@@ -9,6 +9,9 @@ import pytest
 from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
 from councils.factories import CouncilFactory
 
+# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+pytestmark = pytest.mark.usefixtures("_corpus")
+
 
 def add_pages(corpus, count, start=0):
     waste, housing = corpus["themes"]["waste"], corpus["themes"]["housing"]
@@ -69,6 +72,7 @@ def test_search_page(client, corpus, django_assert_max_num_queries, params):
 
 
 @pytest.mark.django_db
+@pytest.mark.similarity  # the new pages join the similarity results whose queries are counted
 def test_similarity_page_and_tags(client, corpus, django_assert_max_num_queries):
     add_pages(corpus, 2)
     page = corpus["pages"]["bins"]

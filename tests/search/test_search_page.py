@@ -2,6 +2,9 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory
 
+# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+pytestmark = pytest.mark.usefixtures("_corpus")
+
 SEARCH = "/search/"
 
 

@@ -14,6 +14,7 @@ from casestudies.choices import Phase
 from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
 from casestudies.models import Theme
 from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
 
 
 def published(year, month=6):
@@ -30,6 +31,11 @@ def engine(db):
 
 @pytest.fixture
 def content(db, site_structure):
+    return build_content()
+
+
+def build_content():
+    ensure_site_structure()
     theme = {slug: Theme.objects.get(slug=slug) for slug in
              ("waste", "housing", "customer-contact", "data-and-standards")}
     councils = {

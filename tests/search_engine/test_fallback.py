@@ -9,6 +9,9 @@ from django.urls import reverse
 
 import pytest
 
+from tests.search_engine.conftest import build_content
+from tests.shared_data import build_once, fresh_copy
+
 CLOSED_PORT = override_settings(
     WAGTAILSEARCH_BACKENDS={
         "default": {
@@ -25,6 +28,17 @@ CLOSED_PORT = override_settings(
     SEARCH_FALLBACK_BACKEND="database",
 )
 NOTICE = "Our search engine is not responding"
+
+
+@pytest.fixture(scope="module")
+def _content(django_db_setup, django_db_blocker):
+    """The content, built once for this module (every test here uses it)."""
+    yield from build_once(django_db_blocker, build_content)
+
+
+@pytest.fixture
+def content(_content, db):
+    return fresh_copy(_content)
 
 
 @pytest.fixture
