@@ -7,6 +7,7 @@ on a file; on PostgreSQL it runs directly.
 """
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -121,11 +122,19 @@ def test_concurrent_publishing_reading_and_draft_saving():
 
 
 @pytest.mark.skipif("not in_memory_sqlite()", reason="runs directly on this database")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # no transaction to lock it
 def test_on_an_sqlite_file(tmp_path):
-    env = {**os.environ, "SQLITE_TEST_FILE": str(tmp_path / "test.sqlite3")}
+    # The subprocess starts from a copy of this migrated database instead of migrating again.
+    database = tmp_path / "test.sqlite3"
+    copy = sqlite3.connect(database)
+    connection.ensure_connection()
+    connection.connection.backup(copy)
+    copy.close()
+    env = {**os.environ, "SQLITE_TEST_FILE": str(database)}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:xdist",
+         "--reuse-db",
          f"{Path(__file__).relative_to(ROOT)}::test_concurrent_publishing_reading_and_draft_saving"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
