@@ -33,7 +33,12 @@ PRACTITIONER_MODEL_PERMISSIONS = [
     "casestudies.add_progressupdate",
     "casestudies.change_progressupdate",
     "casestudies.delete_progressupdate",
+    # Requests to join their councils' projects, to accept or decline (collaboration/).
+    "collaboration.view_joinrequest",
+    "collaboration.change_joinrequest",
 ]
+COLLABORATION_MODELS = ["joinrequest", "sharedproblem", "reuse", "helprequest", "helpoffer",
+                        "introduction"]
 # Practitioners save drafts of progress updates and submit them; only organisers publish.
 ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
     "casestudies.publish_progressupdate",
@@ -57,7 +62,8 @@ ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
     "auth.change_user",
     "auth.view_user",
     "search.view_backgroundfailure",  # the admin dashboard's notice of failed background work
-]
+] + [f"collaboration.{action}_{model}" for model in COLLABORATION_MODELS
+     for action in ("view", "change", "delete")] + ["collaboration.add_introduction"]
 COLLECTION_PERMISSIONS = {
     PRACTITIONERS: ["add_image", "choose_image", "add_document", "choose_document"],
     ORGANISERS: ["add_image", "change_image", "choose_image",

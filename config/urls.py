@@ -19,6 +19,7 @@ urlpatterns = [
     path("councils/", include("councils.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.urls")),
+    path("working-together/", include("collaboration.urls")),
 ]
 
 if settings.DEBUG:

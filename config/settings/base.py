@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "councils",
     "accounts",
     "casestudies",
+    "collaboration",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
