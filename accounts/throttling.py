@@ -66,6 +66,23 @@ def limit(group, method="POST"):
     return decorator
 
 
+def limit_person(group, method="POST"):
+    """For forms of signed-in people: refuse the view past RATELIMIT_RATES[group] per client
+    IP address, or past RATELIMIT_RATES[f"{group}-person"] per account."""
+
+    def decorator(view):
+        @wraps(view)
+        def limited(request, *args, **kwargs):
+            _count(request, group, "ip", method)
+            if request.user.is_authenticated:
+                _count(request, f"{group}-person", "user", method)
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorator
+
+
 def limit_email(request, group, email):
     """Refuse the request once this email address, from anywhere, is past its
     RATELIMIT_RATES[f"{group}-email"]."""

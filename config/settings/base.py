@@ -214,6 +214,19 @@ RATELIMIT_RATES = {
     "password-reset-email": "5/d",
     "invitation": "10/h",
     "similar-councils": "60/m",
+    # Joint work (collaboration/): per client IP address, and per account (-person).
+    "join-project": "30/h",
+    "join-project-person": "10/h",
+    "face-this-too": "60/h",
+    "face-this-too-person": "30/h",
+    "reuse": "30/h",
+    "reuse-person": "10/h",
+    "help-request": "20/h",
+    "help-request-person": "5/h",
+    "help-offer": "30/h",
+    "help-offer-person": "10/h",
+    "introduction": "60/h",
+    "introduction-person": "30/h",
 }
 
 # Public pages run no inline script or style. The Wagtail admin (and its previews) has its
