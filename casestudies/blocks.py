@@ -57,9 +57,3 @@ class OutcomeStreamBlock(blocks.StreamBlock):
 
 class OutputStreamBlock(blocks.StreamBlock):
     output = ReusableOutputBlock()
-
-
-class BodyStreamBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", template="components/heading_block.html")
-    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "h3"])
-    quote = blocks.BlockQuoteBlock()

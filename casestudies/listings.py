@@ -7,9 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from core.pagination import paginate
+from core.params import MAX_FILTER_VALUES
 from councils.models import Council, Nation
-
-MAX_FILTER_VALUES = 20
 
 
 def _kinds():

@@ -2,6 +2,8 @@
 
 # Enough for any page number or year; far below Python's 4,300-digit limit for int().
 MAX_DIGITS = 7
+# Values read of one repeated parameter (?council=…&council=…); the rest are ignored.
+MAX_FILTER_VALUES = 20
 
 
 def parse_int(raw, *, minimum=None, maximum=None):

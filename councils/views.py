@@ -2,8 +2,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from casestudies.listings import MAX_FILTER_VALUES
 from core.pagination import paginate
+from core.params import MAX_FILTER_VALUES
 
 from .content import sections_for
 from .models import Council, Nation

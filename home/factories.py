@@ -6,7 +6,7 @@ from wagtail.rich_text import RichText
 import factory
 import wagtail_factories
 
-from casestudies.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock
 
 from .models import HomePage, StandardPage
 

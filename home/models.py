@@ -3,24 +3,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from casestudies.blocks import BodyStreamBlock
-
-from .mixins import BasePageMixin
-
-
-class BasePage(BasePageMixin, Page):
-    """Abstract parent of every page type on the site."""
-
-    class Meta:
-        abstract = True
-
-    promote_panels = Page.promote_panels + BasePageMixin.promote_panels_extra
-    search_fields = Page.search_fields + BasePageMixin.base_search_fields
+from core.blocks import SHORT_RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import BasePage
 
 
 class HomePage(BasePage):
@@ -88,7 +77,7 @@ class SiteSettings(BaseSiteSetting):
     service_email = models.EmailField(
         blank=True, help_text="Where readers can write to the network organisers."
     )
-    footer_note = RichTextField(blank=True, features=["bold", "italic", "link"])
+    footer_note = RichTextField(blank=True, features=SHORT_RICH_TEXT_FEATURES)
 
     panels = [FieldPanel("service_email"), FieldPanel("footer_note")]
 

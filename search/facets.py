@@ -19,13 +19,12 @@ from casestudies.models import (
     Theme,
     ThemedPage,
 )
-from core.params import parse_int
+from core.params import MAX_FILTER_VALUES, parse_int
 from councils.models import Council, Nation
 
 from .facet_index import RowSet
 from .ranking import ranking_terms
 
-MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 100
 MAX_FACET_VALUES_SHOWN = 12
 

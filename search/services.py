@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 from casestudies.models import LearningPage, ThemePage
 from core.pagination import PAGE_SIZE, page_of, requested_page
+from core.params import MAX_FILTER_VALUES
 from councils.models import Council
 
 from . import facets
@@ -42,13 +43,13 @@ class SearchParams:
         query, shown, notices = clean_query(data.get("q", ""))
         params = cls(query=query, shown_query=shown, notices=notices)
         council_slugs = [
-            value.strip() for value in data.getlist("council")[:facets.MAX_FILTER_VALUES]
+            value.strip() for value in data.getlist("council")[:MAX_FILTER_VALUES]
         ]
         peers_slug = data.get("peers_of", "").strip()[:facets.MAX_VALUE_LENGTH]
         vocabulary = facets.Vocabulary.load(council_slugs + [peers_slug])
         for name, label in facets.FACETS:
             values = []
-            for raw in data.getlist(name)[:facets.MAX_FILTER_VALUES]:
+            for raw in data.getlist(name)[:MAX_FILTER_VALUES]:
                 value = raw.strip()[:facets.MAX_VALUE_LENGTH]
                 if not value or value in values:
                     continue
@@ -56,9 +57,9 @@ class SearchParams:
                     values.append(value)
                 else:
                     params.ignored.append(f"{label}: {value}")
-            if len(data.getlist(name)) > facets.MAX_FILTER_VALUES:
+            if len(data.getlist(name)) > MAX_FILTER_VALUES:
                 params.notices.append(
-                    f"Only the first {facets.MAX_FILTER_VALUES} {label.lower()} filters were used."
+                    f"Only the first {MAX_FILTER_VALUES} {label.lower()} filters were used."
                 )
             params.selected[name] = values
         if peers_slug:

@@ -6,7 +6,7 @@ from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 
-from home.models import BasePage
+from core.models import BasePage
 
 from ..permissions import CouncilPageForm, CouncilPagePermissionTester
 from .themes import TaggedPage, ThemedPage

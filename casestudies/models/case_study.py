@@ -7,11 +7,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from core.blocks import RICH_TEXT_FEATURES
+
 from ..blocks import OutcomeStreamBlock, OutputStreamBlock
 from ..choices import BudgetBand
 from .base import ContactFields, LearningPage
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 
 class CaseStudyPage(ContactFields, LearningPage):

@@ -2,7 +2,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 
-from home.models import BasePage
+from core.models import BasePage
 
 from ..listings import filtered_listing
 

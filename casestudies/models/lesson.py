@@ -7,8 +7,9 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core.blocks import RICH_TEXT_FEATURES
+
 from .base import LearningPage
-from .case_study import RICH_TEXT_FEATURES
 
 
 class LessonPage(LearningPage):

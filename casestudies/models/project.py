@@ -10,10 +10,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from core.blocks import RICH_TEXT_FEATURES
+
 from ..blocks import OutputStreamBlock
 from ..choices import BudgetBand, CollaborationStance, Phase
 from .base import ContactFields, LearningPage
-from .case_study import RICH_TEXT_FEATURES
 
 
 class ProjectPage(ContactFields, LearningPage):

@@ -7,7 +7,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from home.models import BasePage
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
 
 from ..listings import featured_pages, filtered_listing, theme_counts
 from .base import LearningPage
@@ -41,7 +42,7 @@ class ThemePage(BasePage):
     theme = models.OneToOneField(
         "casestudies.Theme", on_delete=models.PROTECT, related_name="theme_page"
     )
-    introduction = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h3"],
+    introduction = RichTextField(features=RICH_TEXT_FEATURES,
                                  blank=True)
 
     content_panels = BasePage.content_panels + [
