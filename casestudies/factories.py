@@ -13,8 +13,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from core.factories import PublishedPageFactory, SingletonPageFactory, SiteRootPageFactory
 from councils.factories import CouncilFactory
-from home.factories import HomePageFactory, PublishedPageFactory, SingletonPageFactory
 
 from . import blocks
 from .choices import BudgetBand, CollaborationStance, Phase
@@ -86,7 +86,7 @@ class CaseStudyIndexPageFactory(SingletonPageFactory):
 
     title = "Case studies"
     slug = "case-studies"
-    parent = factory.SubFactory(HomePageFactory)
+    parent = factory.SubFactory(SiteRootPageFactory)
 
 
 class LessonIndexPageFactory(SingletonPageFactory):
@@ -95,7 +95,7 @@ class LessonIndexPageFactory(SingletonPageFactory):
 
     title = "Lessons learned"
     slug = "lessons"
-    parent = factory.SubFactory(HomePageFactory)
+    parent = factory.SubFactory(SiteRootPageFactory)
 
 
 class ProjectIndexPageFactory(SingletonPageFactory):
@@ -104,7 +104,7 @@ class ProjectIndexPageFactory(SingletonPageFactory):
 
     title = "Projects"
     slug = "projects"
-    parent = factory.SubFactory(HomePageFactory)
+    parent = factory.SubFactory(SiteRootPageFactory)
 
 
 class ThemeIndexPageFactory(SingletonPageFactory):
@@ -113,7 +113,7 @@ class ThemeIndexPageFactory(SingletonPageFactory):
 
     title = "Themes"
     slug = "themes"
-    parent = factory.SubFactory(HomePageFactory)
+    parent = factory.SubFactory(SiteRootPageFactory)
 
 
 class LearningPageFactory(PublishedPageFactory):

@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from accounts.roles import ORGANISERS, PRACTITIONERS, WORKFLOW_NAME, setup_roles
-from casestudies.demo.data import read_content
-from casestudies.demo.removal import remove_demo_data
-from casestudies.demo.users import ensure_user
+from demo.data import read_content
+from demo.removal import remove_demo_data
+from demo.users import ensure_user
 from home.models import HomePage
 
 

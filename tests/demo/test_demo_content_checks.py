@@ -17,10 +17,10 @@ from wagtail.models import Page
 
 import pytest
 
-from casestudies.demo import data
-from casestudies.demo.data import DemoDataError, read_content
 from councils.factories import CouncilFactory
 from councils.models import Council
+from demo import data
+from demo.data import DemoDataError, read_content
 
 with open(settings.COUNCIL_REGISTER_CSV, encoding="utf-8") as register:
     COUNCILS = {row["local-authority-code"] for row in csv.DictReader(register)}

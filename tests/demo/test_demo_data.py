@@ -17,9 +17,6 @@ from wagtail.models import Page, Revision
 import pytest
 
 from casestudies.choices import BudgetBand, CollaborationStance, Phase
-from casestudies.demo.data import read_content
-from casestudies.demo.loader import load_demo_data, step_councils_and_site
-from casestudies.demo.users import DEFAULT_DEMO_PASSWORD, DemoUser, ensure_user
 from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import (
     CaseStudyPage,
@@ -33,6 +30,9 @@ from casestudies.models import (
     ThemePage,
 )
 from councils.models import Council
+from demo.data import read_content
+from demo.loader import load_demo_data, step_councils_and_site
+from demo.users import DEFAULT_DEMO_PASSWORD, DemoUser, ensure_user
 from home.models import HomeFeaturedItem, HomePage
 
 TODAY = dt.date(2026, 11, 26)

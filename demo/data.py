@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 
 import yaml
 
-from ..models import (
+from casestudies.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     LessonIndexPage,
@@ -25,6 +25,7 @@ from ..models import (
     ProjectIndexPage,
     ProjectPage,
 )
+
 from .users import DemoUser
 
 CONTENT_DIR = Path(__file__).with_name("content")

@@ -2,9 +2,9 @@
 
 from wagtail.models import Page
 
+from casestudies.models import ProgressUpdate, ThemePage
 from home.models import HomePage
 
-from ..models import ProgressUpdate, ThemePage
 from .data import KINDS, read_content
 from .users import demo_users
 

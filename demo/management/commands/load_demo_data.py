@@ -3,8 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from casestudies.demo.data import DemoDataError
-from casestudies.demo.loader import load_demo_data
+from demo.data import DemoDataError
+from demo.loader import load_demo_data
 
 
 class Command(BaseCommand):

@@ -16,11 +16,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 
 from accounts.roles import setup_roles
+from casestudies.models import LessonSource, ProgressUpdate, Theme, ThemeFeaturedItem, ThemePage
 from councils.models import Council
 from home.models import HomeFeaturedItem, HomePage
 from home.site_structure import ensure_site_structure
 
-from ..models import LessonSource, ProgressUpdate, Theme, ThemeFeaturedItem, ThemePage
 from .data import KINDS, DemoDataError, read_content
 from .users import ensure_user, is_demo_user
 

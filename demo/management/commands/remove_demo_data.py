@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from casestudies.demo.data import DemoDataError
-from casestudies.demo.removal import remove_demo_data
+from demo.data import DemoDataError
+from demo.removal import remove_demo_data
 
 
 class Command(BaseCommand):
