@@ -65,6 +65,7 @@ def _detail(request, help_request, offer_form=None, status=200):
         "may_manage": may_manage,
         "offer_form": offer_form if may_offer else None,
         "form": offer_form if may_offer else None,
+        "finder_url": reverse("search:similar_councils"),
         "sign_in_url": f"{reverse('accounts:sign_in')}?{urlencode({'next': request.path})}",
     }
     return render(request, "collaboration/help_detail.html", context, status=status)
