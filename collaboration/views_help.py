@@ -63,6 +63,7 @@ def _detail(request, help_request, offer_form=None, status=200):
         "offer_count": help_request.offers.filter(standing=Standing.ACTIVE).count(),
         "offers": help_requests.offers_visible_to(user, help_request),
         "may_manage": may_manage,
+        "reads_all_offers": may_manage or help_requests.is_organiser(user),
         "offer_form": offer_form if may_offer else None,
         "form": offer_form if may_offer else None,
         "finder_url": reverse("search:similar_councils"),
