@@ -226,6 +226,8 @@ RATELIMIT_RATES = {
     "help-request-person": "5/h",
     "help-offer": "30/h",
     "help-offer-person": "10/h",
+    "help-decision": "120/h",  # marking offers that helped, closing, email preferences
+    "help-decision-person": "60/h",
     "introduction": "60/h",
     "introduction-person": "30/h",
 }
