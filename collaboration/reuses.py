@@ -12,7 +12,7 @@ from casestudies.models import CaseStudyPage, LearningPage, ProjectPage
 from . import emails
 from .acting import ActingForCouncilForm
 from .models import Reuse, Standing
-from .shared_problems import page_link
+from .shared_problems import offer_other_councils, page_link
 
 WHOLE_APPROACH = "The approach as a whole"
 
@@ -78,8 +78,7 @@ class ReuseForm(ActingForCouncilForm):
         label="A link to your version", max_length=200, required=False, assume_scheme="https",
         help_text="A web address, for example https://github.com/our-council/bin-finder",
         error_messages={
-            "invalid": "Enter a web address in the right format, like "
-                       "https://www.example.gov.uk/our-version",
+            "invalid": "Enter a web address in the right format, starting with https://",
             "max_length": "Keep the web address to 200 characters or fewer "
                           "(it has %(show_value)d).",
         },
@@ -94,12 +93,7 @@ class ReuseForm(ActingForCouncilForm):
 
     def __init__(self, *args, user, page, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        field = self.fields["council"]
-        field.queryset = field.queryset.exclude(pk=page.council_id)
-        field.widget = forms.Select(attrs={"class": "govuk-select"})
-        if len(field.queryset) == 1:
-            field.initial = field.queryset[0]
-            field.widget = forms.HiddenInput()
+        offer_other_councils(self, page)
         self.fields["output"].choices = [("", WHOLE_APPROACH)] + [
             (title, title) for title in output_titles(page)]
 

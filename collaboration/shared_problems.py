@@ -38,13 +38,18 @@ class SharedProblemForm(ActingForCouncilForm):
 
     def __init__(self, *args, user, page, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        # The council that published the page cannot face its own problem.
-        field = self.fields["council"]
-        field.queryset = field.queryset.exclude(pk=page.council_id)
-        field.widget = forms.Select(attrs={"class": "govuk-select"})
-        if len(field.queryset) == 1:
-            field.initial = field.queryset[0]
-            field.widget = forms.HiddenInput()
+        offer_other_councils(self, page)
+
+
+def offer_other_councils(form, page):
+    """Leave out of the form's councils the one that published page: a council does not face
+    its own problem, nor reuse its own work."""
+    field = form.fields["council"]
+    field.widget = forms.Select(attrs={"class": "govuk-select"})
+    field.queryset = field.queryset.exclude(pk=page.council_id)  # also gives the widget its choices
+    if len(field.queryset) == 1:
+        field.initial = field.queryset[0]
+        field.widget = forms.HiddenInput()
 
 
 def say_we_face_this(page, council, person, note=""):

@@ -51,6 +51,6 @@ def _built(django_db_setup, django_db_blocker):
     yield from build_once(django_db_blocker, build)
 
 
-@pytest.fixture
-def data(_built, db):
+@pytest.fixture(name="data")
+def data_fixture(_built, db):
     return fresh_copy(_built)

@@ -9,7 +9,7 @@ import pytest
 
 from collaboration.models import Reuse, Standing
 from collaboration.reuses import WHOLE_APPROACH
-from tests.collaboration.page_actions_data import _built, data  # noqa: F401 - fixtures
+from tests.collaboration.page_actions_data import _built, data_fixture  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.usefixtures("_built")
 
@@ -22,9 +22,9 @@ def withdraw_url(record):
     return reverse("collaboration:reuse_withdraw", args=[record.page_id, record.pk])
 
 
-def reuse(client, user, page, **data):
+def reuse(client, user, page, **fields):
     client.force_login(user)
-    return client.post(url(page), data)
+    return client.post(url(page), fields)
 
 
 def test_record_show_email_once_withdraw_and_record_again(client, data):

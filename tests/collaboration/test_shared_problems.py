@@ -7,7 +7,7 @@ from django.urls import reverse
 import pytest
 
 from collaboration.models import SharedProblem, Standing
-from tests.collaboration.page_actions_data import _built, data  # noqa: F401 - fixtures
+from tests.collaboration.page_actions_data import _built, data_fixture  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.usefixtures("_built")
 
@@ -20,9 +20,9 @@ def withdraw_url(record):
     return reverse("collaboration:face_this_too_withdraw", args=[record.page_id, record.pk])
 
 
-def say(client, user, page, **data):
+def say(client, user, page, **fields):
     client.force_login(user)
-    return client.post(url(page), data)
+    return client.post(url(page), fields)
 
 
 def test_say_show_email_once_withdraw_and_say_again(client, data):
@@ -77,12 +77,14 @@ def test_count_of_several_councils_and_the_picker(client, data):
     client.force_login(data["ben"])
     form = client.get(url(page)).content.decode()
     assert '<select name="council"' in form
+    assert f'<option value="{data["leeds"].pk}">Leeds</option>' in form
     say(client, data["ben"], page, council=data["bristol"].pk)
     say(client, data["ben"], page, council=data["leeds"].pk, note="")
     html = client.get(page.url).content.decode()
     assert "2 councils</strong> face this too" in html
     # The lesson's owner has no page contact: its practitioners are told.
-    assert sorted(m.to[0] for m in mail.outbox) == ["ola@example.gov.uk"] * 2 + ["olu@example.gov.uk"] * 2
+    told = sorted(message.to[0] for message in mail.outbox)
+    assert told == ["ola@example.gov.uk"] * 2 + ["olu@example.gov.uk"] * 2
 
 
 def test_one_per_council_and_page(client, data):
