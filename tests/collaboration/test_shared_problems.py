@@ -194,3 +194,13 @@ def test_logged_in_wagtail_history(client, data):
     entry = ModelLogEntry.objects.for_instance(record).get()
     assert entry.action == "wagtail.create"
     assert entry.user == data["ana"]
+
+
+def test_throttled(client, data, settings):
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "face-this-too-person": "1/h"}
+    page = data["case_study"]
+    assert say(client, data["ana"], page, council=data["bristol"].pk).status_code == 302
+    response = say(client, data["ana"], page, council=data["bristol"].pk, note="again")
+    assert response.status_code == 429
+    assert "Retry-After" in response
+    assert SharedProblem.objects.get().note == ""
