@@ -5,3 +5,10 @@ class CollaborationConfig(AppConfig):
     name = "collaboration"
     verbose_name = "Working together"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from councils.content import register_provider
+
+        from .reuses import for_council_profile
+
+        register_provider(for_council_profile)

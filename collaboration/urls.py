@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401 - each flow adds its routes below
 
-from . import views_help
+from . import views_help, views_pages
 
 app_name = "collaboration"
 
@@ -15,4 +15,11 @@ urlpatterns += [
          name="help_offer_helped"),
     path("help/<int:pk>/close/", views_help.help_close, name="help_close"),
     path("email-preferences/", views_help.email_preferences, name="email_preferences"),
+    path("pages/<int:page_id>/we-face-this-too/", views_pages.face_this_too,
+         name="face_this_too"),
+    path("pages/<int:page_id>/we-face-this-too/<int:record_id>/withdraw/",
+         views_pages.face_this_too_withdraw, name="face_this_too_withdraw"),
+    path("pages/<int:page_id>/reused/", views_pages.reuse, name="reuse"),
+    path("pages/<int:page_id>/reused/<int:record_id>/withdraw/", views_pages.reuse_withdraw,
+         name="reuse_withdraw"),
 ]

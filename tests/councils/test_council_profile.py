@@ -47,6 +47,8 @@ def test_profile_lists_published_and_partner_work_but_not_drafts(client):
     assert sections(response) == {
         "Published by this council": ["Map the data first", "Fewer missed bins"],
         "Work this council is a partner in": ["Joint contact centre", "Shared register"],
+        "Work this council reused": [],  # collaboration's sections (tests/collaboration)
+        "Councils that reused this council's work": [],
     }
     assert "Unfinished draft" not in response.content.decode()
 
