@@ -182,6 +182,15 @@ def _index_the_database(backend):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Every test starts with no requests counted against the rate limits."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    caches[settings.RATELIMIT_USE_CACHE].clear()
+
+
+@pytest.fixture(autouse=True)
 def _empty_search_engine(request):
     from django.conf import settings
 

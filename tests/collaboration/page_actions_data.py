@@ -1,8 +1,6 @@
 """Councils, people and pages for the tests of “we face this too” and “we reused this”."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 
 import pytest
 
@@ -55,6 +53,5 @@ def _built(django_db_setup, django_db_blocker):
 
 @pytest.fixture(name="data")
 def data_fixture(_built, db):
-    """The data built once, and the forms' rate limits counted from zero."""
-    caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")].clear()
+    """The data built once."""
     return fresh_copy(_built)
