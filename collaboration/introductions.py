@@ -222,9 +222,7 @@ class IntroductionFilterSet(WagtailFilterSet):
     """The admin's introductions, by either council."""
 
     council = django_filters.ModelChoiceFilter(
-        queryset=Council.objects.filter(
-            Q(introductions_first__isnull=False) | Q(introductions_second__isnull=False)
-        ).distinct().order_by("short_name"),
+        queryset=Council.objects.order_by("short_name"),
         label="Council", method="of_council",
     )
 

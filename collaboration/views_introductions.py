@@ -75,9 +75,11 @@ class IntroduceView(OrganisersOnly):
     def _choose(self, status=200):
         data = self.request.GET if "second" in self.request.GET else None
         form = introductions.ChooseCouncilForm(data, first=self.first)
-        if data is not None and form.is_valid():
-            form.add_error("second", f"{self.first.short_name} cannot be introduced to "
-                                     "itself. Choose another council")
+        if self.second is not None and self.second == self.first:
+            form.is_valid()
+            form.errors["second"] = form.error_class([
+                f"{self.first.short_name} cannot be introduced to itself. Choose another "
+                "council"])
         return render(self.request, "collaboration/introduce_choose.html", {
             "form": form, "first": self.first, "page": self.page, "problem": self.problem,
         }, status=400 if form.errors else status)
