@@ -266,6 +266,16 @@ class TestIntroducing:
         assert response.status_code == 200
         assert "Introduce Caerdydd Test and Exebridge" in response.content.decode()
 
+    def test_sending_is_throttled(self, organiser_client, data, settings):
+        settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "introduction-person": "1/h"}
+        cardiff = data["councils"]["cardiff"]
+        assert organiser_client.post(introduce_url(cardiff, data["councils"]["exeter"]),
+                                     {"reasons": "Bins."}).status_code == 302
+        response = organiser_client.post(introduce_url(cardiff, data["councils"]["durham"]),
+                                         {"reasons": "Bins."})
+        assert response.status_code == 429
+        assert Introduction.objects.count() == 1 and len(mail.outbox) == 1
+
     def test_other_methods_are_not_allowed(self, organiser_client, data):
         link = introduce_url(data["councils"]["cardiff"], data["councils"]["exeter"])
         assert organiser_client.put(link).status_code == 405
