@@ -3,6 +3,7 @@ and export as CSV."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .introductions import IntroductionFilterSet
 from .models import HelpOffer, HelpRequest, Introduction, JoinRequest, Reuse, SharedProblem
 
 
@@ -77,6 +78,7 @@ class IntroductionViewSet(RecordViewSet):
                    "page", "created_at"]
     search_fields = ["reasons", "message", "first_council__short_name",
                      "second_council__short_name"]
+    filterset_class = IntroductionFilterSet
 
 
 class WorkingTogetherGroup(SnippetViewSetGroup):

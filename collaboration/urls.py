@@ -1,12 +1,10 @@
-from django.urls import path  # noqa: F401 - each flow adds its routes below
+from django.urls import path
 
-from . import views_help, views_pages
+from . import views_help, views_introductions, views_pages
 
 app_name = "collaboration"
 
-urlpatterns = []
-
-urlpatterns += [
+urlpatterns = [
     path("help/", views_help.help_list, name="help_list"),
     path("help/new/", views_help.help_new, name="help_new"),
     path("help/<int:pk>/", views_help.help_detail, name="help_detail"),
@@ -22,4 +20,7 @@ urlpatterns += [
     path("pages/<int:page_id>/reused/", views_pages.reuse, name="reuse"),
     path("pages/<int:page_id>/reused/<int:record_id>/withdraw/", views_pages.reuse_withdraw,
          name="reuse_withdraw"),
+    path("introduce/", views_introductions.IntroduceView.as_view(), name="introduce"),
+    path("introduce/sent/<int:pk>/", views_introductions.IntroductionSentView.as_view(),
+         name="introduction_sent"),
 ]

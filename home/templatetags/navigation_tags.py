@@ -67,9 +67,12 @@ def site_links(context):
         if page is not None:
             main.append({"label": label, "url": page.get_url(request)})
     main.append({"label": "Councils", "url": reverse("councils:directory")})
+    main.append({"label": "Find councils by problem", "url": reverse("search:similar_councils")})
     main.append({"label": "Search", "url": SEARCH_PATH})
+    current = max((link["url"] for link in main if _is_current(path, link["url"])), key=len,
+                  default=None)
     for link in main:
-        link["current"] = _is_current(path, link["url"])
+        link["current"] = link["url"] == current
     footer = [
         {"label": label, "url": by_slug[slug].get_url(request)}
         for slug, label in FOOTER_PAGES

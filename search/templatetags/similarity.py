@@ -22,9 +22,12 @@ def similar_content(page, limit=5):
     return {"items": get_similarity_backend().similar_items(page, limit=limit), "page": page}
 
 
-@register.inclusion_tag("search/includes/council_matches.html")
-def councils_facing_similar_problems(page, limit=5):
+@register.inclusion_tag("search/includes/council_matches.html", takes_context=True)
+def councils_facing_similar_problems(context, page, limit=5):
     return {
+        "request": context.get("request"),
+        "from_council": page.council,
+        "from_page": page,
         "matches": get_similarity_backend().councils_for_page(page, limit=limit),
         "heading": "Other councils working on this",
         "empty": "No other council has published work on a problem like this yet.",
@@ -32,9 +35,11 @@ def councils_facing_similar_problems(page, limit=5):
     }
 
 
-@register.inclusion_tag("search/includes/council_matches.html")
-def councils_with_similar_problems(council, limit=5):
+@register.inclusion_tag("search/includes/council_matches.html", takes_context=True)
+def councils_with_similar_problems(context, council, limit=5):
     return {
+        "request": context.get("request"),
+        "from_council": council,
         "matches": get_similarity_backend().councils_for_council(council, limit=limit),
         "heading": "Councils with problems like ours",
         "empty": "Once this council has published its work, councils facing similar problems "

@@ -89,7 +89,8 @@ def test_site_links_find_sections_and_footer_pages_once_per_request(
     main, footer = html.split("|")
     assert main == (
         "Case studies=/case-studies/;Lessons=/lessons/*;Projects=/projects/;Themes=/themes/;"
-        "Councils=/councils/;Search=/search/;"
+        "Councils=/councils/;Find councils by problem=/search/similar-councils/;"
+        "Search=/search/;"
     )
     assert footer == (
         "About=/about/;Accessibility statement=/accessibility/;Data credits=/data-credits/;"
