@@ -187,7 +187,7 @@ def _fresh_rate_limits():
     from django.conf import settings
     from django.core.cache import caches
 
-    caches[settings.RATELIMIT_USE_CACHE].clear()
+    caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")].clear()
 
 
 @pytest.fixture(autouse=True)
