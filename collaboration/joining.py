@@ -130,7 +130,8 @@ def ask(project, council, person, message):
                                                       person=person, message=message)
     except IntegrityError:
         raise CannotAsk(reason_cannot_ask(project, council)
-                        or f"{council.short_name} has asked to join this project already.")
+                        or f"{council.short_name} has asked to join this project already."
+                        ) from None
     log(join_request, "wagtail.create", user=person)
     emails.send(
         "join_received", f"{council.short_name} asks to join {project.title}",

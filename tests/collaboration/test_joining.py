@@ -2,8 +2,8 @@
 or accepts in the admin, and an accepted council is a partner everywhere at once."""
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 
 import pytest
