@@ -40,7 +40,6 @@ def only_for_deciders(view):
 class DecideView(EditView):
     """The edit route of a request: its details, an optional reply, Accept and Decline."""
 
-    template_name = "collaboration/join_decide.html"
     error_message = "The decision was not recorded: see the errors below."
 
     def get_page_subtitle(self):
@@ -94,6 +93,7 @@ class JoinRequestViewSetMixin:
     """What JoinRequestViewSet (admin_viewsets.py) adds to the basic record viewset."""
 
     edit_view_class = DecideView
+    edit_template_name = "collaboration/join_decide.html"
     panels = [FieldPanel("reply")]
     inspect_view_enabled = True
 

@@ -9,19 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from wagtail.log_actions import log
 
-from casestudies.choices import CollaborationStance
 from casestudies.models import ProjectPage
 from casestudies.permissions import acts_for_any_council, member_council_ids
 
 from . import emails
 from .acting import councils_acting_for
 from .models import JoinRequest
-
-# Stances that invite new partners: the project page shows a prominent button for them.
-INVITING_STANCES = {CollaborationStance.LOOKING_FOR_PARTNERS, CollaborationStance.SHARE_FUNDING}
 
 ACCEPT_ACTION = "collaboration.join_request.accept"
 DECLINE_ACTION = "collaboration.join_request.decline"
@@ -34,15 +32,6 @@ class CannotAsk(Exception):
 
 def projects_open_to_requests():
     return ProjectPage.objects.live().public()
-
-
-def is_inviting(project):
-    return project.stance in INVITING_STANCES
-
-
-def is_on_project(project, council):
-    return council.pk == project.council_id or project.partner_councils.filter(
-        pk=council.pk).exists()
 
 
 def open_request(project, council):
@@ -58,9 +47,9 @@ def reason_cannot_ask(project, council):
         return f"{council.short_name} is a partner on this project already."
     existing = open_request(project, council)
     if existing is not None:
-        return (f"{council.short_name} asked to join this project on "
-                f"{existing.created_at:%-d %B %Y}. You can ask again once the lead council "
-                "has decided, or withdraw that request.")
+        asked_on = date_format(localtime(existing.created_at), "j F Y")
+        return (f"{council.short_name} asked to join this project on {asked_on}. You can ask "
+                "again once the lead council has decided, or withdraw that request.")
     return None
 
 

@@ -111,7 +111,10 @@ def test_ask_decline_ask_again_accept_and_the_partner_shows_everywhere(client, w
     assert "Barchester" in client.get(LIST_URL).content.decode()
     assert "Councils asking to join your projects" in client.get(
         reverse("wagtailadmin_home")).content.decode()
-    assert client.get(decide_url(first)).status_code == 200
+    decision_page = client.get(decide_url(first)).content.decode()
+    assert MESSAGE in decision_page
+    assert 'name="decision" value="accept"' in decision_page
+    assert 'name="decision" value="decline"' in decision_page
     response = client.post(decide_url(first), {"decision": "decline",
                                                "reply": "Not this year, sorry."})
     assert response.status_code == 302
