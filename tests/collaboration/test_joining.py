@@ -174,6 +174,9 @@ def test_cannot_ask_twice_while_a_request_is_open(client, world):
     assert "Barchester asked to join this project on" in response.content.decode()
     assert JoinRequest.objects.count() == 1
     assert len(mail.outbox) == 1
+    page = client.get(world["project"].url).content.decode()
+    assert "See or withdraw the request" in page
+    assert f'href="{ask_url(world["project"])}"' not in page
 
 
 def test_can_only_ask_for_ones_own_council(client, world):
@@ -197,6 +200,7 @@ def test_a_person_with_several_councils_picks_one(client, world):
 def test_cannot_join_a_project_one_leads_or_partners(client, world):
     project = world["project"]
     client.force_login(world["lead_person"])
+    assert f'href="{ask_url(project)}"' not in client.get(project.url).content.decode()
     body = client.get(ask_url(project)).content.decode()
     assert "None of your councils can ask to join this project now" in body
     response = ask(client, project)
