@@ -12,6 +12,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -19,6 +21,31 @@ from . import joining
 from .models import JoinRequest
 
 PANEL_SHOWN = 10
+
+
+class JoinRequestPermissionPolicy(ModelPermissionPolicy):
+    """Django's permissions on requests, for the requests the user may decide. Nobody adds a
+    request in the admin: councils ask on the project page."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return JoinRequest.objects.none()
+        return joining.visible_to_deciders(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and joining.may_decide(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, action, instance)
+                   for action in actions)
+
+
+# Here rather than in AppConfig.ready(): wagtail_hooks imports this module first of all.
+register_permission_policy(JoinRequest, JoinRequestPermissionPolicy(JoinRequest),
+                           exact_class=True)
 
 
 def only_for_deciders(view):
@@ -98,7 +125,8 @@ class JoinRequestViewSetMixin:
     inspect_view_enabled = True
 
     def get_queryset(self, request):
-        return joining.visible_to_deciders(request.user)
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, {"view", "change", "delete"})
 
     def get_urlpatterns(self):
         return decorate_urlpatterns(super().get_urlpatterns(), only_for_deciders)

@@ -273,6 +273,12 @@ def test_organisers_see_and_decide_every_request(client, world, open_request):
         assert client.get(url).status_code == 200, route
     client.post(decide_url(open_request), {"decision": "accept", "reply": ""})
     assert list(live_project(world).partner_councils.all()) == [world["asker"]]
+    # Requests are made on the project page, never added in the admin.
+    add = reverse("wagtailsnippets_collaboration_joinrequest:add")
+    client.force_login(get_user_model().objects.create_superuser(
+        username="root", email="root@example.gov.uk", password=PASSWORD))
+    assert client.get(add).status_code in (302, 403)
+    assert client.get(LIST_URL).status_code == 200
 
 
 def test_a_decided_request_cannot_be_decided_again(client, world, open_request):
