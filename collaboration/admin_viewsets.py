@@ -3,6 +3,7 @@ and export as CSV."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_joining import JoinRequestViewSetMixin
 from .introductions import IntroductionFilterSet
 from .models import HelpOffer, HelpRequest, Introduction, JoinRequest, Reuse, SharedProblem
 
@@ -13,7 +14,7 @@ class RecordViewSet(SnippetViewSet):
     ordering = ["-created_at"]
 
 
-class JoinRequestViewSet(RecordViewSet):
+class JoinRequestViewSet(JoinRequestViewSetMixin, RecordViewSet):
     model = JoinRequest
     icon = "group"
     menu_label = "Requests to join"

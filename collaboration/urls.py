@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views_help, views_introductions, views_pages
+from . import views_help, views_introductions, views_joining, views_pages
 
 app_name = "collaboration"
 
 urlpatterns = [
+    path("projects/<int:project_id>/join/", views_joining.ask, name="join_ask"),
+    path("join-requests/<int:pk>/", views_joining.join_request_detail, name="join_request"),
+    path("join-requests/<int:pk>/withdraw/", views_joining.withdraw, name="join_withdraw"),
     path("help/", views_help.help_list, name="help_list"),
     path("help/new/", views_help.help_new, name="help_new"),
     path("help/<int:pk>/", views_help.help_detail, name="help_detail"),
