@@ -32,7 +32,8 @@ def full_record(council, suffix=""):
     own = CaseStudyPageFactory(council=council, title=f"Bin exception codes{suffix}")
     ProjectPageFactory(council=council, title=f"Missed bins together{suffix}",
                        partner_councils=[stockport, wigan])
-    ProjectPageFactory(council=bury, title=f"Shared fleet telematics{suffix}", partner_councils=[council])
+    ProjectPageFactory(council=bury, title=f"Shared fleet telematics{suffix}",
+                       partner_councils=[council])
     york_page = CaseStudyPageFactory(council=york, title=f"Route optimisation{suffix}")
     Reuse.objects.create(council=stockport, page=own, output="Exception code list")
     Reuse.objects.create(council=council, page=york_page, output="")
