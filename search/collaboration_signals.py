@@ -4,9 +4,9 @@
 live projects and reuses (shown) each count as one signal between two councils, with a
 reason in plain words. Signals add a bounded bonus to a council's text score: PER_SIGNAL for
 each distinct signal, at most MAX_SIGNALS of them, times SEARCH_SIGNAL_WEIGHT (1 by default,
-0 turns signals off). A full bonus is a fraction of a strong text score (0.3 and up), so one
-click never outranks strong text evidence, and a council with signals but no matching text
-ranks below the strong text matches.
+0 turns signals off). A full bonus (0.18) is below a strong text score (0.3 and up) and one
+signal (0.06) a fifth of one, so one click never outranks strong text evidence, and a council
+with signals but no matching text ranks below the strong text matches.
 
 `with_signals(backend)` applies the blend to any similarity engine's council matches, so
 both engines get it from one place; `peer_bonus` does the same for councils like mine.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
-PER_SIGNAL = 0.04
+PER_SIGNAL = 0.06
 MAX_SIGNALS = 3
 # Councils like mine are ranked by profile distance (0 for identical, 2 or more for councils
 # of another type); each signal takes off this much, at most MAX_SIGNALS times.
