@@ -179,6 +179,7 @@ def blend(matches, evidence, limit):
     from .similarity.base import CouncilMatch
 
     ranked = list(matches)
+    order = {match.council.pk: index for index, match in enumerate(ranked)}
     for match in ranked:
         match.signals = evidence.get(match.council.pk, [])
         match.signal_bonus = bonus(match.signals)
@@ -191,7 +192,9 @@ def blend(matches, evidence, limit):
                 signals = evidence[council_id]
                 ranked.append(CouncilMatch(councils[council_id], 0.0, [], signals=signals,
                                            signal_bonus=bonus(signals)))
-    ranked.sort(key=lambda match: (-match.total, match.council.short_name))
+    # Ties keep the engine's order; councils known only from signals follow by name.
+    ranked.sort(key=lambda match: (-match.total, order.get(match.council.pk, len(order)),
+                                   match.council.short_name))
     result = type(matches)() if isinstance(matches, list) else []
     result.extend(ranked[:limit])
     return result
@@ -218,7 +221,12 @@ class WithSignals:
         return getattr(self.engine, name)
 
     def __setattr__(self, name, value):
-        setattr(self.engine, name, value)
+        # The engine's own state (e.g. a benchmark dropping its cached snapshot) goes to the
+        # engine; anything else, such as a test replacing a method, stays on the wrapper.
+        if name in vars(self.engine):
+            setattr(self.engine, name, value)
+        else:
+            object.__setattr__(self, name, value)
 
     def councils_for_text(self, text, limit=10):
         matches = self.engine.councils_for_text(text, limit=limit * 2)
