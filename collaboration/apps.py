@@ -7,8 +7,10 @@ class CollaborationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from councils.content import register_provider
+        from councils.content import register_provider, register_record_provider
 
+        from .record import council_record
         from .reuses import for_council_profile
 
         register_provider(for_council_profile)
+        register_record_provider(council_record)

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from core.pagination import paginate
 from core.params import MAX_FILTER_VALUES
 
-from .content import sections_for
+from .content import records_for, sections_for
 from .models import Council, Nation
 
 MAX_QUERY_LENGTH = 200
@@ -94,6 +94,7 @@ class CouncilDetailView(TemplateView):
         )
         context.update({
             "council": council,
+            "records": records_for(council),
             "sections": sections_for(council),
             "districts": list(council.districts.current().order_by("short_name")),
         })

@@ -3,6 +3,7 @@
 A council's distance to another adds up differences in type and tier, nation, population
 and density (on a log scale, so 90,000 and 110,000 are close), deprivation quintile and
 rurality. No content is involved, so a council that has published nothing has peers too.
+Working together (search.collaboration_signals) brings a council a little closer.
 """
 
 import math
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.text import capfirst
 
 from councils.models import Council, Tier
+
+from .collaboration_signals import peer_bonus
 
 PROFILE_FIELDS = (
     "pk", "slug", "short_name", "council_type", "council_type_name", "tier", "nation",
@@ -87,11 +90,16 @@ def peer_councils(council, limit=10):
         .values_list(*PROFILE_FIELDS)
     ]
     me = _profile([getattr(council, name) for name in PROFILE_FIELDS])
+    together = peer_bonus(council)
     scored = []
     for other in rows:
         if other["pk"] == council.pk:
             continue
         distance, reasons = _distance(me, other)
+        if other["pk"] in together:
+            closer, signals = together[other["pk"]]
+            distance = max(distance - closer, 0.0)
+            reasons = [signal.reason for signal in signals[:2]] + reasons
         scored.append((distance, other["short_name"], other["pk"], reasons))
     scored.sort()
     top = scored[:limit]

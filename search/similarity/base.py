@@ -42,6 +42,12 @@ class CouncilMatch:
     council: object
     score: float
     items: list = field(default_factory=list)
+    signals: list = field(default_factory=list)  # what the councils did together
+    signal_bonus: float = 0.0
+
+    @property
+    def total(self):
+        return round(self.score + self.signal_bonus, 4)
 
     @property
     def shared_terms(self):
@@ -60,7 +66,9 @@ class CouncilMatch:
     @property
     def reason(self):
         count = len(self.items)
-        parts = [f"{count} matching {'item' if count == 1 else 'items'}"]
+        parts = [signal.reason for signal in self.signals[:3]]
+        if count:
+            parts.append(f"{count} matching {'item' if count == 1 else 'items'}")
         if self.shared_themes:
             parts.append(f"themes {_join(self.shared_themes)}")
         if self.shared_terms:
