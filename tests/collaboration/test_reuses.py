@@ -208,16 +208,22 @@ def test_page_queries_do_not_grow_with_records(client, data, django_assert_max_n
     from councils.factories import CouncilFactory
 
     page = data["case_study"]
+
+    def add_records(count):
+        for _ in range(count):
+            council = CouncilFactory()
+            say_we_face_this(page, council, data["ana"], "note")
+            record_reuse(page, council, data["ana"], what_changed="changed")
+            record_reuse(page, council, data["ana"], output="Bin day finder")
+
+    # One of each first: records bring the matching's evidence lookups with them, once.
+    add_records(1)
     client.get(page.url)
     with CaptureQueriesContext(connection) as few:
         response = client.get(page.url)
     assert response.status_code == 200
     few = len(few)  # now: the query log is a bounded deque
-    for _ in range(5):
-        council = CouncilFactory()
-        say_we_face_this(page, council, data["ana"], "note")
-        record_reuse(page, council, data["ana"], what_changed="changed")
-        record_reuse(page, council, data["ana"], output="Bin day finder")
+    add_records(4)
     client.get(page.url)
     with django_assert_max_num_queries(few):
         assert "Reused by 5 councils" in client.get(page.url).content.decode()
