@@ -9,7 +9,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from wagtail.admin.views import account as wagtail_account
 
-from . import throttling
+from core import throttling
+
 from .forms import AccessRequestForm, SetPasswordForm, SignInForm
 from .models import Invitation
 from .onboarding import accept_invitation, receive_access_request

@@ -10,8 +10,8 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.throttling import limit_person
 from core.pagination import paginate
+from core.throttling import limit_person
 
 from . import help as help_requests
 from .models import EmailPreferences, HelpOffer, HelpRequest, Standing

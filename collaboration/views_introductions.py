@@ -8,7 +8,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views import View
 
-from accounts.throttling import limit_person
+from core.throttling import limit_person
 
 from . import introductions
 from .models import Introduction

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.throttling import limit_person
+from core.throttling import limit_person
 
 from . import joining
 from .acting import ActingForCouncilForm, councils_acting_for

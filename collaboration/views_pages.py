@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.throttling import limit_person
 from casestudies.models import LearningPage
+from core.throttling import limit_person
 
 from . import reuses, shared_problems
 from .acting import councils_acting_for

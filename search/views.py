@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import FormView, TemplateView
 
-from accounts.throttling import limit
 from casestudies.models import Theme
+from core.throttling import limit
 from councils.models import Council
 
 from .engine import autocomplete, run_search

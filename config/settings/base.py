@@ -193,16 +193,16 @@ if SEARCH_URLS:
 LOGIN_URL = "accounts:sign_in"
 
 # Sign-in lockout (django-axes) and rate limits on the public forms (django-ratelimit): see
-# accounts/throttling.py and the README. Axes locks a username at one IP address after
-# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_MINUTES after the latest.
+# core/throttling.py, accounts/lockout.py and the README. Axes locks a username at one IP
+# address after AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_MINUTES after the latest.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
-RATELIMIT_VIEW = "accounts.throttling.too_many_requests"
-RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
+RATELIMIT_VIEW = "core.throttling.too_many_requests"
+RATELIMIT_IP_META_KEY = "core.throttling.client_ip"
 # Behind a proxy, the request.META key of the header the proxy sets to the client's address,
 # e.g. HTTP_X_FORWARDED_FOR (its right-most address is used). Unset: REMOTE_ADDR.
 RATELIMIT_CLIENT_IP_HEADER = os.environ.get("RATELIMIT_CLIENT_IP_HEADER", "")

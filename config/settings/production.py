@@ -51,7 +51,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
         }
     }
-# Rate-limit counters (accounts/throttling.py) in the same store. The database and file caches
+# Rate-limit counters (core/throttling.py) in the same store. The database and file caches
 # increment by saving the key again with the cache's default expiry, so their default must
 # outlast the longest rate window (a day) or daily limits would reset every five minutes.
 CACHES["ratelimit"] = {**CACHES["default"], "TIMEOUT": 2 * 24 * 60 * 60}

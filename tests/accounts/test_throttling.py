@@ -19,7 +19,7 @@ from django_ratelimit import core as ratelimit_core
 
 from accounts.models import AccessRequest
 from accounts.roles import ORGANISERS
-from accounts.throttling import client_ip
+from core.throttling import client_ip
 from councils.factories import CouncilFactory
 
 PASSWORD = "a-long-unusual-passphrase"

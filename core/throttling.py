@@ -15,7 +15,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.timesince import timeuntil
 
-from axes.helpers import get_cool_off
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
@@ -89,7 +88,8 @@ def limit_email(request, group, email):
     _count(request, f"{group}-email", lambda _group, _request: email.strip().lower(), ALL)
 
 
-def _refuse(request, template, wait):
+def refuse(request, template, wait):
+    """A 429 page from template saying how long to wait, with a Retry-After header."""
     seconds = math.ceil(wait.total_seconds())
     now = timezone.now()
     context = {"wait": timeuntil(now + timedelta(minutes=math.ceil(seconds / 60)), now)}
@@ -101,10 +101,4 @@ def _refuse(request, template, wait):
 def too_many_requests(request, exception):
     """RATELIMIT_VIEW: django-ratelimit's middleware answers Ratelimited with it."""
     seconds = getattr(exception, "retry_after", 60)
-    return _refuse(request, "accounts/too_many_requests.html", timedelta(seconds=seconds))
-
-
-def locked_out(request, response, credentials):
-    """AXES_LOCKOUT_CALLABLE. Every attempt while locked out starts the cool-off again (Axes'
-    AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), so it runs from now."""
-    return _refuse(request, "accounts/locked_out.html", get_cool_off(request))
+    return refuse(request, "too_many_requests.html", timedelta(seconds=seconds))
