@@ -8,9 +8,16 @@ class CollaborationConfig(AppConfig):
 
     def ready(self):
         from councils.content import register_provider, register_record_provider
+        from search.collaboration_signals import (
+            register_council_evidence,
+            register_page_evidence,
+        )
 
+        from . import evidence
         from .record import council_record
         from .reuses import for_council_profile
 
         register_provider(for_council_profile)
         register_record_provider(council_record)
+        register_page_evidence(evidence.on_pages)
+        register_council_evidence(evidence.between)

@@ -8,6 +8,8 @@ each distinct signal, at most MAX_SIGNALS of them, times SEARCH_SIGNAL_WEIGHT (1
 signal (0.06) a fifth of one, so one click never outranks strong text evidence, and a council
 with signals but no matching text ranks below the strong text matches.
 
+Where the signals come from is registered: partnerships on projects are read here, the
+records of joint work by the collaboration app (collaboration/evidence.py).
 `with_signals(backend)` applies the blend to any similarity engine's council matches, so
 both engines get it from one place; `peer_bonus` does the same for councils like mine.
 """
@@ -15,7 +17,6 @@ both engines get it from one place; `peer_bonus` does the same for councils like
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 
 PER_SIGNAL = 0.06
 MAX_SIGNALS = 3
@@ -54,25 +55,35 @@ def bonus(signals):
     return round(PER_SIGNAL * count(signals) * weight(), 4)
 
 
-def _possessive(name):
+def possessive(name):
     return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
-def _visible_pages():
+def visible_pages():
     from casestudies.models import LearningPage
 
     return LearningPage.objects.live().public().values("pk")
 
 
-def _active():
-    from collaboration.models import JoinRequest, Reuse, SharedProblem, Standing
+# The apps that record joint work register where their signals come from (collaboration
+# registers its records in its AppConfig.ready), so this module imports none of them.
+_page_sources = []
+_council_sources = []
 
-    return (
-        SharedProblem.objects.filter(standing=Standing.ACTIVE),
-        Reuse.objects.filter(standing=Standing.ACTIVE),
-        JoinRequest.objects.filter(status__in=[JoinRequest.Status.OPEN,
-                                               JoinRequest.Status.ACCEPTED]),
-    )
+
+def register_page_evidence(source):
+    """source(titles, about) -> [Signal]: councils that acted on the pages whose titles are
+    {page id: title}; about(page id) names a page in a reason."""
+    if source not in _page_sources:
+        _page_sources.append(source)
+
+
+def register_council_evidence(source):
+    """source(council, visible) -> [Signal]: what council and each other council did
+    together on the pages in visible (live and public), either way round, each signal keyed
+    by the other council."""
+    if source not in _council_sources:
+        _council_sources.append(source)
 
 
 def _grouped(signals, exclude=()):
@@ -84,90 +95,44 @@ def _grouped(signals, exclude=()):
 
 
 def on_pages(pages, this_page=None, exclude=()):
-    """{council id: [Signal]} from the records on `pages` (live, public pages): councils
-    that face, reused or asked to join them. Three queries."""
+    """{council id: [Signal]} from what councils did on `pages` (live, public pages)."""
     if not pages:
         return {}
     titles = {page.pk: page.title for page in pages}
-    shared, reuses, joins = _active()
-    signals = []
 
     def about(page_id):
         if this_page is not None and page_id == this_page.pk:
             return "this"
         return f"‘{titles[page_id]}’"
 
-    for council_id, name, page_id in (shared.filter(page_id__in=titles).order_by("-created_at")
-                                      .values_list("council_id", "council__short_name",
-                                                   "page_id")[:MAX_ROWS]):
-        signals.append(Signal(council_id, ("faces", page_id),
-                              f"{name} also faces {about(page_id)}"))
-    for council_id, name, page_id, output in (
-        reuses.filter(page_id__in=titles).order_by("-created_at")
-        .values_list("council_id", "council__short_name", "page_id", "output")[:MAX_ROWS]
-    ):
-        what = f"{output} from {about(page_id)}" if output else about(page_id)
-        signals.append(Signal(council_id, ("reused", page_id), f"{name} reused {what}"))
-    for council_id, name, page_id, status in (
-        joins.filter(project_id__in=titles).order_by("-created_at")
-        .values_list("council_id", "council__short_name", "project_id", "status")[:MAX_ROWS]
-    ):
-        verb = "is joining" if status == "accepted" else "asked to join"
-        signals.append(Signal(council_id, ("project", page_id),
-                              f"{name} {verb} {about(page_id)}"))
+    signals = [signal for source in _page_sources for signal in source(titles, about)]
     return _grouped(signals, exclude)
 
 
-def between(council):
-    """{other council id: [Signal]}: what `council` and each other council did together on
-    live, public pages, either way round. Five queries."""
+def _partnerships(council, visible):
     from casestudies.models import ProjectPage
 
-    visible = _visible_pages()
-    shared, reuses, joins = _active()
     me = council.short_name
-    signals = []
-
-    def either(queryset, field="page"):
-        return (queryset.filter(**{f"{field}__in": visible})
-                .filter(Q(council=council) | Q(**{f"{field}__council": council}))
-                .exclude(**{f"{field}__council": council}, council=council)
-                .order_by("-created_at"))
-
-    rows = either(shared).values_list("council_id", "council__short_name", "page_id",
-                                      "page__title", "page__council_id",
-                                      "page__council__short_name")
-    for facer, facer_name, page_id, title, owner, owner_name in rows[:MAX_ROWS]:
-        other = owner if facer == council.pk else facer
-        signals.append(Signal(other, ("faces", page_id),
-                              f"{facer_name} also faces {_possessive(owner_name)} ‘{title}’"))
-    rows = either(reuses).values_list("council_id", "council__short_name", "page_id",
-                                      "page__title", "page__council_id",
-                                      "page__council__short_name", "output")
-    for user, user_name, page_id, title, owner, owner_name, output in rows[:MAX_ROWS]:
-        other = owner if user == council.pk else user
-        what = output or f"‘{title}’"
-        signals.append(Signal(other, ("reused", page_id),
-                              f"{user_name} reused {_possessive(owner_name)} {what}"))
-    rows = either(joins, "project").values_list(
-        "council_id", "council__short_name", "project_id", "project__title",
-        "project__council_id", "project__council__short_name", "status")
-    for asker, asker_name, page_id, title, owner, owner_name, status in rows[:MAX_ROWS]:
-        other = owner if asker == council.pk else asker
-        verb = "is joining" if status == "accepted" else "asked to join"
-        signals.append(Signal(other, ("project", page_id),
-                              f"{asker_name} {verb} {_possessive(owner_name)} ‘{title}’"))
     projects = ProjectPage.objects.filter(pk__in=visible)
     led = (projects.filter(council=council, partner_councils__isnull=False)
            .values_list("pk", "title", "partner_councils", "partner_councils__short_name"))
     for page_id, title, partner, partner_name in led[:MAX_ROWS]:
-        signals.append(Signal(partner, ("project", page_id),
-                              f"{partner_name} is a partner on {_possessive(me)} ‘{title}’"))
+        yield Signal(partner, ("project", page_id),
+                     f"{partner_name} is a partner on {possessive(me)} ‘{title}’")
     joined = (projects.filter(partner_councils=council).exclude(council=council)
               .values_list("pk", "title", "council_id", "council__short_name"))
     for page_id, title, owner, owner_name in joined[:MAX_ROWS]:
-        signals.append(Signal(owner, ("project", page_id),
-                              f"{me} is a partner on {_possessive(owner_name)} ‘{title}’"))
+        yield Signal(owner, ("project", page_id),
+                     f"{me} is a partner on {possessive(owner_name)} ‘{title}’")
+
+
+def between(council):
+    """{other council id: [Signal]}: what `council` and each other council did together on
+    live, public pages, either way round: partnerships on projects, and what the registered
+    sources recorded."""
+    visible = visible_pages()
+    signals = list(_partnerships(council, visible))
+    signals += [signal for source in _council_sources for signal in source(council, visible)]
     return _grouped(signals, exclude={council.pk})
 
 
