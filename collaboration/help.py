@@ -43,6 +43,9 @@ class DateInput(forms.MultiWidget):
         super().__init__([forms.TextInput, forms.TextInput, forms.TextInput], attrs)
         self.widgets_names = ["-day", "-month", "-year"]
 
+    def id_for_label(self, id_):
+        return f"{id_}-day" if id_ else id_
+
     def decompress(self, value):
         if isinstance(value, datetime.date):
             return [str(value.day), str(value.month), str(value.year)]
