@@ -3,6 +3,8 @@ work matches it, the practitioners told about it, offers of help, and closing it
 
 Who may do what is stated once here: `may_manage` (the asking council's practitioners) and
 `may_read_offer` (they, the person who offered, and organisers).
+
+Over 300 lines: its forms, rules and emails are one flow, read top to bottom.
 """
 
 import datetime

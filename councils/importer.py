@@ -1,4 +1,8 @@
-"""Load the mySociety council register (and the council profile labels) idempotently."""
+"""Load the mySociety council register (and the council profile labels) idempotently.
+
+Over 300 lines because the register's columns, its checks and the refusal to shrink the
+register are read best in one place, in the order an import runs them.
+"""
 
 import csv
 import math
