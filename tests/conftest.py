@@ -200,7 +200,10 @@ def _empty_search_engine(request):
         backend = request.getfixturevalue("search_engine_indices")
         empty_indices(backend)
         if shared_data.is_open():
-            _index_the_database(backend)
+            # This runs before the test's own `db` fixture when the test asks for it by name
+            # (or through a fixture) rather than by the django_db mark.
+            with request.getfixturevalue("django_db_blocker").unblock():
+                _index_the_database(backend)
 
 
 # Browsers ------------------------------------------------------------------------------------
