@@ -12,7 +12,7 @@ from casestudies.models import CaseStudyPage, LearningPage, ProjectPage
 from . import emails
 from .acting import ActingForCouncilForm
 from .models import Reuse, Standing
-from .shared_problems import offer_other_councils, page_link
+from .shared_problems import offer_other_councils, page_link, withdraw  # noqa: F401 - one rule for both
 
 WHOLE_APPROACH = "The approach as a whole"
 
@@ -127,8 +127,3 @@ def tell_owner(record, page):
         emails.page_contacts(page),
     )
 
-
-def withdraw(record, person):
-    record.standing = Standing.WITHDRAWN
-    record.save(update_fields=["standing", "updated_at"])
-    log(record, "wagtail.edit", user=person, data={"standing": Standing.WITHDRAWN})
