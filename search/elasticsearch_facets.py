@@ -105,7 +105,6 @@ class ElasticsearchFacetedSearch(FacetedSearch):
 
     def _clauses(self, selected, councils, peers):
         """One Elasticsearch filter per active facet (and for `peers_of`)."""
-        council_field = self.index.column("FilterField", "council")
         clauses = {}
         if selected.get("kind"):
             models = [facets.KINDS[key][1] for key in selected["kind"]]
@@ -123,7 +122,7 @@ class ElasticsearchFacetedSearch(FacetedSearch):
             if selected.get(name):
                 wanted = set(selected[name])
                 ids = [pk for pk, row in councils.items() if row[position[name]] in wanted]
-                clauses[name] = terms(council_field, ids)
+                clauses[name] = terms(self._council_column(name), ids)
         if selected.get("year"):
             published = self.index.column("FilterField", "first_published_at")
             clauses["year"] = Q("bool", should=[
@@ -134,7 +133,7 @@ class ElasticsearchFacetedSearch(FacetedSearch):
                 for year in selected["year"]], minimum_should_match=1)
         if peers is not None:
             ids = [pk for pk, row in councils.items() if row[1] in peers]
-            clauses["peers_of"] = terms(council_field, ids)
+            clauses["peers_of"] = terms(self._council_column("council"), ids)
         return clauses
 
     @staticmethod
@@ -154,7 +153,14 @@ class ElasticsearchFacetedSearch(FacetedSearch):
             return A("date_histogram", field=self.index.column("FilterField",
                                                                "first_published_at"),
                      calendar_interval="year", format="yyyy", min_doc_count=1)
-        return A("terms", field=self.index.column("FilterField", "council"), size=BUCKETS)
+        return A("terms", field=self._council_column(name), size=BUCKETS)
+
+    def _council_column(self, facet):
+        """The council facet and `peers_of` match a page's lead council and its partners;
+        council type, nation and region are the lead council's."""
+        if facet == "council":
+            return self.index.column("FilterField", "involved_council_ids")
+        return self.index.column("FilterField", "council")
 
     # Counting -------------------------------------------------------------------------------
 

@@ -6,13 +6,13 @@ from collections import Counter
 
 import numpy as np
 
-SINGLE = ("kind", "council", "council_type", "nation", "region", "phase", "year")
-MULTI = ("theme",)
+SINGLE = ("kind", "council_type", "nation", "region", "phase", "year")
+MULTI = ("theme", "council")  # a page's council is its lead council and every partner
 
 
 class RowSet(list):
     """The rows, plus per facet an array of value codes (or a page x value matrix for
-    themes), plus the document frequencies relevance ranking needs."""
+    themes and councils), plus the document frequencies relevance ranking needs."""
 
     def __init__(self, rows):
         super().__init__(rows)
@@ -39,8 +39,7 @@ class RowSet(list):
             self.values[name], self.codes[name] = values, matrix
         self.council_names = {}
         for row in rows:
-            self.council_names.update({slug: row.values["_council_name"]
-                                       for slug in row.values["council"]})
+            self.council_names.update(row.values["_council_names"])
         self.df = Counter()
         for row in rows:
             self.df.update(row.terms.keys())

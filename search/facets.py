@@ -119,8 +119,22 @@ def page_rows():
     return rows
 
 
+def partners_by_page():
+    """{page id: {council slug: short name}} for every partner on a case study or project."""
+    partners = {}
+    for model in (CaseStudyPage, ProjectPage):
+        through = model.partner_councils.through
+        for page_id, slug, name in through.objects.values_list(
+                f"{model._meta.model_name}_id", "council__slug", "council__short_name"):
+            partners.setdefault(page_id, {})[slug] = name
+    return partners
+
+
 def load_page_rows():
-    """Facet values of every live, public learning page: two queries however many pages."""
+    """Facet values of every live, public learning page: four queries however many pages.
+
+    "council" holds the lead council and every partner; the council type, nation and
+    region are the lead council's."""
     pages = LearningPage.objects.live().public()
     kind_by_model = {model: key for key, (_label, model) in KINDS.items()}
     from django.contrib.contenttypes.models import ContentType
@@ -133,6 +147,7 @@ def load_page_rows():
         content_object__in=pages.values("pk")
     ).values_list("content_object_id", "tag__slug"):
         themes.setdefault(page_id, set()).add(slug)
+    partners = partners_by_page()
     rows = []
     for (pk, ct_id, council, council_name, ctype, nation, region, phase, published, title,
          summary) in pages.values_list(
@@ -141,17 +156,18 @@ def load_page_rows():
             "projectpage__phase", "first_published_at", "title", "summary",
     ):
         terms = ranking_terms(title, summary, themes.get(pk, ()))
+        names = {council: council_name, **partners.get(pk, {})}
         rows.append(Row(pk, published=published, terms=terms, length=sum(terms.values()),
                         values={
             "kind": {kind_by_ct.get(ct_id)},
             "theme": themes.get(pk, set()),
-            "council": {council},
+            "council": set(names),
             "council_type": {ctype},
             "nation": {nation},
             "region": {region} if region else set(),
             "phase": {phase} if phase else set(),
             "year": {str(published.year)} if published else set(),
-            "_council_name": council_name,
+            "_council_names": names,
         }))
     return RowSet(rows)
 
@@ -185,16 +201,17 @@ def apply_filters(queryset, selected, peer_slugs=None):
             id__in=ProjectPage.objects.filter(phase__in=selected["phase"]).values("pk"))
     councils = Council.objects.all()
     council_filtered = False
-    for facet, lookup in (("council", "slug__in"), ("council_type", "council_type__in"),
-                          ("nation", "nation__in"), ("region", "region__in")):
+    for facet in ("council_type", "nation", "region"):
         if selected.get(facet):
-            councils = councils.filter(**{lookup: selected[facet]})
+            councils = councils.filter(**{f"{facet}__in": selected[facet]})
             council_filtered = True
-    if peer_slugs is not None:
-        councils = councils.filter(slug__in=list(peer_slugs))
-        council_filtered = True
     if council_filtered:
         queryset = queryset.filter(council__in=list(councils.values_list("pk", flat=True)))
+    for slugs in (selected.get("council") or None, peer_slugs):
+        if slugs is not None:
+            involved = Council.objects.filter(slug__in=list(slugs)).values("pk")
+            queryset = queryset.filter(
+                id__in=LearningPage.objects.involving(involved).values("pk"))
     if selected.get("year"):
         years = Q()
         for year in selected["year"]:

@@ -18,11 +18,15 @@ class LearningPageQuerySet(PageQuerySet):
         return self.select_related("council").prefetch_related("themed_items__tag")
 
     def for_council(self, council):
+        return self.involving([council]).distinct()
+
+    def involving(self, councils):
+        """Pages a council leads or is a partner on; `councils` may be a queryset."""
         return self.filter(
-            models.Q(council=council)
-            | models.Q(casestudypage__partner_councils=council)
-            | models.Q(projectpage__partner_councils=council)
-        ).distinct()
+            models.Q(council__in=councils)
+            | models.Q(casestudypage__partner_councils__in=councils)
+            | models.Q(projectpage__partner_councils__in=councils)
+        )
 
 
 LearningPageManager = PageManager.from_queryset(LearningPageQuerySet)
@@ -74,6 +78,7 @@ class LearningPage(BasePage):
                                        index.FilterField("slug")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("council"),
+        index.FilterField("involved_council_ids", type="IntegerField"),
         index.FilterField("first_published_at"),
     ]
 
@@ -93,6 +98,21 @@ class LearningPage(BasePage):
         # ``chooser_title``: the live title the page chooser shows to another council
         # (casestudies.permissions.hide_other_councils_drafts).
         return getattr(self, "chooser_title", None) or super().get_admin_display_title()
+
+    def partner_council_ids(self):
+        partners = getattr(self, "partner_councils", None)
+        return [council.pk for council in partners.all()] if partners is not None else []
+
+    def involved_council_ids(self):
+        """The lead council and every partner: what the search page's council filter uses."""
+        return [self.council_id, *self.partner_council_ids()]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        objects = super().get_indexed_objects()
+        if hasattr(cls, "partner_councils"):
+            objects = objects.prefetch_related("partner_councils")
+        return objects
 
     @property
     def kind(self):

@@ -151,19 +151,21 @@ def test_ask_decline_ask_again_accept_and_the_partner_shows_everywhere(client, w
     assert lead in [match.council for match in councils]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The search page's council facet and filter count the owning council only "
-    "(search/facets.py, search/elasticsearch_facets.py); partners need an indexed field and "
-    "both engines changed, which is the search app's to do."))
 def test_an_accepted_partner_is_in_the_search_council_facet(client, world):
     client.force_login(world["asker_person"])
     ask(client, world["project"])
     client.force_login(world["lead_person"])
     client.post(decide_url(JoinRequest.objects.get()), {"decision": "accept"})
     client.logout()
-    response = client.get("/search/", {"council": world["asker"].slug})
-    titles = [item.title for item in response.context["outcome"].page.object_list]
-    assert world["project"].title in titles
+    for query in ({}, {"q": world["project"].title}):
+        response = client.get("/search/", {"council": world["asker"].slug, **query})
+        outcome = response.context["outcome"]
+        assert world["project"].title in [item.title for item in outcome.page.object_list]
+        council_facet = next(facet for facet in outcome.facets if facet["name"] == "council")
+        shown = {value["value"]: value for value in council_facet["values"]}
+        assert shown[world["asker"].slug]["count"] >= 1
+        assert shown[world["asker"].slug]["label"] == world["asker"].short_name
+        assert shown[world["asker"].slug]["selected"]
 
 
 def test_cannot_ask_twice_while_a_request_is_open(client, world):
