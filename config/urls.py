@@ -20,6 +20,8 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.urls")),
     path("working-together/", include("collaboration.urls")),
+    path("api/", include("api.urls")),
+    path("insights/", include("insights.urls")),
 ]
 
 if settings.DEBUG:
