@@ -285,6 +285,12 @@ def mark_helped(offer, user, helped=True):
         title=f"Marked {'as helpful' if helped else 'as not helpful'}")
 
 
+def withdraw_offer(offer, user):
+    offer.standing = Standing.WITHDRAWN
+    offer.save(update_fields=["standing", "updated_at"])
+    log(offer, "wagtail.edit", user=user, title="Withdrawn")
+
+
 def close_request(help_request, user):
     help_request.status = HelpRequest.Status.CLOSED
     help_request.closed_at = timezone.now()

@@ -14,6 +14,8 @@ urlpatterns = [
     path("help/<int:pk>/offer/", views_help.help_offer, name="help_offer"),
     path("help/<int:pk>/offers/<int:offer_pk>/helped/", views_help.help_offer_helped,
          name="help_offer_helped"),
+    path("help/<int:pk>/offers/<int:offer_pk>/withdraw/", views_help.help_offer_withdraw,
+         name="help_offer_withdraw"),
     path("help/<int:pk>/close/", views_help.help_close, name="help_close"),
     path("email-preferences/", views_help.email_preferences, name="email_preferences"),
     path("pages/<int:page_id>/we-face-this-too/", views_pages.face_this_too,

@@ -123,6 +123,17 @@ def help_offer_helped(request, pk, offer_pk):
 @login_required
 @require_POST
 @limit_person("help-decision")
+def help_offer_withdraw(request, pk, offer_pk):
+    offer = get_object_or_404(HelpOffer, pk=offer_pk, help_request_id=pk, person=request.user,
+                              standing=Standing.ACTIVE)
+    help_requests.withdraw_offer(offer, request.user)
+    messages.success(request, "Your offer is withdrawn.")
+    return redirect("collaboration:help_detail", pk=pk)
+
+
+@login_required
+@require_POST
+@limit_person("help-decision")
 def help_close(request, pk):
     help_request = _managed(request, pk)
     if help_request.status == HelpRequest.Status.OPEN:

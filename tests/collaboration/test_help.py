@@ -316,6 +316,38 @@ def test_council_scoping(client, world):
 
 
 @pytest.mark.django_db
+def test_the_offerer_alone_withdraws_an_offer(client, world):
+    help_request = request_of(client, world.asker)
+    client.force_login(world.keen)
+    client.post(reverse("collaboration:help_offer", args=[help_request.pk]),
+                {"council": world.experienced.pk, "message": "Bramley can help."})
+    offer = HelpOffer.objects.get()
+    withdraw = reverse("collaboration:help_offer_withdraw", args=[help_request.pk, offer.pk])
+    assert "Withdraw your offer" in text(client.get(detail(help_request)))
+
+    for somebody in (world.asker, world.outsider, world.quiet):
+        client.force_login(somebody)
+        assert "Withdraw your offer" not in text(client.get(detail(help_request)))
+        assert client.post(withdraw).status_code == 404
+    client.logout()
+    assert client.post(withdraw)["Location"].startswith(reverse("accounts:sign_in"))
+    offer.refresh_from_db()
+    assert offer.standing == "active"
+
+    client.force_login(world.keen)
+    assert client.get(withdraw).status_code == 405
+    response = client.post(withdraw, follow=True)
+    assert "Your offer is withdrawn." in text(response)
+    assert "Bramley can help." not in text(response)
+    offer.refresh_from_db()
+    assert offer.standing == "withdrawn"
+    assert client.post(withdraw).status_code == 404
+    client.force_login(world.asker)
+    page = text(client.get(detail(help_request)))
+    assert "Bramley can help." not in page
+
+
+@pytest.mark.django_db
 def test_unknown_ids_methods_and_anonymous_readers(client, world):
     help_request = HelpRequest.objects.create(council=world.asking, title="Routing buses")
     assert client.get(reverse("collaboration:help_detail", args=[99999])).status_code == 404
