@@ -141,6 +141,14 @@ def withdraw(join_request, person):
         raise CannotAsk("This request is no longer open: the lead council has decided.")
     join_request.refresh_from_db()
     log(join_request, WITHDRAW_ACTION, user=person)
+    project = join_request.project
+    emails.send(
+        "join_withdrawn",
+        f"{join_request.council.short_name} withdrew its request to join {project.title}",
+        {"join_request": join_request, "project": project, "council": join_request.council,
+         "project_url": emails.absolute_url(project.url or "")},
+        _lead_recipients(project),
+    )
     return join_request
 
 

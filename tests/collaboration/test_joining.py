@@ -329,10 +329,16 @@ def test_withdraw(client, world, open_request):
     client.force_login(world["asker_person"])
     assert "Withdraw this request" in client.get(detail).content.decode()
     assert client.get(withdraw).status_code == 405
+    mail.outbox.clear()
     assert client.post(withdraw).status_code == 302
     open_request.refresh_from_db()
     assert open_request.status == JoinRequest.Status.WITHDRAWN
+    [told] = mail.outbox
+    assert told.to == [world["lead_person"].email]
+    assert told.subject == f"Barchester withdrew its request to join {world['project'].title}"
+    assert "nothing for you to decide" in told.body and "http" in told.body
     assert client.post(withdraw).status_code == 409
+    assert len(mail.outbox) == 1
     # Withdrawn, the council may ask again; the lead council has nothing left to decide.
     assert ask(client, world["project"]).status_code == 302
     client.force_login(world["lead_person"])
