@@ -3,8 +3,8 @@ this backend when SEARCH_URL is set; `tests/conftest.py` empties the indices bef
 
 The database rolls back after each test but the index does not, and Elasticsearch makes writes
 searchable only about once a second. So this backend's client refreshes (and merges) the test
-indices before any search or count that follows a write, and `empty_indices` deletes every
-document.
+indices before any search or count that follows a write, and `reset_indices` deletes every
+document (and indexes the data a test module built once).
 """
 
 from django.conf import settings
@@ -12,7 +12,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
-_state = {"unrefreshed": False, "written": False}
+_state = {"unrefreshed": False, "written": False, "holds": None}
 
 
 def index_pattern():
@@ -62,9 +62,12 @@ class RefreshingElasticsearchBackend(Elasticsearch8SearchBackend):
     client_class = RefreshingElasticsearch
 
 
-def empty_indices(backend):
-    """Delete every document in the test indices, if anything was written since last time."""
-    if not _state["written"]:
+def reset_indices(backend, holds=None, fill=None):
+    """Make the test indices hold only what `fill()` indexes, named by `holds` (data built once
+    for a test module), or nothing. When they hold just that already and nothing was written
+    since, there is nothing to do: most tests of a module that builds its data once only read.
+    """
+    if not _state["written"] and _state["holds"] == holds:
         return
     es = backend.es
     pattern = index_pattern()
@@ -76,7 +79,10 @@ def empty_indices(backend):
             break
         operations = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]
         Elasticsearch.bulk(es, operations=operations, refresh=True)
-    _state["unrefreshed"] = _state["written"] = False
+    _state["unrefreshed"] = False
+    if fill is not None:
+        fill()
+    _state["written"], _state["holds"] = False, holds
 
 
 def delete_indices(backend):

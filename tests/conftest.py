@@ -195,15 +195,18 @@ def _empty_search_engine(request):
     from django.conf import settings
 
     if settings.SEARCH_URLS and _uses_db(request):
-        from search.testing import empty_indices
+        from search.testing import reset_indices
 
         backend = request.getfixturevalue("search_engine_indices")
-        empty_indices(backend)
-        if shared_data.is_open():
+        holds = shared_data.open_token()
+
+        def fill():
             # This runs before the test's own `db` fixture when the test asks for it by name
             # (or through a fixture) rather than by the django_db mark.
             with request.getfixturevalue("django_db_blocker").unblock():
                 _index_the_database(backend)
+
+        reset_indices(backend, holds, fill if holds else None)
 
 
 # Browsers ------------------------------------------------------------------------------------

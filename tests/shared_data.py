@@ -25,11 +25,13 @@ transaction.
 """
 
 import copy
+import itertools
 import sys
 
 from django.db import transaction
 
 _open = []
+_builds = itertools.count(1)
 
 
 def build_once(django_db_blocker, build):
@@ -43,20 +45,22 @@ def build_once(django_db_blocker, build):
             transaction.set_rollback(True)
             atomic.__exit__(*sys.exc_info())
             raise
-    _open.append(build)
+    opened = next(_builds)
+    _open.append(opened)
     try:
         yield built
     finally:
-        _open.remove(build)
+        _open.remove(opened)
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
 
-def is_open():
-    """Whether data built once is in the database now (tests/conftest.py re-indexes it for a
-    search engine, whose index does not roll back)."""
-    return bool(_open)
+def open_token():
+    """Which builds of data built once are in the database now, or None: tests/conftest.py
+    indexes them in a search engine (whose index does not roll back) once, for every test that
+    leaves the index as it found it."""
+    return tuple(_open) or None
 
 
 def fresh_copy(built):
