@@ -26,6 +26,7 @@ def item_schema(fields, type_name):
             "id": {"type": "integer", "description": f"The {type_name.lower()}'s id."},
             "meta": {
                 "type": "object",
+                "description": "Where the item is, on the site and in this API, and what it is.",
                 "properties": {field.name: {**field.schema, "description": field.description}
                                for field in meta},
                 "required": [field.name for field in meta],
