@@ -205,3 +205,20 @@ def test_the_listing_runs_a_fixed_number_of_queries(client, site, django_assert_
     with django_assert_max_num_queries(len(few.captured_queries)):
         large = get(client, limit=100)
     assert len(large["items"]) == len(small["items"]) + 16
+
+
+HOSTILE = ["\u00b2", "\u0661\u0662", "\uff11", "9" * 5000, "-1", "0", "1e9", "\x00", "%ZZ",
+           "' OR 1=1 --", "<script>", "\U0001f600", "\u202e", ",,,", " , ", "2024-02-30",
+           "2024-01-01T25:00", "T", "a" * 201]
+
+
+@pytest.mark.parametrize("url", [PAGES, "/api/v2/councils/", "/api/v2/themes/"])
+def test_each_parameter_alone_with_hostile_values_is_200_or_a_json_400(client, url):
+    from api.filters import COUNCIL_FILTERS, PAGE_FILTERS
+
+    names = {param.name for param in PAGE_FILTERS + COUNCIL_FILTERS} | {"limit", "offset"}
+    for name in sorted(names):
+        for value in HOSTILE:
+            response = client.get(url, {name: value})
+            assert response.status_code in (200, 400), (url, name, value)
+            assert response.json(), (url, name, value)
