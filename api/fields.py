@@ -4,8 +4,9 @@ The serializers (api/serializers.py) read values through these lists and the Ope
 (api/openapi.py) describes them from the same lists, so the two cannot drift apart.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from casestudies.choices import BudgetBand, CollaborationStance, Phase
 from casestudies.models import CaseStudyPage, LessonPage, ProjectPage, ThemePage

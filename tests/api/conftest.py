@@ -1,8 +1,8 @@
 """Published, draft and private pages, and the joint work on them, built once per module."""
 
-import pytest
-
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from casestudies.choices import CollaborationStance, Phase
 from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
