@@ -56,6 +56,19 @@ ERROR = {
 }
 
 
+ROOT = {
+    "type": "object",
+    "properties": {
+        "endpoints": {"type": "object", "additionalProperties": URL,
+                      "description": "Each listing's URL, by endpoint name."},
+        "openapi": {**URL, "description": "This document."},
+        "licence": {"$ref": "#/components/schemas/LicenceSummary"},
+    },
+    "required": ["endpoints", "openapi", "licence"],
+    "additionalProperties": False,
+}
+
+
 def listing_schema(schema_name):
     return {
         "type": "object",
@@ -116,6 +129,14 @@ def paths():
             "responses": {"200": _json(f"The {schema_name.lower()}.", schema_name),
                           "400": BAD_REQUEST, "404": NOT_FOUND},
         }}
+    found["/api/v2/"] = {"get": {
+        "operationId": "getRoot",
+        "summary": "Where the endpoints are",
+        "tags": ["About the API"],
+        "responses": {"200": {"description": "The endpoints' URLs, and the licence.",
+                              "content": {"application/json": {"schema": ROOT}}},
+                      "400": BAD_REQUEST},
+    }}
     found["/api/v2/openapi.json"] = {"get": {
         "operationId": "getOpenAPIDocument",
         "summary": "This document",

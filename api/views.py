@@ -5,14 +5,14 @@ for everyone and may be cached by anyone for five minutes.
 """
 
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
@@ -57,8 +57,12 @@ class OpenDataViewSet(BaseAPIViewSet):
         allowed = self.query_params + params.PAGINATION if self.action == "listing_view" else []
         params.check_names(self.request, allowed)
 
-    def detail_view(self, request, pk):
+    def initial(self, request, *args, **kwargs):
+        # Before DRF's content negotiation, which would answer ?format=xml with a bare 404.
         self.check_query_parameters()
+        super().initial(request, *args, **kwargs)
+
+    def detail_view(self, request, pk):
         instance = self.load([self.get_object()])[0]
         return Response(self.get_serializer(instance).data)
 
@@ -84,6 +88,8 @@ class OpenDataViewSet(BaseAPIViewSet):
         response = super().handle_exception(exc)
         if isinstance(exc, APIException):
             response.data = {"message": str(exc.detail)}
+        if response.status_code == 404 and not response.data.get("message"):
+            response.data = {"message": "Not found: no published, public item has that id."}
         return response
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -105,6 +111,14 @@ class PagesViewSet(OpenDataViewSet, PagesAPIViewSet):
 
     serializer_class = PageSerializer
     query_params = filters.PAGE_FILTERS
+
+    def get_base_queryset(self):
+        """Live pages with no view restriction at all, whoever asks: Wagtail's version lets
+        a reader who is signed in, or who gave a page's password, see restricted pages."""
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return Page.objects.none()
+        return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
     def get_queryset(self):
         return self.get_base_queryset().type(*KINDS.values()).order_by("pk")
@@ -155,11 +169,28 @@ class ThemesViewSet(OpenDataViewSet):
         return items
 
 
-@require_GET
-def openapi_document(request):
+def _public_json(request, data):
     if request.GET:
-        return JsonResponse({"message": "The OpenAPI document takes no query parameters."},
-                            status=400)
-    response = JsonResponse(build_document(request), json_dumps_params={"indent": 2})
+        return JsonResponse({"message": "This address takes no query parameters."}, status=400)
+    response = JsonResponse(data, json_dumps_params={"indent": 2})
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response
+
+
+@require_GET
+def api_root(request):
+    """Where the endpoints are: a starting point for someone exploring by hand."""
+    def url(name):
+        return request.build_absolute_uri(reverse(name))
+
+    return _public_json(request, {
+        "endpoints": {name: url(f"api:v2:{name}:listing")
+                      for name in ("pages", "councils", "themes")},
+        "openapi": url("api:openapi"),
+        "licence": licence_summary(),
+    })
+
+
+@require_GET
+def openapi_document(request):
+    return _public_json(request, build_document(request))

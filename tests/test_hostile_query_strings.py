@@ -80,8 +80,9 @@ class HostileQueryStrings(TestCase):
             case_study.url, lesson.url, project.url, "/about/", "/accessibility/",
             "/accounts/sign-in/", "/accounts/request-access/", "/accounts/request-access/sent/",
             "/accounts/invitation/not-a-token/", "/no-such-page/",
-            "/api/v2/pages/", f"/api/v2/pages/{case_study.pk}/", "/api/v2/councils/",
-            f"/api/v2/councils/{council.pk}/", "/api/v2/themes/", "/api/v2/openapi.json",
+            "/api/v2/", "/api/v2/pages/", f"/api/v2/pages/{case_study.pk}/",
+            "/api/v2/councils/", f"/api/v2/councils/{council.pk}/", "/api/v2/themes/",
+            "/api/v2/openapi.json",
         ]
 
     def assert_no_server_error(self, route, querystring):

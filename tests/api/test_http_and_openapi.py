@@ -8,7 +8,8 @@ from api.fields import COUNCIL_FIELDS, PAGE_FIELDS, THEME_FIELDS
 
 pytestmark = pytest.mark.usefixtures("site")
 
-URLS = ["/api/v2/pages/", "/api/v2/councils/", "/api/v2/themes/", "/api/v2/openapi.json"]
+URLS = ["/api/v2/", "/api/v2/pages/", "/api/v2/councils/", "/api/v2/themes/",
+        "/api/v2/openapi.json"]
 OPENAPI = "/api/v2/openapi.json"
 
 
@@ -40,6 +41,38 @@ def test_a_signed_in_reader_gets_the_same_public_answer(client, admin_user, site
     response = client.get("/api/v2/pages/", {"limit": 100})
     assert response.json() == anonymous
     assert "Unfinished draft" not in response.content.decode()
+    assert "Members only" not in response.content.decode()  # restricted to signed-in readers
+    assert client.get(f"/api/v2/pages/{site['private'].pk}/").status_code == 404
+
+
+def test_a_page_behind_a_password_stays_out_even_for_who_gave_it(client, site):
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=site["lesson"], restriction_type="password", password="open sesame")
+    session = client.session
+    session[restriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    response = client.get("/api/v2/pages/", {"limit": 100})
+    assert "Start with the data" not in response.content.decode()
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_newer_draft_of_a_live_page_is_not_shown(client, site):
+    page = site["lesson"]
+    page.title = "A draft retitling"
+    page.save_revision()
+    body = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert body["title"] == "Start with the data"
+
+
+def test_head_and_odd_formats_answer_without_error(client):
+    assert client.head("/api/v2/pages/").status_code == 200
+    response = client.get("/api/v2/pages/", {"format": "xml"})
+    assert response.status_code == 400
+    assert "Unknown query parameter: 'format'" in response.json()["message"]
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406 and response.json()["message"]
 
 
 def test_errors_are_not_cached_as_public(client):
@@ -78,11 +111,16 @@ def check(doc, schema, value, where):
     if "enum" in schema:
         assert value in schema["enum"], (where, value)
     if isinstance(value, dict):
-        undocumented = set(value) - set(schema["properties"])
-        assert not undocumented, (where, undocumented)
+        properties = schema.get("properties", {})
+        undocumented = set(value) - set(properties)
+        if isinstance(schema.get("additionalProperties"), dict):
+            for key in undocumented:
+                check(doc, schema["additionalProperties"], value[key], f"{where}.{key}")
+        else:
+            assert not undocumented, (where, undocumented)
         assert set(schema.get("required", [])) <= set(value), where
-        for key, item in value.items():
-            check(doc, schema["properties"][key], item, f"{where}.{key}")
+        for key in set(value) & set(properties):
+            check(doc, properties[key], value[key], f"{where}.{key}")
     if isinstance(value, list):
         for index, item in enumerate(value):
             check(doc, schema["items"], item, f"{where}[{index}]")
@@ -138,5 +176,16 @@ def _walk(value):
         yield value
 
 
-def test_the_document_takes_no_parameters(client):
+def test_the_document_and_the_root_take_no_parameters(client):
     assert client.get(OPENAPI, {"x": "1"}).status_code == 400
+    assert client.get("/api/v2/", {"x": "1"}).json()["message"]
+
+
+def test_the_root_links_to_every_endpoint_and_is_documented(client):
+    doc = document(client)
+    data = client.get("/api/v2/").json()
+    check(doc, doc["paths"]["/api/v2/"]["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"], data, "root")
+    for name in ("pages", "councils", "themes"):
+        assert client.get(data["endpoints"][name]).status_code == 200
+    assert data["openapi"].endswith(OPENAPI)
