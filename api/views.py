@@ -58,8 +58,10 @@ class OpenDataViewSet(BaseAPIViewSet):
         params.check_names(self.request, allowed)
 
     def initial(self, request, *args, **kwargs):
-        # Before DRF's content negotiation, which would answer ?format=xml with a bare 404.
-        self.check_query_parameters()
+        # Before DRF's content negotiation, which would answer ?format=xml with a bare 404;
+        # other methods are left to answer 405.
+        if request.method in ("GET", "HEAD"):
+            self.check_query_parameters()
         super().initial(request, *args, **kwargs)
 
     def detail_view(self, request, pk):
@@ -139,7 +141,8 @@ class CouncilsViewSet(OpenDataViewSet):
     query_params = filters.COUNCIL_FILTERS
 
     def get_queryset(self):
-        return Council.objects.current()
+        # Pages may name a council that has since been replaced: its detail stays reachable.
+        return Council.objects.current() if self.action == "listing_view" else Council.objects.all()
 
     def filter_queryset(self, queryset):
         return filters.filter_councils(self.request, queryset)

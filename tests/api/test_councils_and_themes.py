@@ -36,6 +36,11 @@ def test_every_current_council_with_its_profile_fields(client, site):
     assert avonford["meta"]["detail_url"].endswith(f"{COUNCILS}{site['lead'].pk}/")
 
 
+def test_a_former_council_is_not_listed_but_its_detail_answers(client, site):
+    item = get(client, f"{COUNCILS}{site['former'].pk}/")
+    assert item["code"] == "OLD"
+
+
 def test_council_counts_are_of_published_public_learning(client):
     items = by_code(get(client, COUNCILS))
     # Avonford leads two case studies (and a draft and a private one), partners on a project.

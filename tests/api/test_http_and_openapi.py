@@ -33,6 +33,9 @@ def test_public_answers_may_be_cached_for_five_minutes(client, url):
 def test_it_is_read_only(client, url, method):
     response = getattr(client, method)(url, data="{}", content_type="application/json")
     assert response.status_code == 405
+    response = getattr(client, method)(f"{url}?limit=x", data="{}",
+                                       content_type="application/json")
+    assert response.status_code == 405
 
 
 def test_a_signed_in_reader_gets_the_same_public_answer(client, admin_user, site):
