@@ -28,7 +28,7 @@ PAGE_FILTERS = [
           {"type": "string", "enum": list(CollaborationStance.values)}, many=True),
     Param("updated_since", "Only pages published (first or again) at or after this date, or "
                            "date and time (ISO 8601; a date alone means midnight UK time).",
-          {"type": "string", "format": "date-time"}),
+          {"type": "string", "examples": ["2025-01-31", "2025-01-31T09:00:00Z"]}),
 ]
 
 COUNCIL_FILTERS = [
