@@ -30,6 +30,7 @@ from home.site_structure import ensure_site_structure
 PARAMETERS = [
     "q", "page", "theme", "kind", "council", "council_type", "nation", "region", "phase",
     "year", "sort", "peers_of", "problem", "former", "next", "username", "password",
+    "type", "stance", "updated_since", "limit", "offset",
 ]
 HOSTILE = [
     "\u00b2", "\u2460", "\u0661\u0662", "\uff11", "9" * 5000, "-1", "0", "1e9", "\x00",
@@ -79,6 +80,9 @@ class HostileQueryStrings(TestCase):
             case_study.url, lesson.url, project.url, "/about/", "/accessibility/",
             "/accounts/sign-in/", "/accounts/request-access/", "/accounts/request-access/sent/",
             "/accounts/invitation/not-a-token/", "/no-such-page/",
+            "/api/v2/", "/api/v2/pages/", f"/api/v2/pages/{case_study.pk}/",
+            "/api/v2/councils/", f"/api/v2/councils/{council.pk}/", "/api/v2/themes/",
+            "/api/v2/openapi.json",
         ]
 
     def assert_no_server_error(self, route, querystring):
