@@ -22,7 +22,13 @@ from core import licence
 from .facets import KINDS
 from .services import RankedPages
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = 250
+# What the columns read from a page and its council; nothing else is loaded.
+PAGE_FIELDS = [
+    "content_type_id", "title", "summary", "url_path", "first_published_at",
+    "last_published_at", "last_reviewed", "council__code", "council__gss_code",
+    "council__short_name", "council__official_name",
+]
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -155,9 +161,10 @@ def records(results, request, size=CHUNK_SIZE):
         ContentType.objects.get_for_model(model).pk: key
         for key, (_label, model) in KINDS.items()
     }
+    published = LearningPage.objects.live().public()  # public() reads the restrictions now
     for pks in pk_chunks(results, size):
-        pages = LearningPage.objects.live().public().filter(pk__in=pks).select_related(
-            "council").in_bulk()
+        pages = published.filter(pk__in=pks).select_related(
+            "council").only(*PAGE_FIELDS).in_bulk()
         themes = {}
         for page_id, name in ThemedPage.objects.filter(content_object_id__in=pks).values_list(
                 "content_object_id", "tag__name").order_by("tag__name"):
@@ -176,6 +183,7 @@ def records(results, request, size=CHUNK_SIZE):
                 themes=themes.get(pk, []), partners=partners.get(pk, []),
                 cost_band=costs.get(pk) or budget, phase=phase, stance=stance,
             )
+        del pages, themes, partners, costs, projects  # before the next chunk is read
 
 
 def row(record):
