@@ -179,7 +179,8 @@ def records(results, request, size=CHUNK_SIZE):
                 continue
             phase, stance, budget = projects.get(pk, ("", "", ""))
             yield Record(
-                page=page, url=page.get_full_url(request), kind=kind_by_ct.get(page.content_type_id),
+                page=page, url=page.get_full_url(request),
+                kind=kind_by_ct.get(page.content_type_id),
                 themes=themes.get(pk, []), partners=partners.get(pk, []),
                 cost_band=costs.get(pk) or budget, phase=phase, stance=stance,
             )

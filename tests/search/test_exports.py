@@ -205,7 +205,8 @@ class TestResponse:
 
 class TestSearchPageAndDictionary:
     def test_search_page_links_to_downloads_with_its_query(self, client, corpus):
-        body = client.get(SEARCH, {"q": "missed bin", "theme": "waste", "page": "1"}).content.decode()
+        params = {"q": "missed bin", "theme": "waste", "page": "1"}
+        body = client.get(SEARCH, params).content.decode()
         assert 'href="/search/export.csv?q=missed+bin&amp;theme=waste"' in body
         assert 'href="/search/export.json?q=missed+bin&amp;theme=waste"' in body
         assert f'href="{COLUMNS_URL}"' in body
