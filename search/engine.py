@@ -64,6 +64,18 @@ def run_search(params):
     return outcome
 
 
+def all_results(params):
+    """Every page /search/ lists for these parameters, in order, unpaginated, from the engine
+    or, failing that, the database."""
+    try:
+        return faceted_search().all_results(params)
+    except ENGINE_ERRORS as error:
+        if not fallback_backend():
+            raise
+        warn("an export", error)
+    return import_string(DEFAULT_FACETED_SEARCH)(backend=fallback_backend()).all_results(params)
+
+
 def autocomplete(query, queryset, limit):
     try:
         return list(get_search_backend().autocomplete(query, queryset)[:limit])

@@ -113,6 +113,14 @@ class SearchOutcome:
     suggestion: dict | None = None
 
 
+@dataclass
+class Match:
+    operator: str
+    peers: set | None
+    matched: set | None
+    notices: list
+
+
 class RankedPages:
     """Page ids in order, read from the database a page of results at a time."""
 
@@ -187,7 +195,8 @@ class FacetedSearch:
         return list(ThemePage.objects.live().public().search(
             params.query, operator=self.operator, backend=self.backend)[:limit])
 
-    def run(self, params):
+    def match(self, params):
+        """What the words match: the operator used, the ids matched, peers and notices."""
         notices = list(params.notices)
         operator = self.operator
         peers = peer_slugs(params.peers_of) if params.peers_of else None
@@ -200,6 +209,17 @@ class FacetedSearch:
                 if matched:
                     notices.append("No page contained all your words, so these results "
                                    "contain some of them.")
+        return Match(operator=operator, peers=peers, matched=matched, notices=notices)
+
+    def all_results(self, params):
+        """Every page /search/ lists for these parameters, in its order, unpaginated."""
+        match = self.match(params)
+        return self.results(params, match.operator, match.peers, match.matched)
+
+    def run(self, params):
+        match = self.match(params)
+        operator, peers, matched, notices = (
+            match.operator, match.peers, match.matched, match.notices)
         counts, total, names, hidden = self.count_facets(params, matched, peers)
         paginator = Paginator(self.results(params, operator, peers, matched), PAGE_SIZE)
         page, notice = page_of(paginator, params.page)

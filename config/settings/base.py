@@ -222,6 +222,7 @@ RATELIMIT_RATES = {
     "password-reset-email": "5/d",
     "invitation": "10/h",
     "similar-councils": "60/m",
+    "export": "30/h",  # CSV and JSON downloads of search results (search/export_views.py)
     # Joint work (collaboration/): per client IP address, and per account (-person).
     "join-project": "30/h",
     "join-project-person": "10/h",
