@@ -79,6 +79,7 @@ class HostileQueryStrings(TestCase):
             case_study.url, lesson.url, project.url, "/about/", "/accessibility/",
             "/accounts/sign-in/", "/accounts/request-access/", "/accounts/request-access/sent/",
             "/accounts/invitation/not-a-token/", "/no-such-page/",
+            "/insights/",
         ]
 
     def assert_no_server_error(self, route, querystring):
