@@ -252,8 +252,9 @@ def test_home_page_shows_the_small_map_and_headline_numbers(client, data):
     figures = [(unescape(label), value) for label, value in re.findall(
         r'<dt class="se-stats__label">([^<]+)</dt>\s*<dd class="se-stats__value">([^<]+)</dd>',
         summary)]
-    assert figures == [("Councils with published learning", "3"), ("Pages published", "6"),
-                       ("Projects looking for partners", "2"), ("Reuse records", "3")]
+    assert figures == [("Councils with published learning, as lead or partner", "3"),
+                       ("Pages published", "6"), ("Projects looking for partners", "2"),
+                       ("Reuse records", "3")]
     assert 'role="img" aria-labelledby="home-map-title"' in summary
     assert "Map of the UK: 3 councils with published learning" in summary
     assert summary.count('class="se-map__dot"') == 3
