@@ -118,6 +118,9 @@ def test_keyboard_only_journey(demo_site, live_server, browser_page):
     assert page.url.endswith("/insights/")
 
     marker = _tab_to(page, "a.se-map__marker")
+    assert page.evaluate(
+        "() => getComputedStyle(document.activeElement.querySelector('circle')).fill"
+    ) == FOCUS_YELLOW, "the focused marker is not highlighted"
     _enter(page)
     assert page.url.endswith(marker["href"])
     council = marker["label"].rsplit(":", 1)[0]
