@@ -1,3 +1,9 @@
+from django.urls import path
+
+from .views import InsightsView
+
 app_name = "insights"
 
-urlpatterns = []
+urlpatterns = [
+    path("", InsightsView.as_view(), name="index"),
+]

@@ -84,6 +84,7 @@ class HostileQueryStrings(TestCase):
             "/api/v2/councils/", f"/api/v2/councils/{council.pk}/", "/api/v2/themes/",
             "/api/v2/openapi.json",
             "/search/export.csv", "/search/export.json", "/search/export/columns/",
+            "/insights/",
         ]
 
     def assert_no_server_error(self, route, querystring):

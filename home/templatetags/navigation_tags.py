@@ -69,6 +69,7 @@ def site_links(context):
     main.append({"label": "Councils", "url": reverse("councils:directory")})
     main.append({"label": "Find councils by problem", "url": reverse("search:similar_councils")})
     main.append({"label": "Requests for help", "url": reverse("collaboration:help_list")})
+    main.append({"label": "Insights", "url": reverse("insights:index")})
     main.append({"label": "Search", "url": SEARCH_PATH})
     current = max((link["url"] for link in main if _is_current(path, link["url"])), key=len,
                   default=None)

@@ -90,7 +90,7 @@ def test_site_links_find_sections_and_footer_pages_once_per_request(
     assert main == (
         "Case studies=/case-studies/;Lessons=/lessons/*;Projects=/projects/;Themes=/themes/;"
         "Councils=/councils/;Find councils by problem=/search/similar-councils/;"
-        "Requests for help=/working-together/help/;Search=/search/;"
+        "Requests for help=/working-together/help/;Insights=/insights/;Search=/search/;"
     )
     assert footer == (
         "About=/about/;Accessibility statement=/accessibility/;Data credits=/data-credits/;"
