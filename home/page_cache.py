@@ -92,11 +92,12 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-CONTENT_APPS = {"wagtailcore", "councils", "casestudies", "home", "wagtailimages", "wagtaildocs"}
+CONTENT_APPS = {"wagtailcore", "councils", "casestudies", "collaboration", "home",
+                "wagtailimages", "wagtaildocs"}
 # Saved alongside content, but never shown to readers.
 BOOKKEEPING_MODELS = {
     "revision", "pagelogentry", "modellogentry", "referenceindex", "workflowstate", "taskstate",
-    "pagesubscription", "comment", "commentreply", "uploadedfile",
+    "pagesubscription", "comment", "commentreply", "uploadedfile", "emailpreferences",
 }
 
 

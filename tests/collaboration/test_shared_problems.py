@@ -204,3 +204,20 @@ def test_throttled(client, data, settings):
     assert response.status_code == 429
     assert "Retry-After" in response
     assert SharedProblem.objects.get().note == ""
+
+
+def test_cached_readers_see_a_new_record_at_once(client, data, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    page = data["case_study"]
+    client.get(page.url)  # the first page shown creates the site's settings: a change
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    say(client, data["ana"], page, council=data["bristol"].pk)
+    client.logout()
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "1 council</strong> faces this too" in response.content.decode()
+    cache.clear()
