@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -17,7 +18,6 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from core.licence import LICENCE_URL
-from core.params import parse_int
 
 SITE_NAME = "Shared Endeavour"
 DEFAULT_DESCRIPTION = (
@@ -106,22 +106,28 @@ def _site_name(request):
     return (site.site_name if site and site.site_name else "") or SITE_NAME
 
 
-def _page_number(request, paginated):
+def _listing_page(context):
+    """The page of results a listing shows (a Django paginator page), if it is a listing."""
+    for value in context.flatten().values():
+        # type(), not isinstance(): isinstance() would evaluate a lazy `user` or `messages`.
+        if issubclass(type(value), PaginatorPage):
+            return value
+    return None
+
+
+def _page_number(request, listing_page):
     """The page of a listing worth keeping in its canonical URL: above 1, and only when the
     reader has not filtered it (a filtered page 3 is not page 3 of the listing)."""
-    if not paginated or request is None:
+    if listing_page is None or request is None or listing_page.number < 2:
         return None
     filters = [name for name in request.GET
                if name != "page" and not name.startswith(TRACKING_PREFIXES)]
-    if filters:
-        return None
-    number = parse_int(request.GET.get("page"), minimum=2)
-    return number
+    return None if filters else listing_page.number
 
 
-def canonical_url(request, path, paginated=False, full_url=None):
+def canonical_url(request, path, listing_page=None, full_url=None):
     """The absolute URL of `path` on this site (or `full_url`), with a listing's page number."""
-    number = _page_number(request, paginated)
+    number = _page_number(request, listing_page)
     query = f"?{urlencode({'page': number})}" if number else ""
     return f"{full_url or site_root_url(request) + path}{query}"
 
@@ -219,12 +225,12 @@ def _page_json_ld(page, request, seo):
     }
 
 
-def describe_page(page, request, paginated=False):
+def describe_page(page, request, listing_page=None):
     page = page.specific if type(page) is Page else page
     seo = Seo(
         title=page.seo_title or page.title,
         description=page_description(page),
-        canonical=canonical_url(request, "", paginated, full_url=page.get_full_url(request)),
+        canonical=canonical_url(request, "", listing_page, full_url=page.get_full_url(request)),
         site_name=_site_name(request),
     )
     if _learning_kind(page):
@@ -280,13 +286,13 @@ def _view_name(request):
 def describe_view(request, context, title="", description=""):
     view_name = _view_name(request)
     default_title, default_description = VIEW_DESCRIPTIONS.get(view_name, ("", ""))
-    paginated = "paginator" in context and view_name not in UNPAGED_VIEWS
+    listing_page = None if view_name in UNPAGED_VIEWS else _listing_page(context)
     return Seo(
         title=title or context.get("seo_title") or default_title or _site_name(request),
         description=trim(description or context.get("meta_description")
                          or default_description or DEFAULT_DESCRIPTION),
         canonical=canonical_url(request, request.path if request is not None else "/",
-                                paginated),
+                                listing_page),
         site_name=_site_name(request),
     )
 
@@ -299,7 +305,7 @@ def describe(context, title="", description=""):
     # Page.get_context() puts the page in as both `page` and `self`; a view about a page
     # (a form to say "we face this too") passes only `page`, and is described as a view.
     if isinstance(page, Page) and context.get("self") is page:
-        seo = describe_page(page, request, paginated="paginator" in context)
+        seo = describe_page(page, request, _listing_page(context))
     elif _view_name(request) == "councils:detail" and context.get("council") is not None:
         seo = describe_council(context["council"], request)
     else:
