@@ -176,3 +176,13 @@ def test_the_statement_file_is_checked_on_load(tmp_path):
     path.write_text("title: A\n", encoding="utf-8")
     with pytest.raises(ContentError, match="expected the keys"):
         load_statement(path)
+
+
+def test_a_deploy_check_warns_when_readers_have_no_feedback_address(settings):
+    from home.checks import check_feedback_address
+
+    settings.FEEDBACK_EMAIL = ""
+    assert [w.id for w in check_feedback_address()] == ["home.W001"]
+
+    settings.FEEDBACK_EMAIL = "organisers@network.example"
+    assert check_feedback_address() == []

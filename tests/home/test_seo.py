@@ -433,3 +433,13 @@ def test_robots_txt_keeps_crawlers_out_of_admin_search_accounts_and_forms(client
 def test_robots_txt_refuses_other_methods(client):
     assert client.post("/robots.txt").status_code == 405
     assert client.post("/sitemap.xml").status_code == 405
+
+
+def test_a_deploy_check_warns_when_the_site_address_is_not_the_public_one(settings):
+    from home.checks import check_site_address
+
+    settings.WAGTAILADMIN_BASE_URL = "https://councils.example.org"
+    assert [w.id for w in check_site_address()] == ["home.W002"]
+
+    Site.objects.filter(is_default_site=True).update(hostname="councils.example.org", port=443)
+    assert check_site_address() == []
