@@ -81,11 +81,20 @@ def trim(text, length=DESCRIPTION_LENGTH):
     return Truncator(text).chars(length, truncate="…")
 
 
+def _without_blanks(value):
+    if isinstance(value, dict):
+        return {key: _without_blanks(item) for key, item in value.items()
+                if item is not None and item != [] and item != ""}
+    if isinstance(value, list):
+        return [_without_blanks(item) for item in value]
+    return value
+
+
 def json_ld(data):
-    """JSON for a <script type="application/ld+json"> element: `<`, `>` and `&` are escaped,
-    so no value can close the element or open a comment."""
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False,
-                      sort_keys=False).translate(JSON_SCRIPT_ESCAPES)
+    """JSON for a <script type="application/ld+json"> element, empty properties left out:
+    `<`, `>` and `&` are escaped, so no value can close the element or open a comment."""
+    return json.dumps(_without_blanks(data), cls=DjangoJSONEncoder,
+                      ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
 
 
 def _site(request):
