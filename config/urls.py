@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
 from casestudies import admin_urls as council_admin_urls
+from home import views as home_views
 
 # Before Wagtail's admin URLs, so that these stand in for some of its views: throttled
 # sign-in and password reset, and council-scoped choosers and reports.
@@ -22,6 +23,8 @@ urlpatterns = [
     path("working-together/", include("collaboration.urls")),
     path("api/", include("api.urls")),
     path("insights/", include("insights.urls")),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

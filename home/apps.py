@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the checks)
         from .page_cache import connect_signals
 
         connect_signals()

@@ -8,8 +8,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from core.blocks import SHORT_RICH_TEXT_FEATURES, BodyStreamBlock
+from core.blocks import SHORT_RICH_TEXT_FEATURES
 from core.models import BasePage
+
+from .blocks import StandardBodyBlock
 
 
 class HomePage(BasePage):
@@ -59,7 +61,7 @@ class StandardPage(BasePage):
     """About, accessibility statement, data credits and similar pages."""
 
     introduction = models.TextField(blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(StandardBodyBlock(), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [

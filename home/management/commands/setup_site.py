@@ -4,12 +4,16 @@ from home.site_structure import ensure_site_structure
 
 
 class Command(BaseCommand):
-    help = "Create the home, index, theme and about pages the site needs (safe to re-run)."
+    help = ("Create the home, index, theme and about pages the site needs, and bring the "
+            "accessibility statement up to date unless it has been edited (safe to re-run).")
 
     def handle(self, **options):
-        created = ensure_site_structure()
+        updated = []
+        created = ensure_site_structure(updated=updated)
         for page in created:
             self.stdout.write(f"  created {page.specific_class._meta.verbose_name}: {page.title}")
+        for page in updated:
+            self.stdout.write(f"  updated {page.specific_class._meta.verbose_name}: {page.title}")
         pages = "page" if len(created) == 1 else "pages"
         message = f"Site structure ready ({len(created)} {pages} created)."
         self.stdout.write(self.style.SUCCESS(message))

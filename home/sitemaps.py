@@ -1,0 +1,97 @@
+"""sitemap.xml: every published, public page, and the profiles of councils that have
+published or partner on something.
+
+A listing (the home page, an index page, a theme page) changes when something is published
+in it, so its lastmod is the newer of its own and that of the newest page it lists.
+
+A council with nothing published has a profile of register facts only, the same on every
+council's page; those are left out so that the sitemap points search engines at learning.
+Former councils are left out too.
+"""
+
+from urllib.parse import urlsplit
+
+from django.db.models import Max
+
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemePage
+from councils.models import Council
+
+from .seo import site_root_url
+
+
+def councils_with_learning():
+    """{council id: when its newest published page involving it was last published}."""
+    latest = {}
+    rows = [
+        LearningPage.objects.live().public().order_by().values_list("council")
+        .annotate(Max("last_published_at")),
+        *(model.objects.live().public().filter(partner_councils__isnull=False).order_by()
+          .values_list("partner_councils").annotate(Max("last_published_at"))
+          for model in (CaseStudyPage, ProjectPage)),
+    ]
+    for queryset in rows:
+        for council_id, published in queryset:
+            if council_id is None:
+                continue
+            known = latest.get(council_id)
+            if council_id not in latest or (published and (known is None or published > known)):
+                latest[council_id] = published
+    return latest
+
+
+class PageSitemap(WagtailSitemap):
+    """Wagtail's sitemap of live, public pages, with listings dated by what they list."""
+
+    def _urls(self, page, protocol, domain):
+        published = LearningPage.objects.live().public().order_by()
+        self.learning = list(published.values_list("path", "last_published_at"))
+        self.by_theme = dict(published.filter(themed_items__isnull=False)
+                             .values_list("themed_items__tag").annotate(Max("last_published_at")))
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            listed = self._listed_lastmod(item)
+            for url in item.get_sitemap_urls(self.request):
+                dates = [date for date in (url.get("lastmod"), listed) if date]
+                urls.append({**url, "lastmod": max(dates, default=None)})
+        dates = [url["lastmod"] for url in urls]
+        if dates and None not in dates:
+            self.latest_lastmod = max(dates)
+        return urls
+
+    def _listed_lastmod(self, page):
+        if isinstance(page, LearningPage):
+            return None
+        if isinstance(page, ThemePage):
+            return self.by_theme.get(page.theme_id)
+        return max((published for path, published in self.learning
+                    if published and path.startswith(page.path) and path != page.path),
+                   default=None)
+
+
+class CouncilSitemap(WagtailSitemap):
+    """Council profiles, at addresses built from the same Wagtail Site as the pages'."""
+
+    def items(self):
+        self.latest = councils_with_learning()
+        return Council.objects.current().filter(pk__in=self.latest).only(
+            "pk", "slug").order_by("slug")
+
+    def location(self, council):
+        return council.get_absolute_url()
+
+    def lastmod(self, council):
+        return self.latest.get(council.pk)
+
+    def _urls(self, page, protocol, domain):
+        # Django's own loop: a council is not a page, so Wagtail's does not apply.
+        return super(WagtailSitemap, self)._urls(page, protocol, domain)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        root = urlsplit(site_root_url(self.request))
+        return self._urls(page, root.scheme, root.netloc)
+
+
+def sitemaps(request):
+    return {"pages": PageSitemap(request), "councils": CouncilSitemap(request)}
