@@ -139,6 +139,23 @@ def get_home_page():
     return home
 
 
+def adopt_public_address():
+    """Give the default Site the address in WAGTAILADMIN_BASE_URL (the environment's), while
+    it still has the placeholder "localhost" it was created with. Returns the Site if changed."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    public = urlsplit(settings.WAGTAILADMIN_BASE_URL or "")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or not public.hostname or site.hostname != "localhost":
+        return None
+    site.hostname = public.hostname
+    site.port = public.port or (443 if public.scheme == "https" else 80)
+    site.save(update_fields=["hostname", "port"])
+    return site
+
+
 def ensure_site_structure(updated=None):
     """Index pages, one theme page per theme, the about pages and the accessibility
     statement. Returns the pages created; pages brought up to date are added to `updated`."""

@@ -63,3 +63,19 @@ def test_a_new_theme_gets_its_page_on_the_next_run():
     assert "(1 page created)" in output
     assert page.slug == "coastal-erosion"
     assert "Everything about coastal erosion." in page.introduction
+
+
+def test_the_site_takes_its_address_from_the_environment_once(settings):
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "https://councils.example.org"
+    output = setup_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("councils.example.org", 443)
+    assert "the site's address is now https://councils.example.org" in output
+
+    site.hostname = "shared-endeavour.example.org"  # an organiser's choice in Settings › Sites
+    site.save()
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    assert "the site's address" not in setup_site()
+    assert Site.objects.get(is_default_site=True).hostname == "shared-endeavour.example.org"
