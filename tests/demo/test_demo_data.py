@@ -104,6 +104,7 @@ def test_demo_content_is_complete_and_consistent():
     assert contacts[True] and contacts[False], "some contacts public, some not"
 
 
+@pytest.mark.demo_content
 @pytest.mark.django_db
 def test_load_reload_and_remove(register, monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-local-demo-password")
@@ -199,6 +200,7 @@ def test_load_reload_and_remove(register, monkeypatch):
     assert HomePage.objects.get().live_revision.as_object().featured_items.count() == 1
 
 
+@pytest.mark.demo_content
 @pytest.mark.django_db
 def test_load_imports_the_council_register_when_it_is_empty():
     lines = []
