@@ -27,7 +27,7 @@ from search.engine import fallback_backend, with_fallback
 from search.similarity import get_similarity_backend
 
 from .acting import ActingForCouncilForm, councils_acting_for
-from .emails import absolute_url, council_practitioners, send
+from .emails import absolute_url, send
 from .models import EmailPreferences, HelpOffer, HelpRequest, Standing
 
 MATCH_LIMIT = 5
@@ -252,7 +252,7 @@ def create_request(form, user):
 
 
 def askers(help_request):
-    addresses = council_practitioners(help_request.council)
+    addresses = help_request.council.practitioner_emails()
     if help_request.person and help_request.person.email:
         addresses.append(help_request.person.email)
     return addresses

@@ -22,7 +22,7 @@ from casestudies.permissions import acts_for_any_council
 from councils.models import Council
 from search.similarity import get_similarity_backend
 
-from .emails import absolute_url, council_practitioners
+from .emails import absolute_url
 from .models import Introduction
 
 REPEAT_WINDOW = timedelta(days=1)
@@ -168,7 +168,7 @@ class ChooseCouncilForm(forms.Form):
 
 
 def recipients(first, second):
-    return {council: sorted({address.lower() for address in council_practitioners(council)})
+    return {council: sorted({address.lower() for address in council.practitioner_emails()})
             for council in (first, second)}
 
 

@@ -97,13 +97,13 @@ def request_path(join_request):
 
 
 def _lead_recipients(project):
-    return emails.council_practitioners(project.council) or emails.page_contacts(project)
+    return project.council.practitioner_emails() or emails.page_contacts(project)
 
 
 def _requester_recipients(join_request):
     if join_request.person and join_request.person.email:
         return [join_request.person.email]
-    return emails.council_practitioners(join_request.council)
+    return join_request.council.practitioner_emails()
 
 
 def ask(project, council, person, message):

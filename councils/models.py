@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.urls import reverse
 
@@ -97,6 +98,13 @@ class Council(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("councils:detail", kwargs={"slug": self.slug})
+
+    def practitioner_emails(self):
+        """The addresses of the active people who write for this council."""
+        return list(
+            get_user_model().objects.filter(council_memberships__council=self, is_active=True)
+            .exclude(email="").values_list("email", flat=True)
+        )
 
     @property
     def density(self):

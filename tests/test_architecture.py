@@ -5,8 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Bottom first: an app may import the apps before it, never those after it.
-LAYERS = ["core", "councils", "casestudies", "search", "collaboration", "api", "insights",
-          "home", "accounts", "demo"]
+LAYERS = ["core", "councils", "casestudies", "search", "collaboration", "following", "digests",
+          "freshness", "api", "insights", "home", "accounts", "dashboard", "demo"]
 
 
 def imported_apps(path):

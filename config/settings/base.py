@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "search",
     "api",
     "insights",
+    "following",
+    "digests",
+    "freshness",
+    "dashboard",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -169,6 +173,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Shared Endeavour"
+
+# Published content neither reviewed nor republished for this many months is stale.
+CONTENT_STALE_MONTHS = 6
 # The site's address in emails (invitations, moderation). Production requires it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
