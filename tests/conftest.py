@@ -56,6 +56,24 @@ def _run_order(item):
     return 1 if commits else 0 if uses_db else 2
 
 
+# Tests whose outcome depends on the search backend. CI runs them on Elasticsearch and on
+# PostgreSQL's own search; the rest run once per database, without the engine, whose indexing
+# would only slow them (by about three quarters, measured on the collaboration, permissions,
+# accounts and page tests).
+SEARCH_BACKEND_TESTS = (
+    "tests/search/", "tests/search_engine/", "tests/test_hostile_query_strings.py",
+    "tests/collaboration/test_help.py", "tests/collaboration/test_introductions.py",
+    "tests/casestudies/test_query_counts.py", "tests/casestudies/test_rendering.py",
+    "tests/casestudies/test_admin_listings.py", "tests/councils/test_directory.py",
+    "tests/councils/test_council_profile.py", "tests/councils/test_council_admin.py",
+)
+
+
+def pytest_itemcollected(item):
+    if item.nodeid.startswith(SEARCH_BACKEND_TESTS):
+        item.add_marker(pytest.mark.search_backend)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     offenders = []
