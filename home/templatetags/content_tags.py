@@ -80,17 +80,6 @@ def url_without(context, name, value):
     return f"?{encoded}" if encoded else request.path
 
 
-@register.simple_tag
-def page_range(page, on_each_side=1, on_ends=1):
-    """Page numbers for pagination, with None where the list skips some."""
-    ellipsis = page.paginator.ELLIPSIS
-    return [
-        None if number == ellipsis else number
-        for number in page.paginator.get_elided_page_range(
-            page.number, on_each_side=on_each_side, on_ends=on_ends)
-    ]
-
-
 # Filter keys in listing contexts -> (query parameter, heading shown to people).
 FILTER_GROUPS = {
     "kinds": ("kind", "Type"),
