@@ -9,17 +9,18 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 
-import django_filters
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+import django_filters
+
 from casestudies.models import LearningPage, Theme
 from casestudies.permissions import acts_for_any_council
-from councils.models import Council
 from core.freshness import stale_after_months
+from councils.models import Council
 
 from .reviews import can_mark_reviewed, mark_reviewed
 from .stale import age_choices, stale_pages

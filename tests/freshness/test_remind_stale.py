@@ -13,6 +13,7 @@ import pytest
 from core import emails
 from freshness.models import StaleReminder
 from freshness.reminders import period_start
+from freshness.reviews import mark_reviewed
 
 from .data import _built, data_fixture  # noqa: F401 - fixtures
 
@@ -66,11 +67,10 @@ def test_a_second_run_in_the_period_sends_nothing(data):
 
 
 def test_a_reviewed_page_is_left_out(data):
-    client_page = data["old_lesson"]
-    from freshness.reviews import mark_reviewed
-    mark_reviewed(client_page, data["cat"])
+    page = data["old_lesson"]
+    mark_reviewed(page, data["cat"])
     remind()
-    assert client_page.title not in by_recipient()["cat@example.gov.uk"].body
+    assert page.title not in by_recipient()["cat@example.gov.uk"].body
 
 
 def test_months_chooses_the_period(data):
@@ -94,9 +94,9 @@ def test_one_councils_failure_does_not_stop_the_others(data, caplog):
             raise ConnectionRefusedError("mail server down")
         return real_send(template, subject, context, recipients, **kwargs)
 
-    with mock.patch("freshness.reminders.emails.send", side_effect=send):
-        with pytest.raises(CommandError, match="1 council failed: Wychavon"):
-            remind()
+    with (mock.patch("freshness.reminders.emails.send", side_effect=send),
+          pytest.raises(CommandError, match="1 council failed: Wychavon")):
+        remind()
     assert set(by_recipient()) == {"cat@example.gov.uk"}
     assert "Stale content reminder for Wychavon failed" in caplog.text
     assert not StaleReminder.objects.filter(council=data["owner"]).exists()

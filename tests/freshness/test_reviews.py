@@ -13,8 +13,7 @@ from casestudies.models import CaseStudyPage
 from freshness.reviews import ACTION, mark_reviewed
 from home import page_cache
 
-from .data import LONG_AGO, data_fixture  # noqa: F401 - fixtures
-from .data import _built  # noqa: F401
+from .data import LONG_AGO, _built, data_fixture  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.usefixtures("_built")
 

@@ -17,7 +17,8 @@ class Command(BaseCommand):
         if not 1 <= months <= 120:
             raise CommandError("--months must be a whole number from 1 to 120.")
         sent, pages, failed = send_reminders(
-            months, out=self.stdout.write, err=lambda line: self.stderr.write(self.style.ERROR(line)))
+            months, out=self.stdout.write,
+            err=lambda line: self.stderr.write(self.style.ERROR(line)))
         self.stdout.write(f"Sent {sent} email{'' if sent == 1 else 's'} about {pages} stale "
                           f"page{'' if pages == 1 else 's'}.")
         if failed:
