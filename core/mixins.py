@@ -1,10 +1,11 @@
 """Small mixins that every page type shares; each brings its own fields and panels."""
 
 from django.db import models
-from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from .freshness import is_stale
 
 
 class ListingFields(models.Model):
@@ -33,9 +34,8 @@ class ReviewFields(models.Model):
 
     @property
     def review_is_overdue(self):
-        if not self.last_reviewed:
-            return False
-        return (timezone.localdate() - self.last_reviewed).days > 365
+        """Published, and stale by the one rule in core.freshness."""
+        return bool(getattr(self, "live", False)) and is_stale(self)
 
 
 class BasePageMixin(ListingFields, ReviewFields):

@@ -18,6 +18,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from freshness.signals import page_reviewed
+
 GENERATION_KEY = "page-cache:generation"
 SKIPPED_PREFIXES = ("/admin/", "/accounts/", "/documents/", "/static/", "/media/")
 
@@ -119,6 +121,7 @@ def connect_signals():
     page_published.connect(invalidate, dispatch_uid="page_cache_published")
     page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(invalidate, dispatch_uid="page_cache_moved")
+    page_reviewed.connect(invalidate, dispatch_uid="page_cache_reviewed")
     post_save.connect(_content_changed, dispatch_uid="page_cache_saved")
     post_delete.connect(_content_changed, dispatch_uid="page_cache_deleted")
     post_migrate.connect(_migrated, dispatch_uid="page_cache_migrated")
