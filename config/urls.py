@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.urls")),
     path("working-together/", include("collaboration.urls")),
+    path("email-digests/", include("digests.urls")),
     path("api/", include("api.urls")),
     path("insights/", include("insights.urls")),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
