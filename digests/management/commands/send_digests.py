@@ -18,7 +18,8 @@ class Command(BaseCommand):
         now = timezone.now()
         started = sending.ensure_preferences(now)
         if started:
-            self.stdout.write(f"{started} more people will get digests of what is new from now on.")
+            self.stdout.write(f"Digests start from now for {started} more "
+                              f"{'person' if started == 1 else 'people'}")
         sent = empty = failed = 0
         for preference in sending.subscribed():
             person = preference.person
