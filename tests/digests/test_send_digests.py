@@ -109,7 +109,7 @@ def test_first_digest_starts_when_the_person_chose_never_the_whole_history(site,
 def test_council_activity_only_for_the_persons_own_councils(site):
     mine, theirs, asking = (CouncilFactory(short_name=name)
                             for name in ["Avonford", "Barchester", "Casterbridge"])
-    person = make_person("ada", councils=[mine])
+    make_person("ada", councils=[mine])
     neighbour = make_person("ben", councils=[asking])
     my_project = ProjectPageFactory(title="Shared register", council=mine)
     their_project = ProjectPageFactory(title="Their register", council=theirs)

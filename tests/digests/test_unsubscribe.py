@@ -2,6 +2,7 @@
 RFC 8058 one-click) unsubscribes at once, and a changed or foreign link is refused."""
 
 from django.core import signing
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -9,6 +10,7 @@ import pytest
 
 from digests import unsubscribe
 from digests.models import DigestPreference, Frequency
+from tests.test_hostile_query_strings import HOSTILE, PARAMETERS, query_string
 
 from .conftest import make_person
 
@@ -94,3 +96,15 @@ def test_unsubscribing_is_rate_limited(client, person):
     token = unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)
     statuses = {client.get(url(token)).status_code for _ in range(31)}
     assert 429 in statuses
+
+
+def test_hostile_query_strings_never_give_a_server_error(client, person):
+    routes = [reverse("digests:settings"),
+              url(unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)), url("not-a-token")]
+    for route in routes:
+        for value in HOSTILE:
+            cache.clear()  # or the rate limit answers first
+            response = client.get(route, QUERY_STRING=query_string(
+                [(name, value) for name in PARAMETERS + ["frequency", "token"]]))
+            assert response.status_code < 500, (route, value[:50])
+    assert preference(person).frequency == Frequency.WEEKLY
