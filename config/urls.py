@@ -23,6 +23,7 @@ urlpatterns = [
     path("working-together/", include("collaboration.urls")),
     path("api/", include("api.urls")),
     path("insights/", include("insights.urls")),
+    path("", include("following.urls")),  # /feeds/ and /following/
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

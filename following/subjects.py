@@ -12,6 +12,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+from wagtail.models import Site
+
 from casestudies.models import LearningPage, ProgressUpdate
 from collaboration.models import HelpRequest
 from councils.models import Council
@@ -19,9 +21,6 @@ from search import engine, facets
 from search.services import SearchParams
 
 from .models import Follow
-
-# Filters that change what a search lists; "page" and "sort" only change how it is shown.
-SEARCH_KEYS = ("q", *(name for name, _label in facets.FACETS), "peers_of")
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class Item:
     published_at: dt.datetime
     kind: str
     council: Council | None
+    updated_at: dt.datetime | None = None  # last published or changed; feeds' <updated>
 
 
 def _window(queryset, field, since, until):
@@ -59,10 +59,17 @@ def page_items(pages, since=None, until=None, limit=None):
     pages = pages.select_related("council").order_by("-first_published_at", "-pk")
     if limit is not None:
         pages = pages[:limit]
+    pages = list(pages)
+    if pages:
+        roots = Site.get_site_root_paths()
+        for page in pages:
+            # Wagtail's own per-object cache: the site root paths read once, not per page.
+            page._wagtail_cached_site_root_paths = roots
     return [
         Item(id=f"page-{page.pk}", title=page.title, url=page.get_url(),
              summary=page.get_listing_summary(), published_at=page.first_published_at,
-             kind=_kind(page), council=page.council)
+             kind=_kind(page), council=page.council,
+             updated_at=page.last_published_at or page.first_published_at)
         for page in pages
     ]
 
@@ -91,7 +98,8 @@ def progress_items(project, since=None, until=None, limit=None):
         Item(id=f"progress-update-{update.pk}", title=update.title,
              url=f"{url}#progress-update-{update.pk}", summary=update.text,
              published_at=update.first_published_at, kind="progress update",
-             council=update.council)
+             council=update.council,
+             updated_at=update.last_published_at or update.first_published_at)
         for update in updates
     ]
 
@@ -109,7 +117,8 @@ def help_request_items(since=None, until=None, limit=None, theme=None):
         Item(id=f"help-request-{request.pk}", title=request.title,
              url=reverse("collaboration:help_detail", args=[request.pk]),
              summary=request.details, published_at=request.created_at,
-             kind="request for help", council=request.council)
+             kind="request for help", council=request.council,
+             updated_at=request.updated_at)
         for request in requests
     ]
 
@@ -119,19 +128,37 @@ def canonical_query(data):
 
     Values are checked as /search/ checks them (unknown values are dropped), so two
     searches that list the same pages get the same string."""
-    params = SearchParams.from_querydict(data)
+    return query_of(SearchParams.from_querydict(data))
+
+
+def query_of(params):
+    """The canonical query string of parsed SearchParams (see `canonical_query`)."""
     pairs = []
     if params.shown_query:
         pairs.append(("q", params.shown_query))
-    for name, values in sorted(params.active.items()):
-        pairs.extend((name, value) for value in sorted(values))
+    for name, values in params.active.items():
+        pairs.extend((name, value) for value in values)
     if params.peers_of:
         pairs.append(("peers_of", params.peers_of.slug))
-    pairs.sort()
     result = QueryDict(mutable=True)
-    for key, value in pairs:
+    for key, value in sorted(pairs):
         result.appendlist(key, value)
     return result.urlencode()
+
+
+def describe_search(params):
+    """A search in words, e.g. "“bins” in Theme: Waste; Content type: Lessons"."""
+    filters = [
+        f"{facets.FACET_LABELS[name]}: "
+        + ", ".join(sorted(params.vocabulary.label(name, value) for value in values))
+        for name, values in sorted(params.active.items())
+    ]
+    if params.peers_of:
+        filters.append(f"Councils like: {params.peers_of}")
+    words = f"“{params.shown_query}”" if params.shown_query else ""
+    if words and filters:
+        return f"{words} in {'; '.join(filters)}"
+    return words or "; ".join(filters) or "everything"
 
 
 def search_pages(params):

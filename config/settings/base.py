@@ -246,6 +246,8 @@ RATELIMIT_RATES = {
     "help-decision-person": "60/h",
     "introduction": "60/h",
     "introduction-person": "30/h",
+    "follow": "120/h",  # following and unfollowing (following/views.py)
+    "follow-person": "60/h",
 }
 
 # Public pages run no inline script or style. The Wagtail admin (and its previews) has its
