@@ -24,6 +24,7 @@ urlpatterns = [
     path("email-digests/", include("digests.urls")),
     path("api/", include("api.urls")),
     path("insights/", include("insights.urls")),
+    path("", include("following.urls")),  # /feeds/ and /following/
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

@@ -250,6 +250,8 @@ RATELIMIT_RATES = {
     "digest-settings": "60/h",
     "digest-settings-person": "30/h",
     "unsubscribe": "30/h",
+    "follow": "120/h",  # following and unfollowing (following/views.py)
+    "follow-person": "60/h",
 }
 
 # Public pages run no inline script or style. The Wagtail admin (and its previews) has its
