@@ -4,6 +4,7 @@ that reached their councils' pages, in one window of time."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.urls import reverse
 
 from casestudies.models import LearningPage, ThemePage
@@ -11,7 +12,8 @@ from collaboration.joining import decision_path
 from collaboration.models import HelpOffer, JoinRequest, SharedProblem, Standing
 from core.emails import absolute_url
 from following.models import Follow
-from following.subjects import items_for
+from following.subjects import describe_search, items_for
+from search.services import SearchParams
 
 ITEMS_PER_SUBJECT = 10
 
@@ -65,7 +67,9 @@ def _subject(follow):
             follow.council.get_absolute_url())
     if follow.kind == Follow.Kind.PROJECT:
         return f"Project: {follow.project.title}", absolute_url(follow.project.url or "/")
-    return "A search you follow", absolute_url(reverse("search:search") + "?" + follow.query)
+    params = SearchParams.from_querydict(QueryDict(follow.query))
+    return (f"Your search: {describe_search(params)}",
+            absolute_url(reverse("search:search") + "?" + follow.query))
 
 
 def followed(person, since, until):
@@ -81,7 +85,7 @@ def followed(person, since, until):
             key = (item.kind, item.id)
             if key not in seen:
                 seen.add(key)
-                fresh.append(Entry(item.title, absolute_url(item.url), item.summary,
+                fresh.append(Entry(item.title, absolute_url(item.url or "/"), item.summary,
                                    item.kind, item.council))
         if fresh:
             heading, url = _subject(follow)

@@ -6,17 +6,24 @@ from io import StringIO
 
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.http import QueryDict
 from django.utils import timezone
 
 import pytest
 
-from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
+from casestudies.factories import (
+    CaseStudyPageFactory,
+    LessonPageFactory,
+    ProgressUpdateFactory,
+    ProjectPageFactory,
+)
 from casestudies.models import Theme
 from collaboration.models import HelpOffer, HelpRequest, JoinRequest, SharedProblem
 from councils.factories import CouncilFactory
 from digests import sending
 from digests.models import Digest, DigestPreference, Frequency
 from following.models import Follow
+from following.subjects import canonical_query
 
 from .conftest import backdate, make_person
 
@@ -225,3 +232,22 @@ def test_practitioners_without_a_preference_start_from_now(site):
     assert "Digests start from now for 1 more person" in output
     assert DigestPreference.objects.get(person=person).frequency == Frequency.WEEKLY
     assert mail.outbox == []
+
+
+def test_progress_on_a_followed_project_and_a_followed_search(site, waste):
+    person = make_person("ada")
+    project = ProjectPageFactory(title="Shared register")
+    Follow.objects.create(person=person, kind=Follow.Kind.PROJECT, project=project)
+    Follow.objects.create(person=person, kind=Follow.Kind.SEARCH,
+                          query=canonical_query(QueryDict("theme=waste")))
+    ProgressUpdateFactory(project=project, title="Discovery finished",
+                          first_published_at=timezone.now())
+    ProgressUpdateFactory(project=project, title="A draft update", live=False)
+    CaseStudyPageFactory(title="Fewer missed bins", themes=[waste])
+
+    run()
+
+    body = mail.outbox[0].body
+    assert "PROJECT: SHARED REGISTER" in body and "Discovery finished" in body
+    assert "A draft update" not in body
+    assert "YOUR SEARCH: THEME: WASTE" in body and "Fewer missed bins" in body
