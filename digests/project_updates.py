@@ -4,6 +4,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 
 from casestudies.models import ProjectPage
 from core import emails
@@ -58,6 +59,7 @@ def tell_followers(update_pk, author_pk=None):
                 context = {
                     "update": update, "project": project,
                     "project_url": emails.absolute_url(project.url or "/"),
+                    "settings_url": emails.absolute_url(reverse("digests:settings")),
                     "unsubscribe_url": unsubscribe.link_for(
                         person, unsubscribe.Stream.PROJECT_UPDATES),
                 }

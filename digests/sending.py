@@ -116,6 +116,9 @@ def _email(preference, digest, found):
         "adjective": adjective,
         "sections": found.sections,
         "activity": found.activity,
+        "activity_heading": ("On your councils’ pages"
+                             if len({entry.council.pk for entry in found.activity}) > 1
+                             else "On your council’s pages"),
         "starts_at": digest.starts_at,
         "ends_at": digest.ends_at,
         "settings_url": emails.absolute_url(reverse("digests:settings")),
