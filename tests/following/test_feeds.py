@@ -217,3 +217,12 @@ def test_pages_link_to_their_feeds(client, content):
         html = client.get(url).content.decode()
         assert 'rel="alternate" type="application/atom+xml"' in html, url
         assert href in html, url
+
+
+def test_characters_xml_cannot_hold_are_dropped(client, content):
+    feed, _entries = parse(client, "/feeds/search/?q=bins%01%1B&theme=waste")
+    assert "\x01" not in feed.find(f"{ATOM}title").text
+    content["case study"].title = "Bins\x0b online"
+    content["case study"].save_revision().publish()
+    _feed, entries = parse(client, "/feeds/case-studies/")
+    assert titles(entries) == ["Bins online"]
