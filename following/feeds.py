@@ -69,18 +69,11 @@ class ItemsFeed(Feed):
     feed_type = Atom
     author_name = "Shared Endeavour"
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
     def feed_name(self, obj):
         raise NotImplementedError
 
     def feed_guid(self, obj):
         return tag_uri(f"feeds/{self.feed_name(obj)}")
-
-    def feed_url(self, obj):
-        return absolute_url(self.request.get_full_path())
 
     def feed_copyright(self):
         return licence.LICENCE_NAME
@@ -252,6 +245,10 @@ class SearchFeed(ItemsFeed):
     def link(self, params):
         query = subjects.query_of(params)
         return absolute_url(reverse("search:search") + (f"?{query}" if query else ""))
+
+    def feed_url(self, params):
+        query = subjects.query_of(params)
+        return absolute_url(reverse("following:feed_search") + (f"?{query}" if query else ""))
 
     def items(self, params):
         return subjects.page_items(subjects.search_pages(params), limit=FEED_LENGTH)
