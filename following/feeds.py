@@ -1,6 +1,7 @@
 """Atom feeds of what is new: everything, a theme, a council, a content type, a project's
 progress, open requests for help and any search. Entries come from `following.subjects`."""
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -39,6 +40,22 @@ KINDS = {
     "projects": ("Projects", ProjectPage, ProjectIndexPage),
 }
 MAX_QUERY_LENGTH = 4000
+# XML 1.0 cannot hold these; Django's feed writer refuses them with an exception.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+
+
+class Atom(Atom1Feed):
+    """Atom 1.0 that drops the characters XML cannot hold (a search's words may have them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(xml_text, args), **{k: xml_text(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(xml_text, args), **{k: xml_text(v) for k, v in kwargs.items()})
 
 
 def tag_uri(name):
@@ -49,21 +66,14 @@ def tag_uri(name):
 class ItemsFeed(Feed):
     """A feed of `subjects.Item`s; subclasses say which and what the feed is called."""
 
-    feed_type = Atom1Feed
+    feed_type = Atom
     author_name = "Shared Endeavour"
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def feed_name(self, obj):
         raise NotImplementedError
 
     def feed_guid(self, obj):
         return tag_uri(f"feeds/{self.feed_name(obj)}")
-
-    def feed_url(self, obj):
-        return absolute_url(self.request.get_full_path())
 
     def feed_copyright(self):
         return licence.LICENCE_NAME
@@ -78,7 +88,7 @@ class ItemsFeed(Feed):
         return tag_uri(item.id)
 
     def item_description(self, item):
-        return escape(item.summary)  # Atom's summary type="html"
+        return escape(item.summary)  # Atom's summary is type="html"
 
     def item_pubdate(self, item):
         return item.published_at
@@ -235,6 +245,10 @@ class SearchFeed(ItemsFeed):
     def link(self, params):
         query = subjects.query_of(params)
         return absolute_url(reverse("search:search") + (f"?{query}" if query else ""))
+
+    def feed_url(self, params):
+        query = subjects.query_of(params)
+        return absolute_url(reverse("following:feed_search") + (f"?{query}" if query else ""))
 
     def items(self, params):
         return subjects.page_items(subjects.search_pages(params), limit=FEED_LENGTH)

@@ -135,6 +135,11 @@ def test_a_search_feed_has_one_id_whatever_the_order_of_its_filters(client, cont
     first, _ = parse(client, "/feeds/search/?theme=waste&kind=lesson&kind=case-study")
     second, _ = parse(client, "/feeds/search/?kind=case-study&page=2&kind=lesson&theme=waste")
     assert first.find(f"{ATOM}id").text == second.find(f"{ATOM}id").text
+    links = {link.get("rel"): link.get("href") for link in second.findall(f"{ATOM}link")}
+    assert links == {
+        "self": "http://testserver/feeds/search/?kind=case-study&kind=lesson&theme=waste",
+        "alternate": "http://testserver/search/?kind=case-study&kind=lesson&theme=waste",
+    }
     assert first.find(f"{ATOM}title").text == (
         "Shared Endeavour: Content type: Case studies, Lessons; Theme: Waste")
 
@@ -217,3 +222,12 @@ def test_pages_link_to_their_feeds(client, content):
         html = client.get(url).content.decode()
         assert 'rel="alternate" type="application/atom+xml"' in html, url
         assert href in html, url
+
+
+def test_characters_xml_cannot_hold_are_dropped(client, content):
+    feed, _entries = parse(client, "/feeds/search/?q=bins%01%1B&theme=waste")
+    assert "\x01" not in feed.find(f"{ATOM}title").text
+    content["case study"].title = "Bins\x0b online"
+    content["case study"].save_revision().publish()
+    _feed, entries = parse(client, "/feeds/case-studies/")
+    assert titles(entries) == ["Bins online"]

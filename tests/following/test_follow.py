@@ -208,3 +208,26 @@ def test_what_i_follow_in_few_queries(client, data, reader, django_assert_max_nu
         Follow.objects.create(person=reader, kind="project", project=ProjectPageFactory())
     with django_assert_max_num_queries(counted):
         client.get("/following/")
+
+
+def test_organisers_see_how_many_follow_what_in_the_admin(client, data):
+    from accounts.roles import make_organiser, make_practitioner, setup_roles
+
+    setup_roles()
+    Follow.objects.create(person=data["reader"], kind="theme", theme=data["theme"])
+    Follow.objects.create(person=data["other"], kind="theme", theme=data["theme"])
+    Follow.objects.create(person=data["other"], kind="council", council=data["council"])
+    organiser = get_user_model().objects.create_user("organiser", "o@example.gov.uk", "pw")
+    make_organiser(organiser)
+    client.force_login(organiser)
+    html = client.get("/admin/").content.decode()
+    assert "2 people follow something on the site." in html
+    assert "Most followed themes: Waste (2)." in html
+    assert "Most followed councils: Avonford (1)." in html
+
+    practitioner = data["other"]
+    make_practitioner(practitioner, [data["council"]])
+    client.force_login(practitioner)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "people follow something" not in response.content.decode()
