@@ -21,9 +21,11 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.urls")),
     path("working-together/", include("collaboration.urls")),
+    path("email-digests/", include("digests.urls")),
     path("api/", include("api.urls")),
     path("insights/", include("insights.urls")),
     path("freshness/", include("freshness.urls")),
+    path("", include("following.urls")),  # /feeds/ and /following/
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

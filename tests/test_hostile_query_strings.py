@@ -85,6 +85,9 @@ class HostileQueryStrings(TestCase):
             "/api/v2/openapi.json",
             "/search/export.csv", "/search/export.json", "/search/export/columns/",
             "/insights/",
+            "/feeds/", "/feeds/search/", f"/feeds/themes/{theme_page.theme.slug}/",
+            f"/feeds/councils/{council.slug}/", "/feeds/case-studies/", "/feeds/lessons/",
+            "/feeds/projects/", f"/feeds/projects/{project.pk}/", "/feeds/help/",
         ]
 
     def assert_no_server_error(self, route, querystring):

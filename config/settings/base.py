@@ -246,6 +246,12 @@ RATELIMIT_RATES = {
     "help-decision-person": "60/h",
     "introduction": "60/h",
     "introduction-person": "30/h",
+    # Email digests (digests/): the settings page, and unsubscribe links from emails.
+    "digest-settings": "60/h",
+    "digest-settings-person": "30/h",
+    "unsubscribe": "30/h",
+    "follow": "120/h",  # following and unfollowing (following/views.py)
+    "follow-person": "60/h",
 }
 
 # Public pages run no inline script or style. The Wagtail admin (and its previews) has its
