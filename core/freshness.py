@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from .dates import add_months
+
 
 def stale_after_months():
     return getattr(settings, "CONTENT_STALE_MONTHS", 6)
@@ -15,17 +17,7 @@ def stale_after_months():
 def cutoff(months=None, today=None):
     """The first date on which a page reviewed on it is still fresh."""
     months = stale_after_months() if months is None else months
-    today = today or timezone.localdate()
-    month_index = today.year * 12 + today.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    day = min(today.day, _days_in(year, month))
-    return dt.date(year, month, day)
-
-
-def _days_in(year, month):
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    return add_months(today or timezone.localdate(), -months)
 
 
 def stale_q(months=None, today=None):

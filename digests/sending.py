@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import emails
+from core.dates import add_months
 from councils.models import CouncilMembership
 from following.models import Follow
 
@@ -21,20 +22,10 @@ GRACE = dt.timedelta(hours=1)
 ADJECTIVES = {Frequency.WEEKLY: "weekly", Frequency.MONTHLY: "monthly"}
 
 
-def add_months(moment, months=1):
-    """The same day and time a calendar month on (the month's last day if it is shorter)."""
-    index = moment.year * 12 + moment.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    last_day = (following - dt.timedelta(days=1)).day
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
-
-
 def next_due(start, frequency):
     if frequency == Frequency.WEEKLY:
         return start + dt.timedelta(days=7)
-    return add_months(timezone.localtime(start))
+    return add_months(timezone.localtime(start), 1)
 
 
 def window_start(preference):
