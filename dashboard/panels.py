@@ -23,7 +23,7 @@ def listing_links():
     return {
         "draft": f"{search}?q=live:false",
         "in_review": reverse("wagtailadmin_reports:workflow") + "?status=in_progress",
-        "live": f"{search}?q=live:true",
+        "published": f"{search}?q=live:true",
     }
 
 

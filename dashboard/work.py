@@ -63,7 +63,7 @@ def page_counts(council_ids=None):
     return pages.aggregate(
         draft=Count("pk", filter=Q(live=False) & ~in_review),
         in_review=Count("pk", filter=in_review),
-        live=Count("pk", filter=Q(live=True)),
+        published=Count("pk", filter=Q(live=True)),
         stale=Count("pk", filter=Q(live=True) & stale_q()),
     )
 
