@@ -1,8 +1,13 @@
-from wagtail import hooks
-from wagtail.admin.site_summary import PagesSummaryItem
+from django.urls import path, reverse
 
-from . import panels
-from .work import oversees_all
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from . import panels, views
+from .work import ADDABLE, oversees_all
 
 PRACTITIONER_PANELS = [panels.CouncilWorkPanel, panels.HelpOffersPanel, panels.ReusePanel]
 ORGANISER_PANELS = [panels.NetworkPagesPanel, panels.AccessRequestsPanel,
@@ -31,3 +36,25 @@ def scope_page_count_to_councils(request, items):
         return
     items[:] = [panels.CouncilPagesSummaryItem(request) if type(item) is PagesSummaryItem
                 else item for item in items]
+
+
+@hooks.register("register_admin_urls")
+def register_add_page_urls():
+    return [path("dashboard/add/<slug:kind>/", views.add_page, name="dashboard_add_page")]
+
+
+class AddPageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_permission(request.user, "add")
+
+
+@hooks.register("register_admin_menu_item")
+def register_add_page_menu():
+    items = [AddPageMenuItem(label.capitalize(),
+                             reverse("dashboard_add_page", args=[label.replace(" ", "-")]),
+                             name=f"add-{label.replace(' ', '-')}", icon_name=icon,
+                             order=order)
+             for (_model, _index, label), icon, order in zip(
+                 ADDABLE, ["doc-full", "pick", "group"], [100, 200, 300], strict=True)]
+    return SubmenuMenuItem("Add a page", Menu(items=items), name="add-a-page",
+                           icon_name="plus", order=150)

@@ -38,6 +38,13 @@ ADDABLE = [
 ]
 
 
+def add_url(model, index):
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_pages:add",
+                   args=[model._meta.app_label, model._meta.model_name, index.pk])
+
+
 def oversees_all(user):
     """Organisers and superusers see every council's work; practitioners their own."""
     return bool(user.is_active and (user.is_superuser or acts_for_any_council(user)))
@@ -74,8 +81,6 @@ def stale_count():
 
 def add_buttons(user):
     """[(label, add URL)] for each kind of page the user may add, under its index page."""
-    from django.urls import reverse
-
     index_types = {index: (model, label) for model, index, label in ADDABLE}
     indexes = Page.objects.type(*index_types).specific(defer=True)
     buttons = []
@@ -83,9 +88,7 @@ def add_buttons(user):
             type(page))):
         model, label = index_types[type(index)]
         if index.permissions_for_user(user).can_add_subpage():
-            buttons.append((f"Add a {label}", reverse(
-                "wagtailadmin_pages:add",
-                args=[model._meta.app_label, model._meta.model_name, index.pk])))
+            buttons.append((f"Add a {label}", add_url(model, index)))
     return buttons
 
 

@@ -220,3 +220,25 @@ def test_organisers_may_add_pages_too(client, data):
     response = home(client, data["people"]["organiser"])
     soup = BeautifulSoup(response.text, "html.parser")
     assert len(soup.select("#network-pages-section ul a")) == 3
+
+
+@pytest.mark.parametrize("role", ["practitioner_a", "organiser", "admin"])
+def test_the_admin_menu_adds_each_kind_of_page(client, data, role):
+    response = home(client, data["people"][role])
+    for kind, page_class in (("case-study", "casestudypage"), ("lesson", "lessonpage"),
+                             ("project", "projectpage")):
+        url = reverse("dashboard_add_page", args=[kind])
+        assert url in response.text  # in the sidebar's menu
+        form = client.get(url, follow=True)
+        assert form.status_code == 200
+        assert form.redirect_chain[-1][0].startswith(
+            f"/admin/pages/add/casestudies/{page_class}/")
+
+
+def test_the_add_menu_refuses_unknown_kinds_and_people_who_may_not_add(client, data):
+    client.force_login(data["people"]["practitioner_a"])
+    assert client.get(reverse("dashboard_add_page", args=["nonsense"])).status_code == 404
+    client.force_login(data["people"]["reader"])
+    response = client.get(reverse("dashboard_add_page", args=["lesson"]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
