@@ -4,6 +4,7 @@ however many pages, councils or records there are."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 
 from wagtail.models import Page, WorkflowState
 
@@ -39,8 +40,6 @@ ADDABLE = [
 
 
 def add_url(model, index):
-    from django.urls import reverse
-
     return reverse("wagtailadmin_pages:add",
                    args=[model._meta.app_label, model._meta.model_name, index.pk])
 
@@ -73,10 +72,6 @@ def page_counts(council_ids=None):
         published=Count("pk", filter=Q(live=True)),
         stale=Count("pk", filter=Q(live=True) & stale_q()),
     )
-
-
-def stale_count():
-    return LearningPage.objects.live().filter(stale_q()).count()
 
 
 def add_buttons(user):

@@ -47,7 +47,7 @@ def panel_named(response, name):
     return next(panel for panel in response.context["panels"] if panel.name == name)
 
 
-def test_anonymous_people_are_sent_to_sign_in(client):
+def test_anonymous_people_are_sent_to_sign_in(client, data):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
