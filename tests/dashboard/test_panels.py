@@ -120,7 +120,7 @@ def test_counts_link_to_the_matching_admin_listings(client, data):
     response = home(client, data["people"]["practitioner_a"])
     soup = BeautifulSoup(response.text, "html.parser")
     links = [a["href"] for a in soup.select("#council-work-section table a")]
-    assert len(links) == 3  # drafts, in review, published; the stale report is not built yet
+    assert len(links) == 3  # drafts, in review, published; the stale report is organisers'
     for link in links:
         listing = client.get(link)
         assert listing.status_code == 200, link
@@ -130,6 +130,14 @@ def test_counts_link_to_the_matching_admin_listings(client, data):
     in_review = client.get(links[1]).text
     assert title("a", "in review") in in_review
     assert title("b", "in review") not in in_review
+
+
+def test_organisers_stale_count_opens_the_stale_content_report(client, data):
+    response = home(client, data["people"]["organiser"])
+    soup = BeautifulSoup(response.text, "html.parser")
+    links = [a["href"] for a in soup.select("#network-pages-section table a")]
+    assert links[-1] == reverse("stale_content")
+    assert client.get(links[-1]).status_code == 200
 
 
 def test_the_review_queue_names_each_items_council(client, data):
