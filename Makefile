@@ -11,10 +11,10 @@ PYTEST_WORKERS ?= 2
 .PHONY: run test install assets site lint bench clean-demo
 
 $(VENV)/.installed: pyproject.toml
-	@echo "==> Installing Python packages into $(VENV)"
+	@echo "==> Installing Python packages into $(VENV) (about a minute and a half the first time)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e ".[test]"
+	$(PIP) install --progress-bar off -e ".[test]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

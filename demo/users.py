@@ -25,7 +25,7 @@ class DemoUser:
     role: str
     is_superuser: bool = False
     councils: tuple[str, ...] = ()  # register codes the person writes for
-    password_env: str = "DEMO_ADMIN_PASSWORD"  # noqa: S105 - the variable's name, not a secret
+    password_env: str = "DEMO_PASSWORD"  # noqa: S105 - the variable's name, not a secret
 
     @property
     def email(self):

@@ -107,7 +107,7 @@ def test_demo_content_is_complete_and_consistent():
 @pytest.mark.demo_content
 @pytest.mark.django_db
 def test_load_reload_and_remove(register, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-local-demo-password")
+    monkeypatch.setenv("DEMO_PASSWORD", "a-local-demo-password")
     User = get_user_model()
     editor = User.objects.create_user("editor", "editor@leeds.gov.uk", "secret-words")
     call_command("setup_site", stdout=StringIO())
