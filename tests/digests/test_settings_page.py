@@ -32,6 +32,7 @@ def test_signed_out_people_are_sent_to_sign_in(client, db):
 
 
 def test_the_page_shows_the_current_choice(client, signed_in, django_assert_max_num_queries):
+    client.get(URL)  # the site's settings row and the content-type cache are made once
     with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert response.status_code == 200
@@ -70,4 +71,5 @@ def test_bad_choices_get_a_clear_error(client, signed_in, data):
     response = client.post(URL, data)
     assert response.status_code == 400
     assert b"There is a problem" in response.content
+    assert b'<a href="#id_frequency">' in response.content  # the summary links the radios
     assert DigestPreference.objects.get(person=signed_in).frequency == Frequency.WEEKLY
