@@ -5,7 +5,7 @@ query and `attach_card_facts` reads them for a list of pages in one query, so a 
 needs a query of its own.
 """
 
-from django.db.models import ExpressionWrapper, F, JSONField, Value
+from django.db.models import CharField, ExpressionWrapper, F, JSONField, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from .choices import BudgetBand
@@ -13,12 +13,28 @@ from .choices import BudgetBand
 COST_LABELS = dict(BudgetBand.choices)
 
 
+def _paths(model):
+    """Where the cost band and outcomes live, seen from a queryset of `model`."""
+    from .models import CaseStudyPage, LearningPage, ProjectPage
+
+    if model is LearningPage:
+        return (["casestudypage__cost_band", "projectpage__budget_band"],
+                "casestudypage__outcomes")
+    if issubclass(model, CaseStudyPage):
+        return ["cost_band"], "outcomes"
+    if issubclass(model, ProjectPage):
+        return ["budget_band"], None
+    return [], None
+
+
 def with_card_facts(queryset):
+    costs, outcomes = _paths(queryset.model)
+    bands = [NullIf(F(path), Value("")) for path in costs]
     return queryset.annotate(
-        card_cost_band=Coalesce(
-            NullIf(F("casestudypage__cost_band"), Value("")), NullIf(F("projectpage__budget_band"), Value(""))
-        ),
-        card_outcomes=ExpressionWrapper(F("casestudypage__outcomes"), output_field=JSONField()),
+        card_cost_band=(Coalesce(*bands) if len(bands) > 1 else bands[0]) if bands
+        else Value(None, output_field=CharField()),
+        card_outcomes=ExpressionWrapper(F(outcomes), output_field=JSONField()) if outcomes
+        else Value(None, output_field=JSONField()),
     )
 
 

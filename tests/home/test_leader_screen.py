@@ -139,3 +139,13 @@ class TestPrintStylesheet:
             assert 'rel="stylesheet" href="/static/css/main.css' in html
             assert 'class="govuk-grid-column-one-third se-aside"' in html
             assert 'class="govuk-grid-column-two-thirds se-article"' in html
+
+
+def test_index_pages_of_one_kind_show_the_facts_too(client, content):
+    from casestudies.models import CaseStudyPage, LessonPage, ProjectPage
+
+    assert CaseStudyPage.objects.for_listing().get().card_cost == "£10,000 to £50,000"
+    assert ProjectPage.objects.for_listing().get().card_cost == "£50,000 to £250,000"
+    assert LessonPage.objects.for_listing().get().card_outcome is None
+    html = client.get(content.case_study.get_parent().url).content.decode()
+    assert "Missed bin reports a month" in html
