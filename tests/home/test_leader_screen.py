@@ -149,3 +149,39 @@ def test_index_pages_of_one_kind_show_the_facts_too(client, content):
     assert LessonPage.objects.for_listing().get().card_outcome is None
     html = client.get(content.case_study.get_parent().url).content.decode()
     assert "Missed bin reports a month" in html
+
+
+class _Backend:
+    def __init__(self, matches):
+        self.matches = matches
+
+    def councils_for_page(self, page, limit=5):
+        return self.matches[:limit]
+
+    def similar_items(self, page, limit=5):
+        return []
+
+
+def test_one_project_under_four_councils_is_listed_once(client, content, monkeypatch):
+    from search.similarity.base import CouncilMatch, SimilarItem
+    from search.templatetags import similarity
+
+    partners = [CouncilFactory(short_name=name) for name in ("Wells", "Frome", "Yeovil")]
+    others = [CouncilFactory(short_name=f"Other {n}") for n in range(4)]
+    project = content.project
+    matches = [CouncilMatch(council, 1.0 - n / 10, [SimilarItem(project, 0.5, ["Waste"])])
+               for n, council in enumerate([content.bath, *partners])]
+    extra = [CaseStudyPageFactory(council=content.bristol) for _ in range(2)]
+    pages = [content.lesson, extra[0], extra[1], extra[1]]
+    matches += [CouncilMatch(council, 0.2, [SimilarItem(page, 0.2)])
+                for council, page in zip(others, pages, strict=True)]
+    monkeypatch.setattr(similarity, "get_similarity_backend", lambda: _Backend(matches))
+    html = client.get(content.case_study.url).content.decode()
+    panel = html.split('id="council-matches-heading"', 1)[1].split("</section>", 1)[0]
+    assert panel.count(f">{project.title}</a>") == 1
+    for council in [content.bath, *partners]:
+        assert panel.count(f">{council.short_name}</a>") == 1
+    assert "Bath</a>, <a" in panel and "Frome</a> and <a" in panel
+    assert panel.count('class="se-related__item"') == 3
+    assert "See 2 more councils working on this" in panel
+    assert f'href="{FINDER}?problem=Fewer+missed+bins.' in panel
