@@ -15,7 +15,7 @@ pytestmark = [
 ]
 
 PROBLEM = "Families wait too long in temporary accommodation and bed and breakfast hotels"
-PHONE_HEIGHT_LIMIT = 4000  # was about 6,500 px before issue 14
+PHONE_HEIGHT_LIMIT = 3600  # was about 6,500 px before issue 14
 
 
 def _clean(page, where):
@@ -24,9 +24,9 @@ def _clean(page, where):
 
 
 def _bottom(page, selector):
-    box = page.locator(selector).bounding_box()
-    assert box, f"{selector} is not shown"
-    return box["y"] + box["height"]
+    boxes = [element.bounding_box() for element in page.locator(selector).all()]
+    assert boxes and all(boxes), f"{selector} is not shown"
+    return max(box["y"] + box["height"] for box in boxes)
 
 
 @pytest.mark.similarity
