@@ -136,4 +136,7 @@ def home_page_context(home_page):
         "councils_taking_part": list(taking_part[:12]),
         "council_count": taking_part.count(),
         "item_count": live.count(),
+        "council_choices": list(
+            Council.objects.current().order_by("short_name").values_list("slug", "short_name")
+        ),
     }

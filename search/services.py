@@ -14,6 +14,7 @@ from django.http import QueryDict
 
 from wagtail.search.backends import get_search_backend
 
+from casestudies.cards import attach_card_facts
 from casestudies.models import LearningPage, ThemePage
 from core.pagination import PAGE_SIZE, page_of, requested_page
 from core.params import MAX_FILTER_VALUES
@@ -227,6 +228,7 @@ class FacetedSearch:
             notices.append(notice)
         items = list(page.object_list)
         prefetch_related_objects(items, "council", "themed_items__tag")
+        attach_card_facts(items)
         terms = query_terms(params.query)
         for item in items:
             item.snippet = highlight(item.get_listing_summary(), terms)

@@ -15,7 +15,11 @@ from .themes import TaggedPage, ThemedPage
 class LearningPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a listing card needs, in a fixed number of queries."""
-        return self.select_related("council").prefetch_related("themed_items__tag")
+        from ..cards import with_card_facts
+
+        return with_card_facts(
+            self.select_related("council").prefetch_related("themed_items__tag")
+        )
 
     def for_council(self, council):
         return self.involving([council]).distinct()
@@ -117,6 +121,18 @@ class LearningPage(BasePage):
     @property
     def kind(self):
         return self.specific_class._meta.verbose_name if self.specific_class else ""
+
+    @property
+    def card_cost(self):
+        from ..cards import cost_label
+
+        return cost_label(self)
+
+    @property
+    def card_outcome(self):
+        from ..cards import headline_outcome
+
+        return headline_outcome(self)
 
     @property
     def theme_list(self):

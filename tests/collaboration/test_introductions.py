@@ -430,9 +430,9 @@ class TestNextSteps:
 class TestFindingThePastedProblemPage:
     def test_the_home_page_first_screen_links_to_it(self, client, data):
         html = client.get("/").content.decode()
-        hero = html.split('class="se-hero"', 1)[1].split('class="se-stats"', 1)[0]
-        assert f'href="{FINDER}">Describe your problem and find councils that faced it</a>' \
-            in hero
+        hero = html.split('class="se-hero', 1)[1].split('id="home-search"', 1)[0]
+        assert f'action="{FINDER}"' in hero
+        assert "Which councils faced this problem?" in hero
 
     def test_the_main_navigation_links_to_it(self, client, data):
         html = client.get("/").content.decode()
