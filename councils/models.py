@@ -120,6 +120,13 @@ class Council(index.Indexed, models.Model):
         return names.split_alt_names(self.alt_names)
 
     @property
+    def type_name(self):
+        """The kind of council, in words ("District council", not "NMD")."""
+        from .profile import type_name
+
+        return type_name(self)
+
+    @property
     def other_names(self):
         """The alternative names to show people: each once, never the council's own."""
         return names.other_names(self)

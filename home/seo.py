@@ -269,7 +269,7 @@ def describe_council(council, request):
     entity = {
         "@context": "https://schema.org",
         **_council_entity(council, request),
-        "alternateName": [name for name in (council.short_name, *council.alt_name_list)
+        "alternateName": [name for name in (council.short_name, *council.other_names)
                           if name and name != council.official_name],
         "description": seo.description,
         "areaServed": {"@type": "AdministrativeArea", "name": council.short_name},
