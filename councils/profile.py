@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .importer import parse_profile_label
 from .models import Tier
 
 DESCRIPTIONS_FILE = "council_profile_label_descriptions.csv"
@@ -73,22 +74,24 @@ def profile_rows(council):
     """(heading, words) for each part of the council's profile label that it has."""
     if not council.profile_label:
         return []
+    label = parse_profile_label(council.profile_label)
     parts = [part.strip() for part in descriptions().get(council.profile_label, "").split(";")]
     emissions, deprivation, rurality = (parts + ["", "", ""])[:3]
     rows = []
-    if council.rurality:
-        rows.append(("Urban or rural", _sentence(rurality) or council.rurality))
-    if council.deprivation_quintile:
+    if label["rurality"]:
+        rows.append(("Urban or rural", _sentence(rurality) or label["rurality"]))
+    if label["deprivation_quintile"]:
         band = deprivation.removeprefix("in ").removesuffix("(20%)").strip()
         band = band.removesuffix("quintile").strip()
-        words = f"In the {band} fifth of areas" if band else "Deprivation"
+        words = f"In the {band} fifth of areas" if band else "Deprivation quintile"
         rows.append(("Deprivation", f"{words} (Index of Multiple Deprivation, "
-                                    f"{_ordinal(council.deprivation_quintile)} quintile)."))
-    if council.emissions_profile:
-        name = EMISSIONS_NAMES.get(council.emissions_profile, council.emissions_profile)
+                                    f"{_ordinal(label['deprivation_quintile'])} quintile)."))
+    if label["emissions_profile"]:
+        name = EMISSIONS_NAMES.get(label["emissions_profile"], label["emissions_profile"])
         text = _sentence(emissions)
         if name.casefold() not in text.casefold():
             text = f"{name}. {text}".strip()
+        text = text if text.endswith(".") else f"{text}."
         rows.append(("Carbon emissions", text))
     return rows
 

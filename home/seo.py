@@ -252,7 +252,7 @@ def describe_page(page, request, listing_page=None):
 
 def council_description(council):
     where = ", ".join(part for part in (council.region, council.nation) if part)
-    kind = council.council_type_name or "council"
+    kind = council.type_name or "council"
     text = f"{council.official_name or council.short_name}: {kind}"
     if where:
         text += f" in {where}"
