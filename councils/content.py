@@ -3,9 +3,10 @@ councils importing them.
 
 A section provider is a callable(council) returning a list of sections ({"heading", "items",
 "empty"}), shown as lists of pages. A section may add "summary": (label, counts), counts being
-[(number, singular, plural)], for the summary at the top of the profile. A record provider is a callable(council) returning a
-dict with a "template" to include (and whatever that template reads), or None: it is shown
-first among the profile's sections.
+[(number, singular, plural)], for the summary at the top of the profile.
+
+A record provider is a callable(council) returning a dict with a "template" to include (and
+whatever that template reads), or None: it is shown first among the profile's sections.
 """
 
 _providers = []

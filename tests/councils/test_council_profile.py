@@ -16,8 +16,9 @@ def sections(response):
 def test_profile_shows_register_details(client):
     county = CouncilFactory(short_name="Kent", county_council=True)
     council = CouncilFactory(short_name="Maidstone", county=county, population=173132,
-                             alt_names="Maidstone,Medway Gap,medway gap", profile_label="South East; "
-                             "Emissions: Transport; 5th IMD quintile; Urban with rural areas")
+                             alt_names="Maidstone,Medway Gap,medway gap",
+                             profile_label="South East; Emissions: Transport; "
+                             "5th IMD quintile; Urban with rural areas")
     district = CouncilFactory(short_name="Ashford", county=county)
     CouncilFactory(short_name="Old Ashford", county=county, former=True)
 
