@@ -50,13 +50,19 @@ def _shown():
 def for_council_profile(council):
     """Sections for councils.content: what the council reused, and who reused its work."""
     template = "collaboration/includes/council_reuses.html"
+    reused = list(_shown().filter(council=council))
+    reused_by = list(_shown().filter(page__council=council))
     return [
         {"heading": "Work this council reused", "template": template,
-         "items": list(_shown().filter(council=council)), "show": "page",
-         "empty": "This council has not recorded reusing anyone's work yet."},
+         "items": reused, "show": "page",
+         "empty": "This council has not recorded reusing anyone's work yet.",
+         "summary": ("Reused", [(len(reused), "piece of another council's work",
+                                 "pieces of other councils' work")])},
         {"heading": "Councils that reused this council's work", "template": template,
-         "items": list(_shown().filter(page__council=council)), "show": "council",
-         "empty": "No council has recorded reusing this council's work yet."},
+         "items": reused_by, "show": "council",
+         "empty": "No council has recorded reusing this council's work yet.",
+         "summary": ("Its work reused", [(len(reused_by), "time by another council",
+                                          "times by other councils")])},
     ]
 
 

@@ -6,6 +6,7 @@ register are read best in one place, in the order an import runs them.
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Council, Tier
+from .names import display_name
 
 REQUIRED_COLUMNS = {
     "local-authority-code",
@@ -76,6 +78,15 @@ SCALAR_FIELDS = [
 ]
 
 
+# U+FFFD, or UTF-8 bytes read as Latin-1/Windows-1252: a lead byte (Â–ô) then a continuation
+# byte, as in "Ã©" for "é" or "ï¿½" for U+FFFD.
+MOJIBAKE = re.compile(
+    "\ufffd|[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+    "\u203a\u20ac\u2122]"
+)
+
+
 class RegisterError(Exception):
     """The register file cannot be loaded; the message says where and why."""
 
@@ -124,12 +135,28 @@ def _boolean(value, line, column):
     raise RegisterError(f"Line {line}: {column} must be True or False, not {value!r}.")
 
 
+def refuse_mojibake(text, where):
+    """Raise RegisterError if the text holds a replacement character or mis-decoded UTF-8."""
+    match = MOJIBAKE.search(text)
+    if match:
+        start = max(match.start() - 20, 0)
+        raise RegisterError(
+            f"{where}: {text[start:match.end() + 20]!r} has a garbled character "
+            f"({match.group()!r}), text that was saved in the wrong encoding. Correct it "
+            "(see data/README.md, Corrections) and run the import again."
+        )
+
+
 def parse_row(row, line):
     """Turn one CSV row into clean field values, or raise RegisterError naming the line."""
     if None in row:
         raise RegisterError(f"Line {line}: the row has more fields than the header.")
     if None in row.values():
         raise RegisterError(f"Line {line}: the row has fewer fields than the header.")
+    label = (row.get("local-authority-code") or "").strip()[:10]
+    where = f"Line {line} ({label})" if label else f"Line {line}"
+    for column, value in row.items():
+        refuse_mojibake(value, f"{where}, column {column}")
     missing = [c for c in ("local-authority-code", "official-name", "nice-name") if not row[c]]
     if missing:
         raise RegisterError(f"Line {line}: {', '.join(missing)} must not be empty.")
@@ -150,7 +177,8 @@ def parse_row(row, line):
     return {
         "code": code,
         "official_name": row["official-name"].strip(),
-        "short_name": row["nice-name"].strip(),
+        "short_name": display_name(code, row["nice-name"].strip()),
+        "register_short_name": row["nice-name"].strip(),
         "alt_names": row["alt-names"].strip(),
         "gss_code": row["gss-code"].strip(),
         "council_type": row["local-authority-type"].strip(),
@@ -253,6 +281,7 @@ def read_profiles(path):
             for row in reader:
                 if not row["local-authority-code"] or not row["label"]:
                     raise RegisterError(f"{path}, line {reader.line_num}: empty code or label.")
+                refuse_mojibake(row["label"], f"{path}, line {reader.line_num}, column label")
                 if len(row["label"]) > 255:
                     raise RegisterError(
                         f"{path}, line {reader.line_num}: the label is longer than 255 characters."
@@ -304,8 +333,9 @@ def import_register(path, profiles_path=None, progress=None, allow_shrink=False)
         values.update(profiles.get(code, {}))
         council = existing.get(code)
         if council is None:
-            council = Council(code=code, slug=_unique_slug(row["short_name"], code, taken),
-                              **values)
+            # The slug comes from the register's own name, so addresses stay the same.
+            slug = _unique_slug(row["register_short_name"], code, taken)
+            council = Council(code=code, slug=slug, **values)
             council.save()
             report.created += 1
         else:

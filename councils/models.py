@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from wagtail.search import index
 
+from . import names
+
 
 class Nation(models.TextChoices):
     ENGLAND = "England", "England"
@@ -114,7 +116,20 @@ class Council(index.Indexed, models.Model):
 
     @property
     def alt_name_list(self):
-        return [name.strip() for name in self.alt_names.split(",") if name.strip()]
+        """Every alternative name in the register, lower-case search copies included."""
+        return names.split_alt_names(self.alt_names)
+
+    @property
+    def type_name(self):
+        """The kind of council, in words ("District council", not "NMD")."""
+        from .profile import type_name
+
+        return type_name(self)
+
+    @property
+    def other_names(self):
+        """The alternative names to show people: each once, never the council's own."""
+        return names.other_names(self)
 
 
 class CouncilMembership(models.Model):

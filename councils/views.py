@@ -1,11 +1,13 @@
 from django.db.models import Q
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from core.pagination import paginate
 from core.params import MAX_FILTER_VALUES
 
-from .content import records_for, sections_for
+from . import profile
+from .content import records_for, sections_for, summary_for
 from .models import Council, Nation
 
 MAX_QUERY_LENGTH = 200
@@ -14,6 +16,18 @@ MAX_QUERY_LENGTH = 200
 class CouncilDirectoryView(TemplateView):
     template_name = "councils/council_directory.html"
     page_size = 50
+
+    def get(self, request, *args, **kwargs):
+        # The region filter once listed the nations too: old links move them to the nation one.
+        regions = request.GET.getlist("region")
+        if any(value in Nation.values for value in regions):
+            params = request.GET.copy()
+            params.setlist("region", [value for value in regions if value not in Nation.values])
+            nations = params.getlist("nation")
+            params.setlist("nation", list(dict.fromkeys(
+                nations + [value for value in regions if value in Nation.values])))
+            return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -25,11 +39,13 @@ class CouncilDirectoryView(TemplateView):
 
         # order_by() drops the default ordering, which would defeat distinct().
         regions = sorted(
-            set(Council.objects.order_by().values_list("region", flat=True).distinct()) - {""}
+            set(Council.objects.filter(nation=Nation.ENGLAND).order_by()
+                .values_list("region", flat=True).distinct()) - {"", *Nation.values}
         )
-        types = dict(
+        types = {
+            code: profile.TYPE_NAMES.get(code, name) for code, name in
             Council.objects.order_by().values_list("council_type", "council_type_name").distinct()
-        )
+        }
         selected = {
             "nation": self._values("nation", Nation.values),
             "region": self._values("region", regions),
@@ -61,7 +77,7 @@ class CouncilDirectoryView(TemplateView):
             "show_former": show_former,
             "filters": {
                 "nation": [(n, n, n in selected["nation"]) for n in Nation.values],
-                "region": [(r, r, r in selected["region"]) for r in regions],
+                "english_region": [(r, r, r in selected["region"]) for r in regions],
                 "council_type": [
                     (code, name, code in selected["council_type"])
                     for code, name in sorted(types.items(), key=lambda item: item[1])
@@ -92,10 +108,15 @@ class CouncilDetailView(TemplateView):
         council = get_object_or_404(
             Council.objects.select_related("county", "combined_authority"), slug=kwargs["slug"]
         )
+        sections = sections_for(council)
         context.update({
             "council": council,
+            "other_names": council.other_names,
+            "what_it_runs": profile.what_it_runs(council),
+            "profile_rows": profile.profile_rows(council),
+            "summary": summary_for(sections),
             "records": records_for(council),
-            "sections": sections_for(council),
+            "sections": sections,
             "districts": list(council.districts.current().order_by("short_name")),
         })
         return context

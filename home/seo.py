@@ -252,7 +252,7 @@ def describe_page(page, request, listing_page=None):
 
 def council_description(council):
     where = ", ".join(part for part in (council.region, council.nation) if part)
-    kind = council.council_type_name or "council"
+    kind = council.type_name or "council"
     text = f"{council.official_name or council.short_name}: {kind}"
     if where:
         text += f" in {where}"
@@ -269,7 +269,7 @@ def describe_council(council, request):
     entity = {
         "@context": "https://schema.org",
         **_council_entity(council, request),
-        "alternateName": [name for name in (council.short_name, *council.alt_name_list)
+        "alternateName": [name for name in (council.short_name, *council.other_names)
                           if name and name != council.official_name],
         "description": seo.description,
         "areaServed": {"@type": "AdministrativeArea", "name": council.short_name},

@@ -75,7 +75,7 @@ class AutocompleteView(TemplateView):
         return JsonResponse({
             "councils": [
                 {"name": council.short_name, "url": council.get_absolute_url(),
-                 "also_known_as": council.alt_name_list[:3]}
+                 "also_known_as": council.other_names[:3]}
                 for council in councils
             ],
             "themes": [

@@ -88,6 +88,7 @@ FILTER_GROUPS = {
     "nations": ("nation", "Nation"),
     "nation": ("nation", "Nation"),
     "region": ("region", "Region"),
+    "english_region": ("region", "Region of England"),
     "council_type": ("council_type", "Council type"),
 }
 
@@ -148,10 +149,4 @@ def lesson_sources(lesson):
 @register.filter
 def other_names(council):
     """A council's alternative names without repeats or its own names, whatever the case."""
-    seen = {council.short_name.casefold(), council.official_name.casefold()}
-    names = []
-    for name in council.alt_name_list:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
-            names.append(name)
-    return names
+    return council.other_names

@@ -106,6 +106,7 @@ def _public_pages(live_server):
         ("council directory, filtered",
          f"{directory}?q=a&nation=Wales&council_type={welsh.council_type}&nation=Atlantis"),
         ("council directory, no results", f"{directory}?q=zzzzzz"),
+        ("council directory, by English region", f"{directory}?nation=England&region=London"),
         ("council profile", council.get_absolute_url()),
         ("council profile, nothing published",
          Council.objects.current().filter(learning_pages__isnull=True)

@@ -16,14 +16,15 @@ def sections(response):
 def test_profile_shows_register_details(client):
     county = CouncilFactory(short_name="Kent", county_council=True)
     council = CouncilFactory(short_name="Maidstone", county=county, population=173132,
-                             alt_names="Maidstone,maidstone borough", profile_label="South East; "
-                             "Emissions: Transport; 5th IMD quintile; Urban with rural areas")
+                             alt_names="Maidstone,Medway Gap,medway gap",
+                             profile_label="South East; Emissions: Transport; "
+                             "5th IMD quintile; Urban with rural areas")
     district = CouncilFactory(short_name="Ashford", county=county)
     CouncilFactory(short_name="Old Ashford", county=county, former=True)
 
     html = client.get(council.get_absolute_url()).content.decode()
-    for text in ("Maidstone District Council", "maidstone borough", "173,132", "Kent",
-                 county.get_absolute_url(), "5th IMD quintile", council.code):
+    for text in ("Maidstone District Council", "Medway Gap", "173,132", "Kent",
+                 county.get_absolute_url(), "5th quintile", council.code):
         assert text in html, text
 
     response = client.get(county.get_absolute_url())
