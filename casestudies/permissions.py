@@ -144,6 +144,12 @@ def hide_other_councils_updates(records, user, via=""):
     })
 
 
+def and_list(names):
+    """"Cornwall", "Cornwall and Plymouth", "Bath, Cornwall and Plymouth"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 class CouncilPageForm(WagtailAdminPageForm):
     """The owning council can only be one the editor writes for; new pages default to the
     editor's first council."""
@@ -160,9 +166,14 @@ class CouncilPageForm(WagtailAdminPageForm):
                 Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.council_id)
             ).order_by("short_name")
         field.queryset = allowed
-        if not allowed.exists():
+        names = [] if acts_for_any_council(self.for_user) else [c.short_name for c in allowed]
+        if acts_for_any_council(self.for_user):
+            field.help_text = "The council that owns this page. You can publish for any council."
+        elif not names:
             field.help_text = ("You are not a member of any council yet. Ask a network "
                                "organiser to add you to your council.")
+        else:
+            field.help_text = f"The council that owns this page. You write for {and_list(names)}."
         if not self.instance.pk and not self.initial.get("council"):
             first = (
                 self.for_user.council_memberships.order_by("created_at", "pk")
