@@ -15,6 +15,7 @@ workflow and site history reports' progress updates, the page types report), the
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.forms import Select
 from django.db.models import Case, CharField, F, Q, When
 from django.db.models.functions import Cast
 
@@ -165,6 +166,8 @@ class CouncilPageForm(WagtailAdminPageForm):
             allowed = allowed.model.objects.filter(
                 Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.council_id)
             ).order_by("short_name")
+        # A list of the councils allowed, not Wagtail's chooser of every council.
+        field.widget = Select()
         field.queryset = allowed
         names = [] if acts_for_any_council(self.for_user) else [c.short_name for c in allowed]
         if acts_for_any_council(self.for_user):
