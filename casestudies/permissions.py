@@ -15,9 +15,9 @@ workflow and site history reports' progress updates, the page types report), the
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.forms import Select
 from django.db.models import Case, CharField, F, Q, When
 from django.db.models.functions import Cast
+from django.forms import Select
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
