@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm
 
 from councils.models import Council
 
@@ -108,9 +109,21 @@ class SetPasswordForm(forms.Form):
 class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Email address"
+        self.fields["username"].label = "Email address or username"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["username"].widget.attrs.update(GOVUK_INPUT)
         self.fields["password"].widget.attrs.update(GOVUK_INPUT)
+
+
+class AdminSignInForm(LoginForm):
+    """Wagtail's sign-in form, saying that an email address works too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address or username"
+        self.fields["username"].widget.attrs.update(
+            placeholder="Enter your email address or username", autocomplete="username"
+        )
 
 
 class InvitationAdminForm(WagtailAdminModelForm):

@@ -56,7 +56,7 @@ def accept_invitation_view(request, token):
             last_name=form.cleaned_data["last_name"],
             password=form.cleaned_data["password1"],
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
         messages.success(request, "Your password is set and you are signed in.")
         if user.has_perm("wagtailadmin.access_admin"):
             return redirect("wagtailadmin_home")

@@ -2,9 +2,9 @@
 policy call to apply it through. ``admin_urls.py`` serves them at Wagtail's own addresses."""
 
 from django.core.exceptions import BadRequest
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -12,6 +12,8 @@ from wagtail import hooks
 from wagtail.admin.views import chooser
 from wagtail.admin.views.reports import audit_logging, page_types_usage, workflows
 from wagtail.models import ModelLogEntry, Page
+
+from councils.models import Council
 
 from .permissions import hide_other_councils_updates
 
@@ -107,3 +109,24 @@ class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
             count=Coalesce(Subquery(counts), 0),
             last_edited_page_id=Subquery(latest.values("pk")[:1]),
         )
+
+
+AUTOCOMPLETE_LIMIT = 10
+MAX_TERM_LENGTH = 100
+
+
+def council_autocomplete(request):
+    """Names of current councils for the partner councils field, as Wagtail's tag input
+    expects them: a JSON list of strings."""
+    term = request.GET.get("term", "").replace("\x00", "").strip()
+    if not term or len(term) > MAX_TERM_LENGTH:
+        return JsonResponse([], safe=False)
+    councils = (
+        Council.objects.current()
+        .filter(Q(short_name__icontains=term) | Q(official_name__icontains=term)
+                | Q(alt_names__icontains=term))
+        .order_by("short_name")
+        .values_list("short_name", flat=True)
+        .distinct()[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(councils), safe=False)

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, F, Q, When
 from django.db.models.functions import Cast
+from django.forms import Select
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
@@ -144,6 +145,12 @@ def hide_other_councils_updates(records, user, via=""):
     })
 
 
+def and_list(names):
+    """"Cornwall", "Cornwall and Plymouth", "Bath, Cornwall and Plymouth"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 class CouncilPageForm(WagtailAdminPageForm):
     """The owning council can only be one the editor writes for; new pages default to the
     editor's first council."""
@@ -159,10 +166,17 @@ class CouncilPageForm(WagtailAdminPageForm):
             allowed = allowed.model.objects.filter(
                 Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.council_id)
             ).order_by("short_name")
+        # A list of the councils allowed, not Wagtail's chooser of every council.
+        field.widget = Select()
         field.queryset = allowed
-        if not allowed.exists():
+        names = [] if acts_for_any_council(self.for_user) else [c.short_name for c in allowed]
+        if acts_for_any_council(self.for_user):
+            field.help_text = "The council that owns this page. You can publish for any council."
+        elif not names:
             field.help_text = ("You are not a member of any council yet. Ask a network "
                                "organiser to add you to your council.")
+        else:
+            field.help_text = f"The council that owns this page. You write for {and_list(names)}."
         if not self.instance.pk and not self.initial.get("council"):
             first = (
                 self.for_user.council_memberships.order_by("created_at", "pk")

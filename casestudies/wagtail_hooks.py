@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import path
 
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -12,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from .admin_views import council_autocomplete
 from .models import LearningPage, ProgressUpdate, Theme
 from .permissions import ProgressUpdateForm, acts_for_council, hide_other_councils_drafts
 
@@ -52,6 +54,12 @@ class LearningPageViewSet(PageViewSet):
     @property
     def parent_models(self):
         return [LearningPage]
+
+
+@hooks.register("register_admin_urls")
+def register_council_autocomplete():
+    return [path("casestudies/council-autocomplete/", council_autocomplete,
+                 name="casestudies_council_autocomplete")]
 
 
 @hooks.register("register_admin_viewset")

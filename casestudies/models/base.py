@@ -8,7 +8,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 
 from core.models import BasePage
 
-from ..permissions import CouncilPageForm, CouncilPagePermissionTester
+from ..forms import LearningPageForm
+from ..permissions import CouncilPagePermissionTester
 from .themes import TaggedPage, ThemedPage
 
 
@@ -67,7 +68,7 @@ class LearningPage(BasePage):
     )
 
     objects = LearningPageManager()
-    base_form_class = CouncilPageForm
+    base_form_class = LearningPageForm
 
     is_creatable = False
 

@@ -1,4 +1,3 @@
-from django import forms
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -36,7 +35,7 @@ class CaseStudyPage(ContactFields, LearningPage):
     finished_on = models.DateField("work finished", null=True, blank=True)
 
     content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
-        FieldPanel("partner_councils", widget=forms.SelectMultiple(attrs={"size": 8})),
+        FieldPanel("partner_councils"),
         FieldRowPanel([FieldPanel("started_on"), FieldPanel("finished_on")], heading="Dates"),
         FieldPanel("problem"),
         FieldPanel("what_we_did"),

@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -35,7 +34,7 @@ class ProjectPage(ContactFields, LearningPage):
     outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="outputs")
 
     content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
-        FieldPanel("partner_councils", widget=forms.SelectMultiple(attrs={"size": 8})),
+        FieldPanel("partner_councils"),
         FieldRowPanel([FieldPanel("phase"), FieldPanel("stance")]),
         FieldRowPanel([FieldPanel("budget_band"), FieldPanel("started_on")]),
         FieldPanel("aims"),

@@ -92,7 +92,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.EmailOrUsernameBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,6 +173,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Shared Endeavour"
+# Avatars are the initials Wagtail draws itself: no request to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminSignInForm"
 
 # Published content neither reviewed nor republished for this many months is stale.
 CONTENT_STALE_MONTHS = 6
@@ -215,6 +218,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "accounts.backends.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
 RATELIMIT_VIEW = "core.throttling.too_many_requests"
 RATELIMIT_IP_META_KEY = "core.throttling.client_ip"

@@ -24,7 +24,6 @@ def case_study_form(council, partner, **changes):
         "slug": "missed-bins-halved",
         "council": council.pk,
         "summary": "We put round data online and missed bin reports fell by half.",
-        "themes": "Waste",
         "tags": "bins, open data",
         "started_on": "2023-04-01",
         "finished_on": "2024-03-31",
@@ -44,7 +43,7 @@ def case_study_form(council, partner, **changes):
         "contact_name": "Sam Jones",
         "contact_role": "Waste services manager",
         "contact_email": "sam.jones@example.gov.uk",
-        "contact_is_public": "on",
+        "contact_is_public": "yes",
         "listing_summary": "",
         "search_description": "",
         "seo_title": "",
@@ -54,7 +53,8 @@ def case_study_form(council, partner, **changes):
     }
     data.update(changes)
     data = nested_form_data(data)
-    data["partner_councils"] = [partner.pk]  # a multiple choice: one value per partner
+    data["partner_councils"] = partner.short_name  # the chooser posts councils' names
+    data["themes"] = [Theme.objects.get(slug="waste").pk]  # a checkbox per theme
     return data
 
 
@@ -146,7 +146,6 @@ def test_superuser_publishes_a_lesson_linked_to_its_case_study(admin_client):
         "slug": "talk-to-the-crews-first",
         "council": case_study.council.pk,
         "summary": "The people who empty the bins knew where the problems were.",
-        "themes": "Waste",
         "tags": "",
         "context": rich_text("<p>We redesigned rounds from the office.</p>"),
         "what_worked": rich_text("<p>Riding along with the crews.</p>"),

@@ -10,9 +10,9 @@ def case_study_form_data(page, **changes):
         "slug": page.slug,
         "summary": page.summary,
         "council": page.council_id,
-        "themes": "",
+        "themes": [t.pk for t in page.themes.all()],
         "tags": "",
-        "partner_councils": [c.pk for c in page.partner_councils.all()],
+        "partner_councils": ", ".join(c.short_name for c in page.partner_councils.all()),
         "started_on": page.started_on.isoformat() if page.started_on else "",
         "finished_on": page.finished_on.isoformat() if page.finished_on else "",
         "problem": rich_text(page.problem or "<p>The problem.</p>"),
@@ -31,11 +31,10 @@ def case_study_form_data(page, **changes):
         "search_description": "",
         "comments": inline_formset([]),
     }
-    if page.contact_is_public:
-        data["contact_is_public"] = "on"
+    data["contact_is_public"] = "yes" if page.contact_is_public else "no"
     data.update(changes)
+    themes = data.pop("themes")
     posted = nested_form_data(data)
-    partners = posted.pop("partner_councils", [])
-    if partners:
-        posted["partner_councils"] = partners
+    if themes:
+        posted["themes"] = themes
     return posted

@@ -1,0 +1,112 @@
+"""A practitioner's journey in a real browser (issue 14): sign in with their email address,
+the dashboard, a new case study offering only their councils, themes chosen, submitted for
+review. No axe-core violation on the way."""
+
+import json
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from accounts.roles import make_practitioner, setup_roles
+from casestudies.factories import CaseStudyIndexPageFactory
+from casestudies.models import CaseStudyPage
+from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
+
+from .conftest import AXE_JS
+from .test_accessibility import AXE_TAGS, _audit
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "a-long-unusual-passphrase"
+
+
+@pytest.fixture
+def practitioner(transactional_db, django_db_serialized_rollback):
+    ensure_site_structure()
+    setup_roles()
+    index = CaseStudyIndexPageFactory()
+    cornwall = CouncilFactory(short_name="Cornwall")
+    plymouth = CouncilFactory(short_name="Plymouth")
+    CouncilFactory(short_name="Devon")
+    CouncilFactory(short_name="Restormel", is_current=False)
+    user = get_user_model().objects.create_user(
+        "cornwall_writer", "writer@cornwall.gov.uk", PASSWORD, first_name="Kerensa")
+    make_practitioner(user, [cornwall, plymouth])
+    return {"user": user, "index": index}
+
+
+# Wagtail's own widgets, on every Wagtail site: its rich text editor (Draftail) has no
+# accessible name, and the text box its tag input (tag-it) adds has no label.
+WAGTAIL_WIDGET_RULES = {"aria-input-field-name", "label"}
+
+
+def axe_problems(page, allow=frozenset()):
+    """axe-core's WCAG 2.2 AA violations only: Wagtail's admin has its own page structure."""
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [f"{page.url}: axe {v['id']}: {v['help']} "
+            f"{json.dumps([n['target'] for n in v['nodes'][:3]])}"
+            for v in result["violations"] if v["id"] not in allow]
+
+
+def type_rich_text(page, field, text):
+    page.locator(f"[data-contentpath='{field}'] [contenteditable='true']").click()
+    page.keyboard.type(text)
+
+
+def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_server,
+                                                           browser_page):
+    page = browser_page
+    base = live_server.url
+    problems = []
+
+    page.goto(base + "/accounts/sign-in/")
+    problems += [f"sign-in: {p}" for p in _audit(page)]
+    page.get_by_label("Email address or username").fill("Writer@Cornwall.gov.uk")
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    assert page.url.rstrip("/").endswith("/admin")
+    problems += axe_problems(page)
+
+    page.goto(f"{base}/admin/pages/add/casestudies/casestudypage/{practitioner['index'].pk}/")
+    council = page.locator("select[name='council']")
+    options = [o.strip() for o in council.locator("option").all_text_contents()]
+    assert [o for o in options if not o.startswith("-")] == ["Cornwall", "Plymouth"]
+    assert page.get_by_text("You write for Cornwall and Plymouth.").is_visible()
+    problems += axe_problems(page, allow=WAGTAIL_WIDGET_RULES)
+
+    page.locator("[name='title']").fill("Bin rounds as open data")
+    page.locator("textarea[name='summary']").fill(
+        "We published the crews' rounds and missed bins halved.")
+    council.select_option(label="Plymouth")
+    page.get_by_role("checkbox", name="Waste").check()
+    partners = page.locator("[data-contentpath='partner_councils'] input.ui-widget-content")
+    partners.fill("Dev")
+    page.locator(".ui-autocomplete li", has_text="Devon").first.click()
+    type_rich_text(page, "problem", "Hundreds of missed bin reports every month.")
+    type_rich_text(page, "what_we_did", "Published the rounds as open data.")
+    page.get_by_role("radio", name="No, keep them private").check()
+
+    page.locator("footer .w-dropdown__toggle").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit to").click()
+
+    created = CaseStudyPage.objects.get(title="Bin rounds as open data")
+    assert created.council.short_name == "Plymouth"
+    assert [t.slug for t in created.latest_revision.as_object().themes.all()] == ["waste"]
+    assert [c.short_name for c in created.latest_revision.as_object().partner_councils.all()
+            ] == ["Devon"]
+    assert created.workflow_in_progress
+    assert not created.live
+    problems += axe_problems(page)  # the page's listing, saying it is in moderation
+    assert not problems, "Accessibility problems:\n" + "\n".join(problems)

@@ -1,0 +1,177 @@
+"""The case study form as practitioners and organisers meet it (issue 14)."""
+
+from django.urls import reverse
+
+import pytest
+
+from accounts.roles import make_organiser, make_practitioner, setup_roles
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from casestudies.models import CaseStudyPage, Theme
+from councils.factories import CouncilFactory
+from tests.permissions.conftest import make_user
+from tests.permissions.helpers import case_study_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setting(db):
+    setup_roles()
+    councils = {name: CouncilFactory(short_name=name)
+                for name in ("Cornwall", "Plymouth", "Devon", "Torbay")}
+    gone = CouncilFactory(short_name="Restormel", is_current=False)
+    index = CaseStudyIndexPageFactory()
+    return {"councils": councils, "gone": gone, "index": index}
+
+
+def add_url(index):
+    return reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
+
+
+def signed_in(client, councils=(), organiser=False, name="sam"):
+    user = make_user(name)
+    if organiser:
+        make_organiser(user)
+    else:
+        make_practitioner(user, councils)
+    client.force_login(user)
+    return user
+
+
+def council_field(client, index):
+    response = client.get(add_url(index))
+    assert response.status_code == 200
+    return response.context["form"]["council"]
+
+
+def test_a_practitioner_of_one_council_has_it_chosen(client, setting):
+    cornwall = setting["councils"]["Cornwall"]
+    signed_in(client, [cornwall])
+    field = council_field(client, setting["index"])
+    assert list(field.field.queryset) == [cornwall]
+    assert field.value() == cornwall.pk
+    assert "You write for Cornwall." in field.help_text
+
+
+def test_a_practitioner_of_two_councils_is_offered_both_and_told_so(client, setting):
+    cornwall, plymouth = setting["councils"]["Cornwall"], setting["councils"]["Plymouth"]
+    signed_in(client, [cornwall, plymouth])
+    field = council_field(client, setting["index"])
+    assert list(field.field.queryset) == [cornwall, plymouth]
+    assert "You write for Cornwall and Plymouth." in field.help_text
+    html = str(field)
+    assert "Devon" not in html and "Torbay" not in html
+
+
+def test_an_organiser_sees_every_current_council(client, setting):
+    signed_in(client, organiser=True)
+    field = council_field(client, setting["index"])
+    assert set(field.field.queryset) == set(setting["councils"].values())
+    assert setting["gone"] not in field.field.queryset
+    assert "any council" in field.help_text
+
+
+def test_a_practitioner_cannot_post_another_council_as_the_lead(client, setting):
+    cornwall, devon = setting["councils"]["Cornwall"], setting["councils"]["Devon"]
+    signed_in(client, [cornwall])
+    page = CaseStudyPage(title="Bins", slug="bins", summary="Fewer missed bins.",
+                         council=devon)
+    data = case_study_form_data(page, contact_is_public="no")
+    data["action-submit"] = "submit"
+    response = client.post(add_url(setting["index"]), data)
+    assert response.status_code == 200
+    assert "council" in response.context["form"].errors
+    assert not CaseStudyPage.objects.filter(slug="bins").exists()
+
+
+def test_the_partner_chooser_completes_current_councils_only(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    url = reverse("casestudies_council_autocomplete")
+    assert client.get(url, {"term": "Res"}).json() == []
+    assert client.get(url, {"term": "plym"}).json() == ["Plymouth"]
+    for hostile in ("", "x" * 5000, "\x00", "٣"):
+        response = client.get(url, {"term": hostile})
+        assert response.status_code == 200 and response.json() == []
+    html = client.get(add_url(setting["index"])).content.decode()
+    assert 'data-controller="w-tag"' in html
+    assert url in html
+
+
+def test_the_partner_chooser_is_for_signed_in_editors(client, setting):
+    response = client.get(reverse("casestudies_council_autocomplete"), {"term": "Ply"})
+    assert response.status_code == 302
+
+
+def post_new(client, setting, **changes):
+    page = CaseStudyPage(title="Bins", slug="bins", summary="Fewer missed bins.",
+                         council=setting["councils"]["Cornwall"])
+    data = case_study_form_data(page)
+    data.pop("contact_is_public")
+    data.update(changes)
+    return client.post(add_url(setting["index"]), data)
+
+
+def test_an_abolished_council_cannot_be_named_as_a_partner(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    response = post_new(client, setting, partner_councils="Restormel", contact_is_public="no")
+    assert response.status_code == 200
+    errors = response.context["form"].errors["partner_councils"]
+    assert "Restormel is not a current council" in errors[0]
+
+
+def test_partners_are_saved_by_name_in_any_case(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    response = post_new(client, setting, partner_councils="plymouth, Devon,, Devon",
+                        contact_is_public="no")
+    assert response.status_code == 302, response.context["form"].errors
+    page = CaseStudyPage.objects.get(slug="bins")
+    assert {c.short_name for c in page.partner_councils.all()} == {"Plymouth", "Devon"}
+
+
+def test_themes_are_checkboxes_of_the_curated_list_with_descriptions(client, setting):
+    Theme.objects.filter(slug="waste").update(description="Bins, recycling and street cleaning")
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    response = client.get(add_url(setting["index"]))
+    field = response.context["form"]["themes"]
+    assert field.label == "Themes"
+    assert set(field.field.queryset) == set(Theme.objects.all())
+    html = str(field)
+    assert 'type="checkbox"' in html
+    assert "Bins, recycling and street cleaning" in html
+    assert "&quot;" not in html
+    assert response.context["form"]["tags"].label == "Other keywords"
+
+
+def test_chosen_themes_are_saved(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    waste = Theme.objects.get(slug="waste")
+    response = post_new(client, setting, themes=[waste.pk], contact_is_public="yes")
+    assert response.status_code == 302, response.context["form"].errors
+    page = CaseStudyPage.objects.get(slug="bins")
+    assert list(page.themes.all()) == [waste]
+    assert page.contact_is_public is True
+
+
+def test_a_new_page_asks_whether_to_publish_a_contact(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    form = client.get(add_url(setting["index"])).context["form"]
+    assert "someone to call" in form["contact_is_public"].help_text
+    response = post_new(client, setting)
+    assert response.status_code == 200
+    assert response.context["form"].errors["contact_is_public"] == [
+        "Choose whether to publish a contact"]
+
+
+def test_an_existing_page_keeps_its_contact_choice(client, setting):
+    cornwall = setting["councils"]["Cornwall"]
+    signed_in(client, [cornwall])
+    page = CaseStudyPageFactory(council=cornwall, contact_is_public=True,
+                                parent=setting["index"])
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert client.get(url).context["form"]["contact_is_public"].value() == "yes"
+    data = case_study_form_data(page)
+    data.pop("contact_is_public")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    page.refresh_from_db()
+    assert page.contact_is_public is True
