@@ -69,7 +69,7 @@ def _match_for(matches, council):
 
 def _describe(match):
     lines = [f"- {item.page.title} ({item.page.kind}, {item.page.council.short_name}"
-             f"{', as a partner' if item.role == 'partner' else ''}): {item.reason.lower()}"
+             f"{', as a partner' if item.role == 'partner' else ''}): {item.reason}"
              for item in match.items]
     return "\n".join(lines)
 

@@ -68,12 +68,13 @@ class CouncilMatch:
         count = len(self.items)
         parts = [signal.reason for signal in self.signals[:3]]
         if count:
-            parts.append(f"{count} matching {'item' if count == 1 else 'items'}")
+            parts.append(f"{count} similar {'page' if count == 1 else 'pages'}")
         if self.shared_themes:
-            parts.append(f"themes {_join(self.shared_themes)}")
+            noun = "theme" if len(self.shared_themes) == 1 else "themes"
+            parts.append(f"{noun} {_join(self.shared_themes)}")
         if self.shared_terms:
-            parts.append("key terms " + _join([f"‘{t}’" for t in self.shared_terms]))
-        return "; ".join(parts)
+            parts.append("both mention " + _join([f"‘{t}’" for t in self.shared_terms]))
+        return capfirst("; ".join(parts))
 
 
 class SimilarityBackend(Protocol):

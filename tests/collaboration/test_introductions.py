@@ -106,7 +106,7 @@ class TestIntroducing:
         reasons = form_reasons(confirm.content.decode())
         # Worked out by the engine: what Exebridge published that is close to Caerdydd's work.
         assert "Exebridge&#x27;s published work is close to Caerdydd Test&#x27;s" in reasons
-        assert "matching item" in reasons
+        assert "similar page" in reasons
         assert "Ask the bin crews before changing collection rounds" in reasons
         assert "2 people" in confirm.content.decode()  # Exebridge's two practitioners
 
@@ -190,7 +190,7 @@ class TestIntroducing:
         html = organiser_client.get(
             introduce_url(cardiff, exebridge, reasons="Made up")).content.decode()
         assert "Made up" not in html
-        assert "matching item" in form_reasons(html)
+        assert "similar page" in form_reasons(html)
 
     def test_councils_the_engine_does_not_match_need_reasons_written(self, organiser_client,
                                                                      data):

@@ -96,7 +96,7 @@ class TestCouncilsFacingSimilarProblems:
         partner = next(m for m in matches if m.council.slug == "kingdom-shire")
         assert [item.role for item in partner.items] == ["partner"]
         assert "quietvale" not in slugs  # only a draft and a private page
-        assert "key terms" in matches[0].reason
+        assert "both mention ‘" in matches[0].reason
 
     def test_for_a_page_leaves_out_its_own_councils(self, corpus, engine):
         project = corpus["pages"]["housing"]
