@@ -163,19 +163,32 @@ def describe_search(params):
 
 def search_pages(params):
     """The live, public pages a search lists (its words and filters), as a queryset."""
+    search = engine.faceted_search()
     try:
-        match = engine.faceted_search().match(params)
+        match = search.match(params)
+        matched = _matched_pks(search, params, match)
     except engine.ENGINE_ERRORS as error:
         if not engine.fallback_backend():
             raise
         engine.warn("a followed search", error)
-        fallback = import_string(engine.DEFAULT_FACETED_SEARCH)(
-            backend=engine.fallback_backend())
-        match = fallback.match(params)
+        search = import_string(engine.DEFAULT_FACETED_SEARCH)(backend=engine.fallback_backend())
+        match = search.match(params)
+        matched = _matched_pks(search, params, match)
     pages = facets.apply_filters(published_pages(), params.active, match.peers)
-    if match.matched is not None:
-        pages = pages.filter(pk__in=list(match.matched))
+    if matched is not None:
+        pages = pages.filter(pk__in=list(matched))
     return pages
+
+
+def _matched_pks(search, params, match):
+    """The ids of the pages the search's words match; None when it has no words. An engine
+    that ranks results itself (Elasticsearch) says how many match, not which: ask it."""
+    if match.matched is None:
+        return None
+    if search.rank_in_memory:
+        return match.matched
+    results = search.results(params, match.operator, match.peers, match.matched)
+    return [page.pk for page in results]
 
 
 def search_items(query, since=None, until=None, limit=None):

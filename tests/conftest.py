@@ -66,7 +66,8 @@ SEARCH_BACKEND_TESTS = (
     "tests/casestudies/test_query_counts.py", "tests/casestudies/test_rendering.py",
     "tests/casestudies/test_admin_listings.py", "tests/councils/test_directory.py",
     "tests/councils/test_council_profile.py", "tests/councils/test_council_admin.py",
-    "tests/home/test_leader_screen.py",
+    "tests/home/test_leader_screen.py", "tests/following/test_feeds.py",
+    "tests/following/test_subjects.py",
 )
 
 
