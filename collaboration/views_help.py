@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.pagination import paginate
 from core.throttling import limit_person
+from search.grouping import group_matches
 
 from . import help as help_requests
 from .models import EmailPreferences, HelpOffer, HelpRequest, Standing
@@ -57,9 +58,11 @@ def _detail(request, help_request, offer_form=None, status=200):
                  and help_request.status == HelpRequest.Status.OPEN)
     if may_offer and offer_form is None:
         offer_form = help_requests.HelpOfferForm(user=user)
+    matches = help_requests.matches_for(help_request)
     context = {
         "help_request": help_request,
-        "matches": help_requests.matches_for(help_request),
+        "matches": matches,
+        "groups": group_matches(matches),
         "offer_count": help_request.offers.filter(standing=Standing.ACTIVE).count(),
         "offers": help_requests.offers_visible_to(user, help_request),
         "may_manage": may_manage,
