@@ -24,6 +24,9 @@ def find_account(identifier):
     return matches[0] if len(matches) == 1 else None
 
 
+LOCKOUT_NAME_LENGTH = 255
+
+
 def lockout_username(request, credentials=None):
     """AXES_USERNAME_CALLABLE: count failures against the account, however it was named."""
     field = settings.AXES_USERNAME_FORM_FIELD
@@ -31,10 +34,13 @@ def lockout_username(request, credentials=None):
         identifier = credentials.get(field)
     else:
         identifier = getattr(request, "data", request.POST).get(field)
-    user = find_account(identifier) if isinstance(identifier, str) else None
+    if not isinstance(identifier, str):
+        return identifier
+    user = find_account(identifier)
     if user is not None:
         return user.get_username()
-    return identifier.strip().lower() if isinstance(identifier, str) else identifier
+    # Axes stores the name in a 255-character column; a longer one must not fail the insert.
+    return identifier.strip().lower()[:LOCKOUT_NAME_LENGTH]
 
 
 class EmailOrUsernameBackend(ModelBackend):
