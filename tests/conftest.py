@@ -1,4 +1,7 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder.
+
+Over 300 lines because pytest gives a suite one root conftest: the run order, the similarity
+switch and the search engine's indices all act on every test and are read best together."""
 
 from io import StringIO
 
