@@ -74,9 +74,16 @@ SEARCH_BACKEND_TESTS = (
 )
 
 
+# Tests of how the database itself behaves (SQLite's locking under concurrent editors). CI runs
+# the rest on PostgreSQL only; `make test` runs everything on SQLite.
+DATABASE_ENGINE_TESTS = ("tests/concurrency/",)
+
+
 def pytest_itemcollected(item):
     if item.nodeid.startswith(SEARCH_BACKEND_TESTS):
         item.add_marker(pytest.mark.search_backend)
+    if item.nodeid.startswith(DATABASE_ENGINE_TESTS):
+        item.add_marker(pytest.mark.database_engine)
 
 
 @pytest.hookimpl(trylast=True)
