@@ -71,9 +71,9 @@ def stem(word):
 
 
 def content_words(text):
-    """Stems of the words of `text` that are not English stop words (one letter is no word)."""
+    """Stems of the words and numbers of `text` that are not English stop words."""
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
-    return {stem(w) for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS}
+    return {stem(w) for w in words if (len(w) > 1 or w.isdigit()) and w not in ENGLISH_STOP_WORDS}
 
 
 def relevant_items(problem, labels):
