@@ -4,10 +4,12 @@
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python bench/relevance/run.py --write
     SEARCH_URL=http://127.0.0.1:9200 DATABASE_URL=... .venv/bin/python bench/relevance/run.py
 
-needs `manage.py load_demo_data` and `rebuild_similarity` run on that database first. The
-database engine is always measured; with SEARCH_URL set, Elasticsearch too, in a process of
-its own after `update_index` into indices named by SEARCH_INDEX (default `bench_relevance`,
-so a site's own indices are left alone). Tasks:
+needs `manage.py load_demo_data` run on that database first. The database engine is always
+measured; with SEARCH_URL set, Elasticsearch too, in a process of its own, into indices named
+by SEARCH_INDEX (default `bench_relevance`, so a site's own indices are left alone). Each
+engine's indices and similarity data are rebuilt first (`update_index`, `rebuild_similarity`),
+because keyword scores depend on an index's history: on SQLite the index that page saves
+built and a rebuilt one ranked a few keyword queries differently. Tasks:
 
 - similar content: every item in a labelled group (labels.json) is a query, the other items
   of its group are the answers;
@@ -307,8 +309,8 @@ def run_engine(engine, reindex):
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory) / "results.json"
         command = [sys.executable, __file__, "--engine", engine, "--json", str(out)]
-        if reindex:
-            command.append("--reindex")
+        if not reindex:
+            command.append("--no-reindex")
         subprocess.run(command, env=env, check=True)  # noqa: S603
         return json.loads(out.read_text())
 
@@ -394,9 +396,9 @@ def main():
     parser.add_argument("--section", help="section of docs/performance.md "
                         "(default relevance-<database>, e.g. relevance-postgresql)")
     parser.add_argument("--verbose", action="store_true", help="print every query it misses")
-    parser.add_argument("--reindex", action="store_true",
-                        help="run update_index and rebuild_similarity first (always done for "
-                        "Elasticsearch)")
+    parser.add_argument("--no-reindex", dest="reindex", action="store_false",
+                        help="measure the search indices and similarity data as they are, "
+                        "without update_index and rebuild_similarity first")
     parser.add_argument("--engine", choices=sorted(ENGINES), help=argparse.SUPPRESS)
     parser.add_argument("--json", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -409,7 +411,7 @@ def main():
         Path(args.json).write_text(json.dumps(results))
         return
     engines = ["database"] + (["elasticsearch"] if os.environ.get("SEARCH_URL") else [])
-    runs = {e: run_engine(e, args.reindex or e == "elasticsearch") for e in engines}
+    runs = {e: run_engine(e, args.reindex) for e in engines}
     text = report(runs)
     print(text)
     database = next(iter(runs.values()))["database"]
