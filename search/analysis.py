@@ -105,6 +105,7 @@ class Analyser:
         self._word = lru_cache(maxsize=200_000)(self._analyse_word)
         self._seen = {}  # stem -> a word it came from, for reasons
         self.labels, self.members = {}, {}  # concept -> label; concept -> stems of its words
+        self.wordings = {}  # concept -> the stems of each of its entries
         self._phrases = {}  # first stem -> [(stems, concept, words needing capitals)]
         owner = {}
         for number, group in enumerate(self.groups, 1):
@@ -114,6 +115,7 @@ class Analyser:
                                         "another group's first entry")
             self.labels[concept] = group[0]
             self.members[concept] = set()
+            self.wordings[concept] = []
             for entry in group:
                 keys, capitals = self._phrase(entry)
                 if not keys:
@@ -127,6 +129,7 @@ class Analyser:
                     continue
                 owner[keys] = concept
                 self.members[concept].update(keys)
+                self.wordings[concept].append(keys)
                 self._phrases.setdefault(keys[0], []).append((list(keys), concept, capitals))
         for candidates in self._phrases.values():
             candidates.sort(key=lambda candidate: -len(candidate[0]))
@@ -238,6 +241,7 @@ class Analyser:
         for text in texts:
             for term, form in self.surface_forms(text).items():
                 forms.setdefault(term, form)
+        terms = self._with_phrases(list(terms), forms)
         covered = set()
         for term in terms:
             covered |= self.members.get(term, set())
@@ -262,6 +266,20 @@ class Analyser:
                 lowered.add(display.lower())
                 shown.append(display)
         return shown
+
+    def _with_phrases(self, terms, forms):
+        """`terms` with a concept the texts name put before the first of its words, when the
+        terms hold all the words of one of its wordings (an engine that reports single words
+        then reads 'temporary accommodation', not 'temporary' and 'accommodation')."""
+        for concept in [term for term in forms if term.startswith(CONCEPT)]:
+            stems = {}
+            for index, term in enumerate(terms):
+                if term and not term.startswith(CONCEPT):
+                    stems.setdefault(self._analyse_word(term, record=False)[1], index)
+            for keys in self.wordings.get(concept, ()):
+                if concept not in terms and len(keys) > 1 and all(k in stems for k in keys):
+                    terms.insert(min(stems[key] for key in keys), concept)
+        return terms
 
     def expansions(self, text, limit=8):
         """`text` with one thesaurus phrase at a time swapped for each of its equivalents."""

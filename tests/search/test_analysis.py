@@ -199,6 +199,13 @@ def test_reasons_show_real_words_not_stems():
     assert shown == ["temporary accommodation", "bins", "families"]
 
 
+def test_single_words_of_a_phrase_are_shown_as_the_phrase():
+    page = Page("Temporary accommodation for families")
+    assert cited_terms(["accommod", "famili", "temporari"], [page]) == [
+        "temporary accommodation", "families"]
+    assert cited_terms(["accommod", "famili"], [page]) == ["accommodation", "families"]
+
+
 def test_reasons_never_cite_a_stop_or_generic_word():
     page = Page("A small change: let us write instead", "Small writing car let instead")
     assert cited_terms(["small", "let", "instead", "write", "writing", "the"], [page]) == []
