@@ -388,9 +388,9 @@ class Server:
         deadline = time.monotonic() + 120
         while True:
             try:
-                urllib.request.urlopen(self.base + "/robots.txt", timeout=5).read()
+                urllib.request.urlopen(self.base + "/robots.txt", timeout=60).read()
                 return
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, OSError):
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.5)
@@ -451,8 +451,7 @@ def count_queries(pages):
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False,
-                           RATELIMIT_RATES={}, RATELIMIT_ENABLE=False):
+    with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False, RATELIMIT_ENABLE=False):
         client = Client(SERVER_NAME="localhost")
         for page in pages:
             def send(page=page):
@@ -481,8 +480,8 @@ def resolve(pages):
 # --- one run --------------------------------------------------------------------------------
 
 def measure_mode(server, pages, args, workdir):
-    server.start()
     try:
+        server.start()
         started = {"load_average": load_average(),
                    "at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
         for page in pages:  # warm up: every worker, every page
@@ -607,7 +606,7 @@ def main():
     parser.add_argument("--label", help="the run's name in the results (default: its size)")
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=2)
-    parser.add_argument("--warmup", type=int, default=4, help="requests per page before wrk")
+    parser.add_argument("--warmup", type=int, default=6, help="requests per page before wrk")
     parser.add_argument("--modes", nargs="+", default=["uncached", "cached"],
                         choices=["uncached", "cached"])
     parser.add_argument("--only", nargs="*", help="page type names to run (default: all)")
@@ -615,6 +614,8 @@ def main():
     parser.add_argument("--write", action="store_true",
                         help="keep the figures in bench/results/load.json and docs/performance.md")
     args = parser.parse_args()
+    # Stopped from outside (a timeout, Ctrl-C): stop gunicorn on the way out too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
     result = run(args)
