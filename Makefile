@@ -57,6 +57,7 @@ lint: install
 bench: site
 	$(PY) manage.py rebuild_similarity
 	$(PY) bench/relevance/run.py
+	$(MAKE) bench-load SIZE=$(SIZE)
 
 # Load test under gunicorn and wrk (docs/performance.md); builds $(BENCH_DB) the first time.
 bench-load: install

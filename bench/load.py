@@ -1,6 +1,6 @@
 """Load benchmark: every page type under gunicorn, driven by wrk, beside the static-file ceiling.
 
-    .venv/bin/python bench/load.py --database /tmp/bench-10000.sqlite3 --label "10,000 items" --write
+    .venv/bin/python bench/load.py --database /tmp/bench.sqlite3 --label "10,000 items" --write
 
 Starts gunicorn (2 workers, `config.settings.production`, DEBUG off, secrets and hosts given
 here in its environment) on the SQLite database given, twice: with the anonymous page cache
@@ -212,7 +212,7 @@ ABSTRACT_PAGE_MODELS = {"wagtailcore.Page": "the tree's root", "casestudies.Lear
 
 
 def served_names():
-    """Every named URL pattern outside the admin, documents and static files, and every page model."""
+    """Named URL patterns outside the admin, documents and static files; page models."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     from wagtail.models import get_page_models
@@ -275,7 +275,7 @@ def lua_script(method="GET", body=None, headers=None):
 
 
 def parse_wrk(output):
-    """Requests per second, latency percentiles (ms) and errors from wrk's output with our script."""
+    """Requests per second, latency percentiles (ms) and errors from wrk run with our script."""
     match = re.search(r"^BENCH_JSON (\{.*\})\s*$", output, re.MULTILINE)
     if not match:
         raise ValueError(f"no BENCH_JSON line in wrk output:\n{output[-2000:]}")

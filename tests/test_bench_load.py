@@ -15,7 +15,9 @@ WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8123/
   1600 requests in 10.00s, 32.00MB read
 Requests/sec:    160.00
 Transfer/sec:      3.20MB
-BENCH_JSON {"requests": 1600, "duration_us": 10000000, "bytes": 33554432, "errors": {"connect": 0, "read": 0, "write": 0, "status": 3, "timeout": 0}, "p50_us": 11800, "p95_us": 18250, "p99_us": 31040, "max_us": 40000}
+BENCH_JSON {"requests": 1600, "duration_us": 10000000, "bytes": 33554432, \
+"errors": {"connect": 0, "read": 0, "write": 0, "status": 3, "timeout": 0}, \
+"p50_us": 11800, "p95_us": 18250, "p99_us": 31040, "max_us": 40000}
 """
 
 
@@ -61,7 +63,8 @@ def _run(label="Before, 1,000 items"):
 
 def test_table_gives_each_page_its_figures_and_ratio():
     text = load.table(_run())
-    assert "**Before, 1,000 items** (1,067 published items, 2026-12-02; 2 cores, 23.5 GB RAM" in text
+    assert ("**Before, 1,000 items** (1,067 published items, 2026-12-02; 2 cores, 23.5 GB RAM"
+            in text)
     assert "load average 1.5 / 2.0 / 2.5 at start; static-file ceiling 800 requests/s" in text
     assert "worker RSS after warm-up 180.5, 175 MB" in text
     assert ("| Home | 12 | 160 (errors) | 11.8 / 18.2 / 31 | 0.20× | "
