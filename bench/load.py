@@ -506,8 +506,10 @@ def measure_mode(server, pages, args, workdir):
                   f"{figures['p50_ms']}/{figures['p95_ms']}/{figures['p99_ms']} ms"
                   f"{' ERRORS ' + str(figures['errors']) if figures['errors'] else ''}",
                   flush=True)
-        return {**started, "static": {"path": static, **ceiling}, "worker_rss_mb": rss,
-                "pages": results, "load_average_end": load_average()}
+        # Again at the end: how much the machine's capacity moved during the run.
+        after = run_wrk(server.base + static, args.duration, args.connections, workdir)
+        return {**started, "static": {"path": static, **ceiling}, "static_end": after,
+                "worker_rss_mb": rss, "pages": results, "load_average_end": load_average()}
     finally:
         server.stop()
 
@@ -560,6 +562,14 @@ def _cell(figures):
     return f"{figures['rps']:g}{flag} | {_ms(figures)} | {share}"
 
 
+def _end(mode):
+    end = mode.get("static_end")
+    if not end:
+        return ""
+    return (f", {end['rps']:g} at the end (load average "
+            f"{' / '.join(map(str, mode['load_average_end']))})")
+
+
 def table(run):
     """Markdown for one run: a header line, then a row per page type."""
     modes = run["modes"]
@@ -573,8 +583,8 @@ def table(run):
             rss = ", ".join(f"{v:g}" for v in mode["worker_rss_mb"].values())
             lines.append(f"- {name}: load average {' / '.join(map(str, mode['load_average']))} "
                          f"at start; static-file ceiling {mode['static']['rps']:g} requests/s "
-                         f"(p50 {mode['static']['p50_ms']:g} ms); worker RSS after warm-up "
-                         f"{rss} MB")
+                         f"(p50 {mode['static']['p50_ms']:g} ms){_end(mode)}; worker RSS "
+                         f"after warm-up {rss} MB")
     lines += ["", "| Page | Queries | Uncached req/s | p50 / p95 / p99 ms | × static | "
               "Cached req/s | p50 / p95 / p99 ms | × static |",
               "|---|---|---|---|---|---|---|---|"]

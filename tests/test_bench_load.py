@@ -53,6 +53,7 @@ def _run(label="Before, 1,000 items"):
     figures = load.parse_wrk(WRK_OUTPUT)
     page = {**figures, "ratio": load.ratio(figures["rps"], 800.0)}
     mode = {"load_average": [1.5, 2.0, 2.5], "static": {"rps": 800.0, "p50_ms": 1.2},
+            "static_end": {"rps": 700.0}, "load_average_end": [3.0, 2.0, 2.5],
             "worker_rss_mb": {"11": 180.5, "12": 175.0}, "pages": {"Home": page}}
     return {"label": label, "items": 1067, "date": "2026-12-02",
             "machine": {"cores": 2, "ram_gb": 23.5, "cpu": "x"}, "duration_s": 10,
@@ -66,6 +67,7 @@ def test_table_gives_each_page_its_figures_and_ratio():
     assert ("**Before, 1,000 items** (1,067 published items, 2026-12-02; 2 cores, 23.5 GB RAM"
             in text)
     assert "load average 1.5 / 2.0 / 2.5 at start; static-file ceiling 800 requests/s" in text
+    assert "(p50 1.2 ms), 700 at the end (load average 3.0 / 2.0 / 2.5)" in text
     assert "worker RSS after warm-up 180.5, 175 MB" in text
     assert ("| Home | 12 | 160 (errors) | 11.8 / 18.2 / 31 | 0.20× | "
             "160 (errors) | 11.8 / 18.2 / 31 | 0.20× |") in text
