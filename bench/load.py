@@ -437,6 +437,21 @@ def request_for(page, base):
             "headers": {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}}
 
 
+def settle(base, path, limit=300):
+    """Wait until both workers answer a static file at once: a page slower than wrk's run
+    leaves requests running in the workers, which would slow the next page's figures."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.monotonic() + limit
+    with ThreadPoolExecutor(WORKERS) as pool:
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            list(pool.map(lambda _: fetch(base + path), range(WORKERS)))
+            if time.monotonic() - started < 0.5:
+                return
+            time.sleep(0.5)
+
+
 def static_path(workdir):
     manifest = json.loads((Path(workdir) / "static" / "staticfiles.json").read_text())
     return "/static/" + manifest["paths"]["css/main.css"]
@@ -502,6 +517,7 @@ def measure_mode(server, pages, args, workdir):
                               workdir, **request_for(page, server.base))
             figures["ratio"] = ratio(figures["rps"], ceiling["rps"])
             results[page.name] = figures
+            settle(server.base, static)
             print(f"  {page.name}: {figures['rps']} requests/s, p50/p95/p99 "
                   f"{figures['p50_ms']}/{figures['p95_ms']}/{figures['p99_ms']} ms"
                   f"{' ERRORS ' + str(figures['errors']) if figures['errors'] else ''}",
@@ -554,9 +570,11 @@ def _ms(figures):
     return f"{figures['p50_ms']:g} / {figures['p95_ms']:g} / {figures['p99_ms']:g}"
 
 
-def _cell(figures):
+def _cell(figures, duration):
     if not figures:
         return "– | – | –"
+    if not figures["requests"]:
+        return f"0 | none in {duration} s | 0×"
     flag = " (errors)" if figures.get("errors") else ""
     share = f"{figures['ratio']:.2f}×" if figures.get("ratio") is not None else "–"
     return f"{figures['rps']:g}{flag} | {_ms(figures)} | {share}"
@@ -592,8 +610,8 @@ def table(run):
         queries = run["queries"].get(name)
         uncached = modes.get("uncached", {}).get("pages", {}).get(name)
         cached = modes.get("cached", {}).get("pages", {}).get(name)
-        lines.append(f"| {name} | {'–' if queries is None else queries} | {_cell(uncached)} | "
-                     f"{_cell(cached)} |")
+        lines.append(f"| {name} | {'–' if queries is None else queries} | "
+                     f"{_cell(uncached, run['duration_s'])} | {_cell(cached, run['duration_s'])} |")
     return "\n".join(lines)
 
 

@@ -74,6 +74,13 @@ def test_table_gives_each_page_its_figures_and_ratio():
     assert "| Case study | – | – | – | – | – | – | – |" in text
 
 
+def test_a_page_slower_than_the_run_says_so():
+    run = _run()
+    run["modes"]["uncached"] = {**run["modes"]["uncached"], "pages": {"Home": {
+        "requests": 0, "rps": 0.0, "p50_ms": 0.0, "p95_ms": 0.0, "p99_ms": 0.0, "errors": {}}}}
+    assert "| Home | 12 | 0 | none in 10 s | 0× | 160 (errors)" in load.table(run)
+
+
 def test_results_and_doc_section_are_rewritten_in_place(tmp_path):
     results, doc = tmp_path / "load.json", tmp_path / "performance.md"
     doc.write_text("# Performance\n\n<!-- load:start -->\nold\n<!-- load:end -->\n\nAfter.\n")
