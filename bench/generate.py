@@ -147,6 +147,7 @@ def generate(total, seed=42):
     kinds = [(CaseStudyPage, CaseStudyIndexPage, 0.5), (LessonPage, LessonIndexPage, 0.3),
              (ProjectPage, ProjectIndexPage, 0.2)]
     start_at = Page.objects.filter(slug__startswith="gen-").count()
+    created = {model: [] for model, _index, _share in kinds}
     started = time.perf_counter()
     for model, index_model, share in kinds:
         index = index_model.objects.first()
@@ -182,6 +183,7 @@ def generate(total, seed=42):
                 topics.append((topic, pool, topic_themes))
             with transaction.atomic():
                 Page.objects.bulk_create(pages)
+                created[model] += [page.pk for page in pages]
                 learning, specific, theme_rows = [], [], []
                 for page, (_topic, pool, topic_themes) in zip(pages, topics, strict=True):
                     fields = {"council_id": rng.choice(councils),
@@ -217,7 +219,7 @@ def generate(total, seed=42):
     backend = get_search_backend()
     _index_each_field_once()
     for model, _index, _share in kinds:
-        ids = list(model.objects.filter(slug__startswith="gen-").values_list("pk", flat=True))
+        ids = created[model]  # only this run's pages: earlier runs' are indexed already
         for start in range(0, len(ids), BATCH):
             # The index reads each page's council, themes and tags: fetch them per batch, or
             # it makes several queries per page.
