@@ -141,6 +141,7 @@ def generate(total, seed=42):
     from councils.models import Council
 
     rng = random.Random(seed)
+    keys = random.Random(seed + 1)  # apart from rng, so the content stays as it was
     councils = list(Council.objects.current().values_list("pk", flat=True))
     themes = {theme.slug: theme.pk for theme in Theme.objects.all()}
     locale = Locale.get_default()
@@ -178,7 +179,7 @@ def generate(total, seed=42):
                     url_path=f"{index.url_path}{slug}/", live=True,
                     has_unpublished_changes=False, first_published_at=published,
                     last_published_at=published, locale=locale,
-                    translation_key=uuid.uuid4(),
+                    translation_key=uuid.UUID(int=keys.getrandbits(128), version=4),
                 ))
                 topics.append((topic, pool, topic_themes))
             with transaction.atomic():
