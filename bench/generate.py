@@ -141,13 +141,14 @@ def generate(total, seed=42):
     from councils.models import Council
 
     rng = random.Random(seed)
-    keys = random.Random(seed + 1)  # apart from rng, so the content stays as it was
     councils = list(Council.objects.current().values_list("pk", flat=True))
     themes = {theme.slug: theme.pk for theme in Theme.objects.all()}
     locale = Locale.get_default()
     kinds = [(CaseStudyPage, CaseStudyIndexPage, 0.5), (LessonPage, LessonIndexPage, 0.3),
              (ProjectPage, ProjectIndexPage, 0.2)]
     start_at = Page.objects.filter(slug__startswith="gen-").count()
+    # Apart from rng, so the content stays as it was; a second run adds different keys.
+    keys = random.Random(f"translation-keys-{seed}-{start_at}")
     created = {model: [] for model, _index, _share in kinds}
     started = time.perf_counter()
     for model, index_model, share in kinds:
