@@ -5,10 +5,13 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make bench-load`: items generated on top of the demo content, and the database it uses.
+SIZE ?= 10000
+BENCH_DB ?= /tmp/shared-endeavour-bench-$(SIZE).sqlite3
 # pytest-xdist processes for `make test`; PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install assets site lint bench clean-demo
+.PHONY: run test install assets site lint bench bench-load clean-demo
 
 $(VENV)/.installed: pyproject.toml
 	@echo "==> Installing Python packages into $(VENV) (about a minute and a half the first time)"
@@ -62,6 +65,21 @@ bench: site
 	$(PY) bench/relevance/run.py $(if $(BENCH_WRITE),--write)
 	if [ "$(BENCH_ITEMS)" -gt 0 ]; then $(PY) bench/generate.py --up-to $(BENCH_ITEMS); fi
 	$(PY) bench/speed.py --label "$(BENCH_LABEL)" $(if $(BENCH_WRITE),--write)
+	$(MAKE) bench-load SIZE=$(SIZE)
+
+# Load test under gunicorn and wrk (docs/performance.md); builds $(BENCH_DB) the first time.
+bench-load: install
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	test -f $(BENCH_DB) || { \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0 && \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py import_councils && \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py setup_site && \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo_data && \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) bench/generate.py $(SIZE) && \
+	  DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py rebuild_similarity; \
+	} || { rm -f $(BENCH_DB); exit 1; }
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0
+	$(PY) bench/load.py --database $(BENCH_DB) --write $(BENCH_ARGS)
 
 clean-demo: install
 	$(PY) manage.py remove_demo_data
