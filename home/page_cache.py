@@ -285,6 +285,7 @@ def page_tags(page):
 
 
 def _page_changed(sender=None, instance=None, **kwargs):
+    instance = instance if instance is not None else kwargs["page"]  # page_reviewed's name
     page = instance.specific_deferred if type(instance) is Page else instance
     if _learning_page(page):
         invalidate_tags(page_tags(page))
