@@ -20,6 +20,9 @@ every change replaces tokens now and again when it commits.
 
 **Stampede.** A burst of misses for one key renders once: the first takes a short lock with
 `cache.add`; the rest wait up to `LOCK_WAIT` seconds for its entry.
+
+Over 300 lines: keys, tags and what each kind of change touches must agree, so they stay in
+one module.
 """
 
 import hashlib
