@@ -25,6 +25,7 @@ from modelsearch.query import MatchAll
 from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemedPage
 from councils.models import Council
 
+from .. import analysis
 from ..engine import with_fallback
 from .base import CouncilMatch, SimilarItem
 from .documents import STOP_WORDS, page_text
@@ -68,7 +69,7 @@ class MoreLikeThis:
     Elasticsearch to explain the matches of just the pages that will be shown."""
 
     def __init__(self, texts, exclude=(), size=CANDIDATES, reference=None):
-        self.texts = [text for text in texts if text.strip()]
+        self.texts = [analysis.with_equivalents(text) for text in texts if text.strip()]
         self.exclude = [str(pk) for pk in exclude if pk != reference]
         self.size = size
         self.reference = reference
@@ -88,7 +89,7 @@ class MoreLikeThis:
             "more_like_this", fields=MLT_FIELDS, like=self.texts,
             min_term_freq=1, min_doc_freq=1, min_word_length=3, boost_terms=self.boost_terms,
             max_query_terms=MAX_QUERY_TERMS, minimum_should_match=MINIMUM_SHOULD_MATCH,
-            stop_words=sorted(STOP_WORDS),
+            stop_words=sorted(STOP_WORDS), analyzer=analysis.TEXT_ANALYZER,
         )], filter=filters, must_not=[Q("ids", values=self.exclude)])
 
     def _search(self, ids=None, **extra):
