@@ -1,33 +1,40 @@
-"""What a council has published or partners on, for its profile page."""
+"""What a council has published or partners on, for its profile page.
+
+The sections' items are querysets, paginated by the profile; their summaries are counted by
+kind in one aggregate query each, never by listing every page.
+"""
+
+from django.db.models import Count
 
 
 def published_for_council(council):
     from .models import LearningPage
 
-    pages = list(
-        LearningPage.objects.live().public().for_council(council).for_listing()
-        .order_by("-first_published_at")
-    )
-    owned = [page for page in pages if page.council_id == council.pk]
-    partnered = [page for page in pages if page.council_id != council.pk]
+    live = LearningPage.objects.live().public()
+    owned = live.filter(council=council)
+    partnered = live.involving([council]).exclude(council=council).distinct()
+    order = ("-first_published_at", "-pk")
     return [
-        {"heading": "Published by this council", "items": owned,
+        {"key": "published", "heading": "Published by this council",
+         "items": owned.for_listing().order_by(*order),
          "empty": "This council has not published anything yet.",
          "summary": ("Shared", _kinds(owned))},
-        {"heading": "Work this council is a partner in", "items": partnered,
+        {"key": "partner", "heading": "Work this council is a partner in",
+         "items": live.filter(pk__in=partnered.values("pk")).for_listing().order_by(*order),
          "empty": "This council is not a partner on any published work yet.",
-         "summary": ("Partner in", _kinds(partnered))},
+         "summary": ("Partner in", _kinds(live.filter(pk__in=partnered.values("pk"))))},
     ]
 
 
 def _kinds(pages):
     """[(number, singular, plural)] of case studies, lessons and projects among the pages."""
+    from django.contrib.contenttypes.models import ContentType
+
     from .models import CaseStudyPage, LessonPage, ProjectPage
 
     kinds = [CaseStudyPage, LessonPage, ProjectPage]
-    counts = dict.fromkeys(kinds, 0)
-    for page in pages:
-        if page.specific_class in counts:
-            counts[page.specific_class] += 1
-    return [(counts[kind], str(kind._meta.verbose_name), str(kind._meta.verbose_name_plural))
-            for kind in kinds]
+    types = ContentType.objects.get_for_models(*kinds)
+    totals = dict(pages.order_by().values("content_type").annotate(total=Count("pk"))
+                  .values_list("content_type", "total"))
+    return [(totals.get(types[kind].pk, 0), str(kind._meta.verbose_name),
+             str(kind._meta.verbose_name_plural)) for kind in kinds]

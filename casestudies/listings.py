@@ -6,6 +6,7 @@ Every helper here runs a fixed number of queries however many items it lists.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
+from core import content_version
 from core.pagination import paginate
 from core.params import MAX_FILTER_VALUES
 from councils.models import Council, Nation
@@ -98,7 +99,12 @@ def featured_pages(queryset, featured_items):
 
 
 def theme_counts():
-    """How many live, public learning pages carry each theme, by theme id."""
+    """How many live, public learning pages carry each theme, by theme id: one aggregate
+    query per content version (core.content_version), not one per render."""
+    return content_version.cached("theme-counts", _theme_counts)
+
+
+def _theme_counts():
     from .models import LearningPage, ThemedPage
 
     live_ids = LearningPage.objects.live().public().values("pk")
@@ -111,32 +117,53 @@ def theme_counts():
 
 
 def home_page_context(home_page):
+    """What the home page shows. The totals (items, councils taking part, the top councils,
+    items per theme) are aggregates computed once per content version and cached, so a
+    render reads them without scanning the site; the latest and featured items are a fixed
+    number of rows."""
     from .models import LearningPage, Theme, ThemePage
 
     live = LearningPage.objects.live().public()
     counts = theme_counts()
     theme_pages = {
-        page.theme_id: page for page in ThemePage.objects.live().public().only("theme_id")
+        page.theme_id: page for page in ThemePage.objects.live().public().only(
+            "id", "theme_id", "url_path", "depth", "path")
     }
     themes = [
         (theme, counts.get(theme.pk, 0), theme_pages.get(theme.pk))
         for theme in Theme.objects.order_by("name")
     ]
-    taking_part = (
-        Council.objects.filter(
-            Q(learning_pages__in=live.values("pk"))
-        )
-        .annotate(total=Count("learning_pages", distinct=True))
-        .order_by("-total", "short_name")
-    )
+    totals = content_version.cached("home-totals", _home_totals)
+    top = {council.pk: council for council in Council.objects.filter(pk__in=totals["top"])}
+    taking_part = []
+    for pk, total in totals["top"].items():
+        if pk in top:
+            top[pk].total = total
+            taking_part.append(top[pk])
     return {
         "latest_items": list(live.for_listing().order_by("-first_published_at")[:6]),
         "featured_pages": featured_pages(live, home_page.featured_items.all()),
         "themes_with_counts": themes,
-        "councils_taking_part": list(taking_part[:12]),
-        "council_count": taking_part.count(),
-        "item_count": live.count(),
-        "council_choices": list(
+        "councils_taking_part": taking_part,
+        "council_count": totals["councils"],
+        "item_count": totals["items"],
+        "council_choices": content_version.cached("council-choices", lambda: list(
             Council.objects.current().order_by("short_name").values_list("slug", "short_name")
-        ),
+        )),
+    }
+
+
+def _home_totals():
+    from .models import LearningPage
+
+    live = LearningPage.objects.live().public()
+    taking_part = (
+        Council.objects.filter(Q(learning_pages__in=live.values("pk")))
+        .annotate(total=Count("learning_pages", distinct=True))
+        .order_by("-total", "short_name")
+    )
+    return {
+        "top": dict(taking_part.values_list("pk", "total")[:12]),
+        "councils": taking_part.count(),
+        "items": live.count(),
     }

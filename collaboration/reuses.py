@@ -48,20 +48,21 @@ def _shown():
 
 
 def for_council_profile(council):
-    """Sections for councils.content: what the council reused, and who reused its work."""
+    """Sections for councils.content: what the council reused, and who reused its work
+    (querysets the profile paginates, with their totals counted)."""
     template = "collaboration/includes/council_reuses.html"
-    reused = list(_shown().filter(council=council))
-    reused_by = list(_shown().filter(page__council=council))
+    reused = _shown().filter(council=council)
+    reused_by = _shown().filter(page__council=council)
     return [
-        {"heading": "Work this council reused", "template": template,
+        {"key": "reused", "heading": "Work this council reused", "template": template,
          "items": reused, "show": "page",
          "empty": "This council has not recorded reusing anyone's work yet.",
-         "summary": ("Reused", [(len(reused), "piece of another council's work",
+         "summary": ("Reused", [(reused.count(), "piece of another council's work",
                                  "pieces of other councils' work")])},
-        {"heading": "Councils that reused this council's work", "template": template,
-         "items": reused_by, "show": "council",
+        {"key": "reused-by", "heading": "Councils that reused this council's work",
+         "template": template, "items": reused_by, "show": "council",
          "empty": "No council has recorded reusing this council's work yet.",
-         "summary": ("Its work reused", [(len(reused_by), "time by another council",
+         "summary": ("Its work reused", [(reused_by.count(), "time by another council",
                                           "times by other councils")])},
     ]
 

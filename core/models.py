@@ -1,8 +1,9 @@
 """What every page type shares. Abstract: no table of its own."""
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .mixins import BasePageMixin
+from .public_pages import private_page_paths
 
 
 class BasePage(BasePageMixin, Page):
@@ -10,6 +11,13 @@ class BasePage(BasePageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Most sites have no private section: then no page has restrictions, and serving a
+        # page need not read its ancestors' (core.public_pages keeps the list per version).
+        if not private_page_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     promote_panels = Page.promote_panels + BasePageMixin.promote_panels_extra
     search_fields = Page.search_fields + BasePageMixin.base_search_fields

@@ -1,8 +1,9 @@
 """Other apps tell the council profile what a council has published and done, without
 councils importing them.
 
-A section provider is a callable(council) returning a list of sections ({"heading", "items",
-"empty"}), shown as lists of pages. A section may add "summary": (label, counts), counts being
+A section provider is a callable(council) returning a list of sections ({"key", "heading",
+"items", "empty"}), shown as lists of pages; "items" may be a queryset, as the profile shows
+one page of it (?page-<key>=2). A section may add "summary": (label, counts), counts being
 [(number, singular, plural)], for the summary at the top of the profile.
 
 A record provider is a callable(council) returning a dict with a "template" to include (and
@@ -44,9 +45,9 @@ def _counted(counts):
 
 
 def summary_for(sections):
-    """(label, words, anchor or None) for each section that has a summary, from its items."""
+    """(label, words, anchor or None) for each section that has a summary, from its counts."""
     return [
         (section["summary"][0], _counted(section["summary"][1]),
-         f"section-{number}" if section["items"] else None)
+         f"section-{number}" if any(n for n, _s, _p in section["summary"][1]) else None)
         for number, section in enumerate(sections, start=1) if section.get("summary")
     ]

@@ -1,9 +1,11 @@
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from core.pagination import paginate
+from core import cache_tags
+from core.pagination import page_of, paginate, requested_page
 from core.params import MAX_FILTER_VALUES
 
 from . import profile
@@ -11,6 +13,9 @@ from .content import records_for, sections_for, summary_for
 from .models import Council, Nation
 
 MAX_QUERY_LENGTH = 200
+# A profile's sections are paginated each by its own parameter: ?page-published=2.
+SECTION_PAGE = "page-"
+SECTION_PAGE_SIZE = 10
 
 
 class CouncilDirectoryView(TemplateView):
@@ -109,14 +114,30 @@ class CouncilDetailView(TemplateView):
             Council.objects.select_related("county", "combined_authority"), slug=kwargs["slug"]
         )
         sections = sections_for(council)
+        summary = summary_for(sections)
+        for number, section in enumerate(sections, start=1):
+            section["page_param"] = f"{SECTION_PAGE}{section.get('key') or number}"
+            section["items"] = self._page(section["items"], section["page_param"])
+            cache_tags.note_pages(self.request, [
+                getattr(item, "page", item) for item in section["items"]])
+        cache_tags.note(self.request, f"council:{council.pk}")
         context.update({
             "council": council,
             "other_names": council.other_names,
             "what_it_runs": profile.what_it_runs(council),
             "profile_rows": profile.profile_rows(council),
-            "summary": summary_for(sections),
+            "summary": summary,
             "records": records_for(council),
             "sections": sections,
             "districts": list(council.districts.current().order_by("short_name")),
         })
         return context
+
+    def _page(self, items, name):
+        """One page of a section's items (a queryset or a list), by the section's parameter."""
+        paginator = Paginator(items, SECTION_PAGE_SIZE)
+        number, notice = requested_page(self.request.GET, name)
+        page, past_end = page_of(paginator, number)
+        page.notice = notice or past_end
+        page.param = name
+        return page

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core import content_version
 from core.blocks import SHORT_RICH_TEXT_FEATURES
 from core.models import BasePage
 
@@ -82,6 +83,12 @@ class SiteSettings(BaseSiteSetting):
     footer_note = RichTextField(blank=True, features=SHORT_RICH_TEXT_FEATURES)
 
     panels = [FieldPanel("service_email"), FieldPanel("footer_note")]
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per content version (saving them is a change): every page shows them."""
+        return content_version.cached(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
 
     class Meta:
         verbose_name = "site settings"

@@ -1,19 +1,21 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 
 from core.models import BasePage
+from core.public_pages import PublicPageQuerySet
 
 from ..forms import LearningPageForm
 from ..permissions import CouncilPagePermissionTester
 from .themes import TaggedPage, ThemedPage
 
 
-class LearningPageQuerySet(PageQuerySet):
+class LearningPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Everything a listing card needs, in a fixed number of queries."""
         from ..cards import with_card_facts
@@ -95,6 +97,12 @@ class LearningPage(BasePage):
 
     class Meta:
         verbose_name = "published learning"
+
+    def get_context(self, request, *args, **kwargs):
+        # The page's structured data and its template both show these: fetch each once.
+        prefetch_related_objects([self], "themes", "tags", *(
+            ["partner_councils"] if hasattr(self, "partner_councils") else []))
+        return super().get_context(request, *args, **kwargs)
 
     def permissions_for_user(self, user):
         return CouncilPagePermissionTester(user, self)

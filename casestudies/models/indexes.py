@@ -26,6 +26,16 @@ class LearningIndexPage(BasePage):
         context.update(filtered_listing(request, queryset, show_kind=False))
         return context
 
+    def route(self, request, path_components):
+        """Find a child of the listed kind in one query, not two (the page, then its type)."""
+        if len(path_components) == 1:
+            child = self.listing_model.objects.child_of(self).filter(
+                slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, [])
+        return super().route(request, path_components)
+
 
 class CaseStudyIndexPage(LearningIndexPage):
     subpage_types = ["casestudies.CaseStudyPage"]

@@ -18,11 +18,12 @@ def page_range(page, on_each_side=1, on_ends=1):
 
 
 @register.simple_tag(takes_context=True)
-def page_link(context, number, querystring=None):
-    """`?…&page=N`: the given query string (without its page), or else the request's."""
+def page_link(context, number, querystring=None, param=None):
+    """`?…&page=N`: the given query string (without its page), or else the request's;
+    `param` names the page parameter when it is not `page`."""
     if not querystring:
         query = context["request"].GET.copy()
     else:
         query = QueryDict(querystring, mutable=True)
-    query["page"] = number
+    query[param or "page"] = number
     return f"?{query.urlencode()}"

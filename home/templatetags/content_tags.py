@@ -6,6 +6,8 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import QueryDict
 
+from core import content_version
+
 register = template.Library()
 
 PREFIX_UNITS = {"£", "$", "€"}
@@ -114,13 +116,20 @@ def filter_groups(filters, keys):
 
 @register.simple_tag(takes_context=True)
 def theme_links(context, themes):
-    """(theme, url of its live theme page or None) for each theme, in one query."""
+    """(theme, url of its live theme page or None) for each theme: the theme pages' addresses
+    are read once per content version."""
     from casestudies.models import ThemePage
 
+    request = context.get("request")
+
+    def theme_urls():
+        pages = ThemePage.objects.live().public().only(
+            "id", "theme_id", "url_path", "depth", "path")
+        return {page.theme_id: page.get_url(request) for page in pages}
+
     themes = list(themes)
-    pages = ThemePage.objects.live().public().filter(theme__in=themes).only(
-        "id", "theme_id", "url_path", "depth", "path")
-    urls = {page.theme_id: page.get_url(context.get("request")) for page in pages}
+    host = request.get_host() if request is not None else ""
+    urls = content_version.cached(f"theme-urls:{host}", theme_urls)
     return [(theme, urls.get(theme.pk)) for theme in themes]
 
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
+from core import content_version
+
 register = template.Library()
 
 SEARCH_PATH = "/search/"
@@ -52,15 +54,8 @@ def _is_current(path, url):
     return bool(url) and url != "/" and path.startswith(url)
 
 
-@register.simple_tag(takes_context=True)
-def site_links(context):
-    """{"main": [...], "footer": [...]}, each link a dict of label, url and current."""
-    request = context.get("request")
-    cached = getattr(request, "_site_links", None)
-    if cached is not None:
-        return cached
+def _links(request):
     by_section, by_slug = _site_pages(request)
-    path = request.path if request else ""
     main = []
     for _, label in MAIN_SECTIONS:
         page = by_section.get(label)
@@ -71,10 +66,6 @@ def site_links(context):
     main.append({"label": "Requests for help", "url": reverse("collaboration:help_list")})
     main.append({"label": "Insights", "url": reverse("insights:index")})
     main.append({"label": "Search", "url": SEARCH_PATH})
-    current = max((link["url"] for link in main if _is_current(path, link["url"])), key=len,
-                  default=None)
-    for link in main:
-        link["current"] = link["url"] == current
     footer = [
         {"label": label, "url": by_slug[slug].get_url(request)}
         for slug, label in FOOTER_PAGES
@@ -83,6 +74,28 @@ def site_links(context):
         {"label": "Sign in to publish", "url": reverse("accounts:sign_in")},
         {"label": "Ask to join as a practitioner", "url": reverse("accounts:request_access")},
     ]
+    return main, footer
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """{"main": [...], "footer": [...]}, each link a dict of label, url and current."""
+    request = context.get("request")
+    cached = getattr(request, "_site_links", None)
+    if cached is not None:
+        return cached
+    path = request.path if request else ""
+    if request is not None:
+        # The same for every page of the site until its content changes.
+        main, footer = content_version.cached(
+            f"site-links:{request.get_host()}", lambda: _links(request))
+    else:
+        main, footer = _links(request)
+    main = [dict(link) for link in main]
+    current = max((link["url"] for link in main if _is_current(path, link["url"])), key=len,
+                  default=None)
+    for link in main:
+        link["current"] = link["url"] == current
     links = {
         "main": main,
         "footer": footer,
@@ -99,10 +112,15 @@ def site_links(context):
 def breadcrumbs(context, page):
     """The page's ancestors from the site's home page down, not the page itself."""
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gt=1).only(
-        "id", "title", "url_path", "depth", "path")
-    return {"items": [
-        {"title": "Home" if ancestor.depth == 2 else ancestor.title,
-         "url": ancestor.get_url(request)}
-        for ancestor in ancestors
-    ]}
+
+    def items():
+        ancestors = page.get_ancestors().filter(depth__gt=1).only(
+            "id", "title", "url_path", "depth", "path")
+        return [{"title": "Home" if ancestor.depth == 2 else ancestor.title,
+                 "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+    if request is None or not page.pk:
+        return {"items": items()}
+    # Read once per content version: a section's title or address changing is a change.
+    return {"items": content_version.cached(
+        f"breadcrumbs:{request.get_host()}:{page.pk}:{page.path}", items)}

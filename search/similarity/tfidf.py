@@ -19,7 +19,6 @@ from django.utils import timezone
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from casestudies.models import (
     CaseStudyPage,
@@ -150,6 +149,8 @@ class TfidfSimilarityBackend:
             say("No published pages: similarity data cleared")
             return 0
         say("Weighing terms (TF-IDF)")
+        from sklearn.feature_extraction.text import TfidfVectorizer  # 1.8 s to import
+
         vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, norm=None)
         matrix = vectorizer.fit_transform([text for _pk, text in texts]).tocsr()
         vocabulary = vectorizer.get_feature_names_out()

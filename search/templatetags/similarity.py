@@ -8,8 +8,12 @@
 """
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+from core import cache_tags, content_version
 
 from ..forms import MAX_PROBLEM_LENGTH
 from ..grouping import group_matches
@@ -19,12 +23,30 @@ from ..similarity import get_similarity_backend
 register = template.Library()
 
 
-@register.inclusion_tag("search/includes/similar_content.html")
-def similar_content(page, limit=5):
-    return {"items": get_similarity_backend().similar_items(page, limit=limit), "page": page}
+@register.simple_tag(takes_context=True)
+def similar_content(context, page, limit=5):
+    """The similar-work list, rendered once per content version for every reader (it shows
+    nothing personal) and noted for the page cache by the pages it links to."""
+    request = context.get("request")
+
+    def render():
+        items = get_similarity_backend().similar_items(page, limit=limit)
+        html = render_to_string("search/includes/similar_content.html",
+                                {"items": items, "page": page, "request": request})
+        return html, [item.page.pk for item in items]
+
+    html, shown = content_version.cached(f"similar-content:{page.pk}:{limit}", render)
+    cache_tags.note(request, *(f"page:{pk}" for pk in shown))
+    return mark_safe(html)  # noqa: S308 - rendered by our own template
 
 
 SHOWN_GROUPS = 3
+
+
+def _note_matches(context, grouped):
+    """The page cache drops a page listing these councils' pages when one of them changes."""
+    cache_tags.note(context.get("request"), *(
+        f"page:{item.page.pk}" for group in grouped["groups"] for item in group.items))
 
 
 def _grouped(matches, shown):
@@ -39,11 +61,13 @@ def _grouped(matches, shown):
 def councils_facing_similar_problems(context, page, limit=10, shown=SHOWN_GROUPS):
     problem = f"{page.title}. {page.summary}"[:MAX_PROBLEM_LENGTH]
     finder = reverse("search:similar_councils")
+    grouped = _grouped(get_similarity_backend().councils_for_page(page, limit=limit), shown)
+    _note_matches(context, grouped)
     return {
         "request": context.get("request"),
         "from_council": page.council,
         "from_page": page,
-        **_grouped(get_similarity_backend().councils_for_page(page, limit=limit), shown),
+        **grouped,
         "heading": "Other councils working on this",
         "empty": "No other council has published work on a problem like this yet.",
         "finder_url": finder,
@@ -53,10 +77,12 @@ def councils_facing_similar_problems(context, page, limit=10, shown=SHOWN_GROUPS
 
 @register.inclusion_tag("search/includes/council_matches.html", takes_context=True)
 def councils_with_similar_problems(context, council, limit=5, shown=5):
+    grouped = _grouped(get_similarity_backend().councils_for_council(council, limit=limit), shown)
+    _note_matches(context, grouped)
     return {
         "request": context.get("request"),
         "from_council": council,
-        **_grouped(get_similarity_backend().councils_for_council(council, limit=limit), shown),
+        **grouped,
         "heading": "Councils with problems like ours",
         "empty": "Once this council has published its work, councils facing similar problems "
                  "will be listed here.",
