@@ -11,9 +11,10 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from councils.peers import peer_councils as find_peer_councils
+
 from ..forms import MAX_PROBLEM_LENGTH
 from ..grouping import group_matches
-from ..peers import peer_councils as find_peer_councils
 from ..similarity import get_similarity_backend
 
 register = template.Library()
