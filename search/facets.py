@@ -94,8 +94,7 @@ class Row:
     pk: int
     values: dict
     published: object = None
-    terms: dict = field(default_factory=dict)
-    length: int = 0
+    terms: dict = field(default_factory=dict)  # field -> Counter (search/ranking.py)
 
 
 _rows_cache = {}
@@ -142,11 +141,12 @@ def load_page_rows():
     kind_by_ct = {
         ContentType.objects.get_for_model(model).pk: key for model, key in kind_by_model.items()
     }
-    themes = {}
-    for page_id, slug in ThemedPage.objects.filter(
+    themes, theme_names = {}, {}
+    for page_id, slug, name in ThemedPage.objects.filter(
         content_object__in=pages.values("pk")
-    ).values_list("content_object_id", "tag__slug"):
+    ).values_list("content_object_id", "tag__slug", "tag__name"):
         themes.setdefault(page_id, set()).add(slug)
+        theme_names.setdefault(page_id, []).append(name)
     partners = partners_by_page()
     rows = []
     for (pk, ct_id, council, council_name, ctype, nation, region, phase, published, title,
@@ -155,10 +155,9 @@ def load_page_rows():
             "council__council_type", "council__nation", "council__region",
             "projectpage__phase", "first_published_at", "title", "summary",
     ):
-        terms = ranking_terms(title, summary, themes.get(pk, ()))
         names = {council: council_name, **partners.get(pk, {})}
-        rows.append(Row(pk, published=published, terms=terms, length=sum(terms.values()),
-                        values={
+        rows.append(Row(pk, published=published,
+                        terms=ranking_terms(title, summary, theme_names.get(pk, ())), values={
             "kind": {kind_by_ct.get(ct_id)},
             "theme": themes.get(pk, set()),
             "council": set(names),
