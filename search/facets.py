@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from casestudies.choices import Phase
+from casestudies.kinds import kinds
 from casestudies.models import (
     CaseStudyPage,
     LearningPage,
-    LessonPage,
     ProjectPage,
     Theme,
     ThemedPage,
@@ -28,11 +28,7 @@ from .ranking import ranking_terms
 MAX_VALUE_LENGTH = 100
 MAX_FACET_VALUES_SHOWN = 12
 
-KINDS = {
-    "case-study": ("Case studies", CaseStudyPage),
-    "lesson": ("Lessons", LessonPage),
-    "project": ("Projects", ProjectPage),
-}
+KINDS = kinds()
 FACETS = [
     ("kind", "Content type"),
     ("theme", "Theme"),
