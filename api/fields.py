@@ -2,6 +2,8 @@
 
 The serializers (api/serializers.py) read values through these lists and the OpenAPI document
 (api/openapi.py) describes them from the same lists, so the two cannot drift apart.
+
+Over 300 lines because it is a table: one list per endpoint, read together.
 """
 
 from collections.abc import Callable

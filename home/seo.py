@@ -4,6 +4,9 @@ canonical URL, Open Graph type and schema.org JSON-LD, worked out once for every
 A Wagtail page is described from its own fields; a council profile from its council; any
 other view from `seo_title` / `meta_description` in its context, else from VIEW_DESCRIPTIONS,
 else the site's defaults.
+
+Over 300 lines because every page type's description is worked out here, so each rule (title,
+canonical URL, JSON-LD escaping) is stated once for all of them.
 """
 
 import json

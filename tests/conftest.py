@@ -1,4 +1,7 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder.
+
+Over 300 lines because pytest gives a suite one root conftest: the run order, the similarity
+switch and the search engine's indices all act on every test and are read best together."""
 
 from io import StringIO
 
@@ -71,9 +74,16 @@ SEARCH_BACKEND_TESTS = (
 )
 
 
+# Tests of how the database itself behaves (SQLite's locking under concurrent editors). CI runs
+# the rest on PostgreSQL only; `make test` runs everything on SQLite.
+DATABASE_ENGINE_TESTS = ("tests/concurrency/",)
+
+
 def pytest_itemcollected(item):
     if item.nodeid.startswith(SEARCH_BACKEND_TESTS):
         item.add_marker(pytest.mark.search_backend)
+    if item.nodeid.startswith(DATABASE_ENGINE_TESTS):
+        item.add_marker(pytest.mark.database_engine)
 
 
 @pytest.hookimpl(trylast=True)

@@ -42,3 +42,20 @@ def test_the_readme_lists_the_apps_in_this_order():
     listed = [line.split("`")[1].rstrip("/") for line in table.splitlines()
               if line.startswith("| `")]
     assert listed == list(reversed(LAYERS))
+
+
+LONG_FILE = 300
+SOURCE_FOLDERS = [*LAYERS, "config", "tests", "bench", "scripts", "templates", "static/scss",
+                  "static/js"]
+
+
+def test_a_file_over_300_lines_says_why_in_its_opening():
+    unexplained = []
+    for folder in SOURCE_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in {".py", ".html", ".scss", ".js", ".mjs"} or "migrations" in path.parts:
+                continue
+            text = path.read_text()
+            if text.count("\n") > LONG_FILE and "Over 300 lines" not in text[:2000]:
+                unexplained.append(str(path.relative_to(ROOT)))
+    assert unexplained == []

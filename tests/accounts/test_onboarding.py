@@ -1,4 +1,6 @@
-"""Onboarding: invitations with single-use expiring links, and requests to join."""
+"""Onboarding: invitations with single-use expiring links, and requests to join.
+
+Over 300 lines because the two journeys share their accounts, emails and the approval step."""
 
 import re
 from datetime import timedelta

@@ -4,6 +4,8 @@
 The people acting and the accounts acted on are different accounts ("organiser" as a target is
 another organiser), except "self". Accounts are built once for the class; each cell runs in a
 transaction that is rolled back.
+
+Over 300 lines because it is one matrix, read as a whole.
 """
 
 from django.contrib.auth import get_user_model

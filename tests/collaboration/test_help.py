@@ -1,5 +1,8 @@
 """Asking the network for help, end to end through HTTP: the request, the councils whose work
-matches, the practitioners told, offers, marking what helped, closing, and who may do what."""
+matches, the practitioners told, offers, marking what helped, closing, and who may do what.
+
+Over 300 lines because it follows one journey end to end, in the order it happens.
+"""
 
 import datetime
 from types import SimpleNamespace

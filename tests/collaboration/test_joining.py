@@ -1,5 +1,8 @@
 """Asking to join a project, end to end through HTTP: a council asks, the lead council declines
-or accepts in the admin, and an accepted council is a partner everywhere at once."""
+or accepts in the admin, and an accepted council is a partner everywhere at once.
+
+Over 300 lines because it follows one journey end to end, in the order it happens.
+"""
 
 from django.contrib.auth import get_user_model
 from django.core import mail

@@ -1,6 +1,9 @@
 """What search engines and link previews read: sitemap.xml, robots.txt, and on every page
 type a title, a meta description, a canonical link, Open Graph and Twitter card tags, and
-schema.org JSON-LD that is safe in a <script> element."""
+schema.org JSON-LD that is safe in a <script> element.
+
+Over 300 lines because it checks every page type against the same rules, one table of pages.
+"""
 
 import json
 import re

@@ -70,3 +70,26 @@ def test_learning_pages_use_the_checked_confirm_cancellation_view():
     view_class = LearningPageViewSet.confirm_workflow_cancellation_view_class
     assert view_class is not PageViewSet.confirm_workflow_cancellation_view_class
     assert issubclass(view_class, PageViewSet.confirm_workflow_cancellation_view_class)
+
+
+def test_the_council_rules_overrides_still_override_wagtail():
+    """casestudies/permissions.py withdraws rights by overriding these by name; a rename in
+    Wagtail would leave the rule silently unapplied."""
+    from wagtail.models import PagePermissionTester
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from casestudies.permissions import CouncilPagePermissionPolicy, CouncilPagePermissionTester
+
+    for cls, base in ((CouncilPagePermissionTester, PagePermissionTester),
+                      (CouncilPagePermissionPolicy, PagePermissionPolicy)):
+        for name, method in vars(cls).items():
+            if callable(method) and not name.startswith("__"):
+                assert callable(getattr(base, name, None)), f"{base.__name__}.{name} is gone"
+                assert inspect.signature(method) == inspect.signature(getattr(base, name)), name
+    # The tester empties this set to withdraw every right Wagtail derives from it.
+    assert "self.permissions" in inspect.getsource(PagePermissionTester.__init__)
+    # Pages hand Wagtail the tester through this method, and choosers run the hook.
+    from wagtail.models import Page
+
+    assert list(inspect.signature(Page.permissions_for_user).parameters) == ["self", "user"]
+    assert 'get_hooks("construct_page_chooser_queryset")' in inspect.getsource(chooser)
