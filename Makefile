@@ -51,9 +51,17 @@ test: install
 lint: install
 	$(PY) -m ruff check .
 
+# `make bench`: relevance (on the demo content), then speed, on the database DATABASE_URL names
+# (SEARCH_URL: Elasticsearch too). BENCH_ITEMS=10000 first tops the generated pages up to that
+# many for the speed run (about 4 minutes the first time; relevance is measured before, on the
+# demo content alone). BENCH_WRITE=1 writes the tables into docs/performance.md.
+BENCH_ITEMS ?= 0
+BENCH_LABEL ?= make bench
 bench: site
 	$(PY) manage.py rebuild_similarity
-	$(PY) bench/relevance/run.py
+	$(PY) bench/relevance/run.py $(if $(BENCH_WRITE),--write)
+	if [ "$(BENCH_ITEMS)" -gt 0 ]; then $(PY) bench/generate.py --up-to $(BENCH_ITEMS); fi
+	$(PY) bench/speed.py --label "$(BENCH_LABEL)" $(if $(BENCH_WRITE),--write)
 
 clean-demo: install
 	$(PY) manage.py remove_demo_data

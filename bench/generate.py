@@ -203,10 +203,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", nargs="?", type=int, default=1000)
     parser.add_argument("--remove", action="store_true", help="delete generated pages")
+    parser.add_argument("--up-to", action="store_true",
+                        help="only add what is missing for COUNT generated pages in all")
     args = parser.parse_args()
     start_django()
     if args.remove:
         remove()
+    elif args.up_to:
+        from wagtail.models import Page
+
+        missing = args.count - Page.objects.filter(slug__startswith="gen-").count()
+        if missing > 0:
+            generate(missing)
+        else:
+            print(f"{args.count} generated pages are there already.")
     else:
         generate(args.count)
 

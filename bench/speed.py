@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.relevance import labelled  # noqa: E402
 from bench.setup import ROOT, replace_section, start_django  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "speed.json"
@@ -91,8 +92,7 @@ def measure(repeat, skip_rebuild):
     results["similar_items_ms"] = summary(similar)
     results["councils_for_page_ms"] = summary(councils)
 
-    labels = json.loads((ROOT / "bench" / "relevance" / "labels.json").read_text())
-    texts = [problem["text"] for problem in labels["problems"]]
+    texts = [problem["text"] for problem in labelled.load_problems()]
     pasted = []
     for _ in range(repeat):
         for text in texts[:20]:

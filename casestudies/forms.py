@@ -1,5 +1,7 @@
 """The page editor's fields for council, partner councils, themes and contact details."""
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -10,7 +12,7 @@ from wagtail.admin.widgets import AdminTagWidget
 
 from councils.models import Council
 
-from .permissions import CouncilPageForm
+from .permissions import CouncilPageForm, acts_for_any_council
 
 MAX_PARTNER_COUNCILS = 50
 
@@ -22,8 +24,9 @@ def council_names(councils):
 class CouncilNamesWidget(AdminTagWidget):
     """Wagtail's tag input, completing from the names of current councils only."""
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None, limit=None):
         super().__init__(attrs=attrs, free_tagging=False)
+        self.limit = limit
 
     def format_value(self, value):
         if not value:
@@ -36,6 +39,10 @@ class CouncilNamesWidget(AdminTagWidget):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         widget["attrs"]["data-w-tag-url-value"] = reverse("casestudies_council_autocomplete")
+        if self.limit:
+            options = json.loads(widget["attrs"]["data-w-tag-options-value"])
+            widget["attrs"]["data-w-tag-options-value"] = json.dumps(
+                {**options, "tagLimit": self.limit})
         widget["help_text"] = "Start typing a council's name, then choose it from the list."
         return context
 
@@ -44,6 +51,12 @@ class PartnerCouncilsField(forms.Field):
     """Current councils, named as the chooser names them (their short names)."""
 
     widget = CouncilNamesWidget
+    limit = MAX_PARTNER_COUNCILS
+
+    def __init__(self, *args, also=(), **kwargs):
+        kwargs.setdefault("widget", CouncilNamesWidget(limit=self.limit))
+        super().__init__(*args, **kwargs)
+        self.also = tuple(also)  # councils choosable although no longer current
 
     def prepare_value(self, value):
         if not value or isinstance(value, str):
@@ -63,13 +76,13 @@ class PartnerCouncilsField(forms.Field):
             name.strip().strip('"').strip() for name in value.replace("\x00", "").split(",")
         ))
         names = [name for name in names if name]
-        if len(names) > MAX_PARTNER_COUNCILS:
-            raise ValidationError(f"Choose at most {MAX_PARTNER_COUNCILS} councils.")
+        if len(names) > self.limit:
+            raise ValidationError(self.too_many_message)
         query = Q()
         for name in names:
             query |= Q(short_name__iexact=name)
         found = {}
-        for council in Council.objects.current().filter(query):
+        for council in self._choosable().filter(query):
             found.setdefault(council.short_name.casefold(), []).append(council)
         chosen, unknown, ambiguous = [], [], []
         for name in names:
@@ -91,6 +104,33 @@ class PartnerCouncilsField(forms.Field):
                 params={"names": ", ".join(ambiguous)},
             )
         return list({council.pk: council for council in chosen}.values())
+
+    too_many_message = f"Choose at most {MAX_PARTNER_COUNCILS} councils."
+
+    def _choosable(self):
+        return Council.objects.filter(
+            Q(pk__in=Council.objects.current().values("pk")) | Q(pk__in=self.also))
+
+
+class LeadCouncilField(PartnerCouncilsField):
+    """For organisers, who publish for any of about 470 councils: one council, by name."""
+
+    limit = 1
+    too_many_message = "Choose one council."
+
+    def prepare_value(self, value):
+        if isinstance(value, (Council, int)):
+            value = [value]
+        return super().prepare_value(value)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+            # The id Wagtail's own council select would post.
+            council = self._choosable().filter(pk=int(value.strip())).first()
+            if council is not None:
+                return council
+        councils = super().to_python(value)
+        return councils[0] if councils else None
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -126,6 +166,13 @@ class LearningPageForm(CouncilPageForm):
             )
         if "tags" in self.fields:
             self.fields["tags"].label = "Other keywords"
+        if "council" in self.fields and self.for_user is not None and acts_for_any_council(
+                self.for_user):
+            old = self.fields["council"]
+            self.fields["council"] = LeadCouncilField(
+                required=old.required, label=old.label, help_text=old.help_text,
+                also=[self.instance.council_id] if self.instance.council_id else (),
+            )
         if "partner_councils" in self.fields:
             old = self.fields["partner_councils"]
             self.fields["partner_councils"] = PartnerCouncilsField(

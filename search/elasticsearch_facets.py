@@ -16,13 +16,14 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.search.backends import get_search_backend
 
 from elasticsearch_dsl import A, Q, Search
-from modelsearch.query import MatchAll, PlainText
+from modelsearch.query import MatchAll
 
 from casestudies.models import LearningPage
 from councils.models import Council
 
 from . import facets
 from .services import FacetedSearch
+from .text import search_query
 
 COUNCIL_FACETS = ("council", "council_type", "nation", "region")
 BUCKETS = 1000  # more than there are councils, themes or years
@@ -83,7 +84,7 @@ class ElasticsearchFacetedSearch(FacetedSearch):
 
     def _base_query(self, query, operator):
         """Wagtail's own query for the words over live, public learning pages."""
-        words = PlainText(query, operator=operator) if query else MatchAll()
+        words = search_query(query, operator) if query else MatchAll()
         compiler = self.engine.query_compiler_class(LearningPage.objects.live().public(), words,
                                                     operator=operator)
         return Q(compiler.get_query())

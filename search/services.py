@@ -23,7 +23,7 @@ from councils.peers import peer_slugs
 
 from . import facets
 from .ranking import rank
-from .text import clean_query, highlight, query_terms
+from .text import clean_query, highlight, query_terms, search_query
 
 SORTS = {"relevance": "Most relevant", "newest": "Newest"}
 
@@ -153,7 +153,7 @@ class FacetedSearch:
         Faceting on "id" is the cheapest way Wagtail's database backends list the matches
         (one GROUP BY query, no model instances); Elasticsearch overrides this method."""
         results = LearningPage.objects.live().public().search(
-            query, operator=operator, order_by_relevance=False, backend=self.backend)
+            search_query(query, operator), order_by_relevance=False, backend=self.backend)
         return set(results.facet("id"))
 
     def count_facets(self, params, matched, peers):
@@ -177,8 +177,9 @@ class FacetedSearch:
             return RankedPages(rank(rows, pks, params.query, params.sort == "newest"))
         if params.sort == "newest":
             return pages.order_by("-first_published_at").search(
-                params.query, operator=operator, order_by_relevance=False, backend=self.backend)
-        return pages.search(params.query, operator=operator, backend=self.backend)
+                search_query(params.query, operator), order_by_relevance=False,
+                backend=self.backend)
+        return pages.search(search_query(params.query, operator), backend=self.backend)
 
     def councils(self, params, limit=6):
         if not params.query:

@@ -5,6 +5,10 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from modelsearch.query import Or, PlainText
+
+from . import analysis
+
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 # Words that search engines read as operators; people mean nothing special by them.
@@ -40,41 +44,56 @@ def html_to_text(value):
     return " ".join(strip_tags(value.replace("<", " <")).split())
 
 
+def search_query(query, operator="and"):
+    """The search backend's query for `query` (what `clean_query` returned): its words, or,
+    when it names a thesaurus term, its words or any equivalent wording, so "B&B" also
+    finds "temporary accommodation" (search/data/thesaurus.yaml)."""
+    words = PlainText(query, operator=operator)
+    alternatives = [clean_query(text)[0] for text in analysis.expansions(query)]
+    alternatives = [text for text in dict.fromkeys(alternatives) if text and text != query]
+    if not alternatives:
+        return words
+    return Or([words, *(PlainText(text, operator=operator) for text in alternatives)])
+
+
 def query_terms(query):
-    """Words to highlight, singular, so 'bins' also marks 'bin' (matching is by prefix)."""
+    """The stems to highlight for a query: its words' and those of the thesaurus
+    equivalents it names ("B&B" marks "temporary accommodation")."""
     terms = []
-    for word in WORD.findall(query or ""):
-        word = word.lower()
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        if len(word) > 1 and word not in terms:
-            terms.append(word)
+    for text in [query or "", *analysis.expansions(query or "")]:
+        for term in analysis.terms(text):
+            if not term.startswith(analysis.CONCEPT) and term not in terms:
+                terms.append(term)
     return terms
 
 
 def highlight(text, terms, length=240):
-    """An escaped snippet of `text` around the first matched term, with terms in <mark>."""
+    """An escaped snippet of `text` around the first matched word, with every word whose
+    stem is one of `terms` (or whose own stem a term has) in <mark>."""
     text = text or ""
-    terms = sorted({term.lower() for term in terms if term}, key=len, reverse=True)
-    if not terms:
+    wanted = {term.lower() for term in terms if term}
+    wanted |= {analysis.word_stem(term) for term in wanted} - {None}
+    if not wanted:
         snippet = text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
         return escape(snippet)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE
-    )
+
+    def marked(snippet):
+        return [match.span() for match in analysis.WORD.finditer(
+            snippet.translate(analysis.APOSTROPHES)) if analysis.word_stem(match.group()) in wanted]
+
     start = 0
-    first = pattern.search(text)
-    if first and first.start() > length // 2:
-        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    first = next(iter(marked(text)), None)
+    if first and first[0] > length // 2:
+        start = text.rfind(" ", 0, first[0] - length // 3) + 1
     snippet = text[start:start + length]
     if start + length < len(text):
         snippet = snippet.rsplit(" ", 1)[0] + "…"
     if start:
         snippet = "…" + snippet
     pieces, last = [], 0
-    for match in pattern.finditer(snippet):
-        pieces.append(escape(snippet[last:match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        last = match.end()
+    for begin, end in marked(snippet):
+        pieces.append(escape(snippet[last:begin]))
+        pieces.append(f"<mark>{escape(snippet[begin:end])}</mark>")
+        last = end
     pieces.append(escape(snippet[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from search.analysis import elasticsearch_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -204,6 +206,9 @@ if SEARCH_URLS:
             "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "5")),
             "ATOMIC_REBUILD": True,
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            # The site's text analysis (search/analysis.py), from the same stop list and
+            # thesaurus; SEARCH_SYNONYMS=1 adds the thesaurus as synonyms (a full engine only).
+            "INDEX_SETTINGS": elasticsearch_settings(synonyms=env_bool("SEARCH_SYNONYMS")),
         },
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }

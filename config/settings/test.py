@@ -23,8 +23,9 @@ if SEARCH_URLS:  # noqa: F405
         "BACKEND": "search.testing.RefreshingElasticsearchBackend",
         "INDEX_PREFIX": f"test_{os.environ.get('SEARCH_INDEX', 'shared_endeavour')}_"
                         f"{os.getpid()}_",
-        "INDEX_SETTINGS": {"settings": {"index": {
-            "merge": {"policy": {"expunge_deletes_allowed": 0}}}}},
+        "INDEX_SETTINGS": {"settings": {
+            **WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"]["settings"],  # noqa: F405
+            "index": {"merge": {"policy": {"expunge_deletes_allowed": 0}}}}},
     })
 
 _DATABASE = DATABASES["default"]  # noqa: F405

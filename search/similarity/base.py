@@ -5,6 +5,20 @@ from typing import Protocol
 
 from django.utils.text import capfirst
 
+from .. import analysis
+
+TERMS_CITED = 3
+COUNCIL_TERMS_CITED = 5
+
+
+def cited_terms(terms, pages=(), limit=TERMS_CITED):
+    """The shared terms a reason may cite, best first: distinctive ones only (never a stop or
+    generic word), each as a reader would write it, found in the pages' titles and summaries
+    ('bins', 'temporary accommodation', 'EHCP'), never a bare stem (search/analysis.py)."""
+    texts = [f"{getattr(page, 'title', '')}\n{getattr(page, 'summary', '')}"
+             for page in pages if page is not None]
+    return analysis.shown_terms(terms, texts, limit)
+
 
 def _join(words):
     words = list(words)
@@ -29,9 +43,9 @@ class SimilarItem:
         if self.shared_themes:
             noun = "theme" if len(self.shared_themes) == 1 else "themes"
             parts.append(f"{noun} {_join(self.shared_themes)}")
-        if self.shared_terms:
-            quoted = [f"‘{term}’" for term in self.shared_terms]
-            parts.append(f"both mention {_join(quoted)}")
+        terms = cited_terms(self.shared_terms, [self.page])
+        if terms:
+            parts.append(f"both mention {_join([f'‘{term}’' for term in terms])}")
         return capfirst("; ".join(parts)) if parts else "Similar wording"
 
 
@@ -54,7 +68,7 @@ class CouncilMatch:
         terms = []
         for item in self.items:
             terms.extend(term for term in item.shared_terms if term not in terms)
-        return terms[:5]
+        return cited_terms(terms, [item.page for item in self.items], COUNCIL_TERMS_CITED)
 
     @property
     def shared_themes(self):

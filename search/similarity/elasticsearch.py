@@ -22,6 +22,7 @@ from modelsearch.query import MatchAll
 
 from casestudies.models import LearningPage
 
+from .. import analysis
 from ..engine import with_fallback
 from ..matching import MIN_SHARED_TERMS, Hits, Matcher
 from .documents import STOP_WORDS
@@ -53,7 +54,7 @@ class MoreLikeThis:
     Elasticsearch to explain the matches of just the pages that will be shown."""
 
     def __init__(self, texts, exclude=(), size=100, reference=None):
-        self.texts = [text for text in texts if text.strip()]
+        self.texts = [analysis.with_equivalents(text) for text in texts if text.strip()]
         self.exclude = [str(pk) for pk in exclude if pk != reference]
         self.size = size
         self.reference = reference
@@ -73,7 +74,7 @@ class MoreLikeThis:
             "more_like_this", fields=MLT_FIELDS, like=self.texts,
             min_term_freq=1, min_doc_freq=1, min_word_length=3, boost_terms=self.boost_terms,
             max_query_terms=MAX_QUERY_TERMS, minimum_should_match=MIN_SHARED_TERMS,
-            stop_words=sorted(STOP_WORDS),
+            stop_words=sorted(STOP_WORDS), analyzer=analysis.TEXT_ANALYZER,
         )], filter=filters, must_not=[Q("ids", values=self.exclude)])
 
     def _search(self, ids=None, **extra):
