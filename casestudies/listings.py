@@ -11,15 +11,7 @@ from core.pagination import paginate
 from core.params import MAX_FILTER_VALUES
 from councils.models import Council, Nation
 
-
-def _kinds():
-    from .models import CaseStudyPage, LessonPage, ProjectPage
-
-    return {
-        "case-study": ("Case studies", CaseStudyPage),
-        "lesson": ("Lessons", LessonPage),
-        "project": ("Projects", ProjectPage),
-    }
+from .kinds import kinds as page_kinds
 
 
 def _clean_values(request, name, allowed):
@@ -48,7 +40,7 @@ def filtered_listing(request, queryset, show_kind=True):
         Council.objects.current().order_by()
         .values_list("council_type", "council_type_name").distinct()
     )
-    kinds = _kinds()
+    kinds = page_kinds()
 
     selected_themes, unknown_themes = _clean_values(request, "theme", theme_slugs)
     selected_types, unknown_types = _clean_values(request, "council_type", council_types)

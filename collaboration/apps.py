@@ -8,7 +8,7 @@ class CollaborationConfig(AppConfig):
 
     def ready(self):
         from councils.content import register_provider, register_record_provider
-        from search.collaboration_signals import (
+        from search.matching.evidence import (
             register_council_evidence,
             register_page_evidence,
         )

@@ -1,10 +1,11 @@
 """The records of joint work as evidence for matching: "we face this too" (shown), reuses
 (shown) and requests to join a project (open or accepted), each one signal between two
-councils with a reason in plain words. Registered with search's blend in apps.py."""
+councils with a reason in plain words. Registered in apps.py with the matching core's
+evidence (search.matching.evidence)."""
 
 from django.db.models import Q
 
-from search.collaboration_signals import MAX_ROWS, Signal, possessive
+from search.matching.evidence import MAX_ROWS, Signal, possessive
 
 from .models import JoinRequest, Reuse, SharedProblem, Standing
 

@@ -8,7 +8,6 @@ still come from Wagtail's search API in `FacetedSearch`, so they are the same co
 backend.
 """
 
-import datetime
 from collections import Counter
 from dataclasses import dataclass
 
@@ -104,37 +103,27 @@ class ElasticsearchFacetedSearch(FacetedSearch):
         return {str(row[0]): row for row in Council.objects.values_list(
             "pk", "slug", "short_name", "council_type", "nation", "region")}
 
-    def _clauses(self, selected, councils, peers):
-        """One Elasticsearch filter per active facet (and for `peers_of`)."""
+    def _clauses(self, selected, peers):
+        """One Elasticsearch filter per active facet (and for `peers_of`), from the filter
+        specification the database uses too (`facets.criteria`)."""
         clauses = {}
-        if selected.get("kind"):
-            models = [facets.KINDS[key][1] for key in selected["kind"]]
-            ids = [str(ct.pk) for ct in ContentType.objects.get_for_models(*models).values()]
-            clauses["kind"] = terms(self.index.column("FilterField", "content_type"), ids)
-        if selected.get("theme"):
-            path, slug = self.index.nested_column("themes", "slug")
-            clauses["theme"] = Q("nested", path=path,
-                                 query=terms(f"{path}.{slug}", selected["theme"]))
-        if selected.get("phase"):
-            clauses["phase"] = terms(self.index.column("FilterField", "phase"),
-                                     selected["phase"])
-        position = {"council": 1, "council_type": 3, "nation": 4, "region": 5}
-        for name in COUNCIL_FACETS:
-            if selected.get(name):
-                wanted = set(selected[name])
-                ids = [pk for pk, row in councils.items() if row[position[name]] in wanted]
-                clauses[name] = terms(self._council_column(name), ids)
-        if selected.get("year"):
-            published = self.index.column("FilterField", "first_published_at")
-            clauses["year"] = Q("bool", should=[
-                Q({"range": {published: {
-                    "gte": datetime.datetime(int(year), 1, 1, tzinfo=datetime.UTC).isoformat(),
-                    "lt": datetime.datetime(int(year) + 1, 1, 1,
-                                            tzinfo=datetime.UTC).isoformat()}}})
-                for year in selected["year"]], minimum_should_match=1)
-        if peers is not None:
-            ids = [pk for pk, row in councils.items() if row[1] in peers]
-            clauses["peers_of"] = terms(self._council_column("council"), ids)
+        for name, (on, values) in facets.criteria(selected, peers).items():
+            if on == "content_type":
+                clauses[name] = terms(self.index.column("FilterField", "content_type"),
+                                      [str(value) for value in values])
+            elif on == "theme":
+                path, slug = self.index.nested_column("themes", "slug")
+                clauses[name] = Q("nested", path=path, query=terms(f"{path}.{slug}", values))
+            elif on == "phase":
+                clauses[name] = terms(self.index.column("FilterField", "phase"), values)
+            elif on in ("lead", "involved"):
+                clauses[name] = terms(self._council_column(name),
+                                      [str(value) for value in values])
+            elif on == "year":
+                published = self.index.column("FilterField", "first_published_at")
+                clauses[name] = Q("bool", should=[
+                    Q({"range": {published: {"gte": start.isoformat(), "lt": end.isoformat()}}})
+                    for start, end in map(facets.year_range, values)], minimum_should_match=1)
         return clauses
 
     @staticmethod
@@ -159,7 +148,7 @@ class ElasticsearchFacetedSearch(FacetedSearch):
     def _council_column(self, facet):
         """The council facet and `peers_of` match a page's lead council and its partners;
         council type, nation and region are the lead council's."""
-        if facet == "council":
+        if facets.FILTERS.get(facet, "involved") == "involved":
             return self.index.column("FilterField", "involved_council_ids")
         return self.index.column("FilterField", "council")
 
@@ -169,7 +158,7 @@ class ElasticsearchFacetedSearch(FacetedSearch):
         query = self._base_query(matched.query, matched.operator) if matched is not None \
             else self._base_query("", self.operator)
         councils = self._councils()
-        clauses = self._clauses(params.active, councils, peers)
+        clauses = self._clauses(params.active, peers)
         search = self._search().query(query)
         peers_clause = [clauses["peers_of"]] if "peers_of" in clauses else []
         facet_clauses = {name: clause for name, clause in clauses.items() if name != "peers_of"}

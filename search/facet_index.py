@@ -41,9 +41,12 @@ class RowSet(list):
         for row in rows:
             self.council_names.update(row.values["_council_names"])
         self.df = Counter()
+        lengths = Counter()
         for row in rows:
-            self.df.update(row.terms.keys())
-        self.average_length = (sum(row.length for row in rows) / len(rows)) if rows else 1.0
+            self.df.update({term for counts in row.terms.values() for term in counts})
+            for name, counts in row.terms.items():
+                lengths[name] += sum(counts.values())
+        self.average_length = {name: total / len(rows) for name, total in lengths.items()}
 
     # Filtering and counting ---------------------------------------------------------------
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from casestudies.choices import Phase
+from casestudies.kinds import kinds
 from casestudies.models import (
     CaseStudyPage,
     LearningPage,
-    LessonPage,
     ProjectPage,
     Theme,
     ThemedPage,
@@ -28,11 +28,7 @@ from .ranking import ranking_terms
 MAX_VALUE_LENGTH = 100
 MAX_FACET_VALUES_SHOWN = 12
 
-KINDS = {
-    "case-study": ("Case studies", CaseStudyPage),
-    "lesson": ("Lessons", LessonPage),
-    "project": ("Projects", ProjectPage),
-}
+KINDS = kinds()
 FACETS = [
     ("kind", "Content type"),
     ("theme", "Theme"),
@@ -94,8 +90,7 @@ class Row:
     pk: int
     values: dict
     published: object = None
-    terms: dict = field(default_factory=dict)
-    length: int = 0
+    terms: dict = field(default_factory=dict)  # field -> Counter (search/ranking.py)
 
 
 _rows_cache = {}
@@ -142,11 +137,12 @@ def load_page_rows():
     kind_by_ct = {
         ContentType.objects.get_for_model(model).pk: key for model, key in kind_by_model.items()
     }
-    themes = {}
-    for page_id, slug in ThemedPage.objects.filter(
+    themes, theme_names = {}, {}
+    for page_id, slug, name in ThemedPage.objects.filter(
         content_object__in=pages.values("pk")
-    ).values_list("content_object_id", "tag__slug"):
+    ).values_list("content_object_id", "tag__slug", "tag__name"):
         themes.setdefault(page_id, set()).add(slug)
+        theme_names.setdefault(page_id, []).append(name)
     partners = partners_by_page()
     rows = []
     for (pk, ct_id, council, council_name, ctype, nation, region, phase, published, title,
@@ -155,10 +151,9 @@ def load_page_rows():
             "council__council_type", "council__nation", "council__region",
             "projectpage__phase", "first_published_at", "title", "summary",
     ):
-        terms = ranking_terms(title, summary, themes.get(pk, ()))
         names = {council: council_name, **partners.get(pk, {})}
-        rows.append(Row(pk, published=published, terms=terms, length=sum(terms.values()),
-                        values={
+        rows.append(Row(pk, published=published,
+                        terms=ranking_terms(title, summary, theme_names.get(pk, ())), values={
             "kind": {kind_by_ct.get(ct_id)},
             "theme": themes.get(pk, set()),
             "council": set(names),
@@ -183,40 +178,71 @@ def without_facet_totals(rows, selected, matched_ids=None, peer_slugs=None):
     return rows.hidden_by_each_filter(selected, matched_ids, peer_slugs)
 
 
-def apply_filters(queryset, selected, peer_slugs=None):
-    """The same filters as `facet_counts`, as lookups every Wagtail search backend accepts
-    (FilterFields on LearningPage and Page: content_type, council, id, first_published_at)."""
+# One filter specification, read by the database (`apply_filters`) and by Elasticsearch
+# (elasticsearch_facets.py): what each filter matches a page on. "lead" is a field of the
+# page's lead council; "involved" is its lead council or a partner (as `peers_of` is).
+FILTERS = {
+    "kind": "content_type", "theme": "theme", "council": "involved", "council_type": "lead",
+    "nation": "lead", "region": "lead", "phase": "phase", "year": "year",
+}
+COUNCIL_COLUMNS = {"council": 1, "peers_of": 1, "council_type": 2, "nation": 3, "region": 4}
+
+
+def criteria(selected, peer_slugs=None):
+    """{filter: (what it matches on, values)} for the active filters, resolved once for every
+    engine: content type ids, theme slugs, council ids, phases or years. Two queries at most."""
     from django.contrib.contenttypes.models import ContentType
 
-    if selected.get("kind"):
-        models = [KINDS[key][1] for key in selected["kind"]]
-        queryset = queryset.filter(
-            content_type__in=list(ContentType.objects.get_for_models(*models).values())
-        )
-    if selected.get("theme"):
-        queryset = queryset.filter(id__in=ThemedPage.objects.filter(
-            tag__slug__in=selected["theme"]).values("content_object_id"))
-    if selected.get("phase"):
-        queryset = queryset.filter(
-            id__in=ProjectPage.objects.filter(phase__in=selected["phase"]).values("pk"))
-    councils = Council.objects.all()
-    council_filtered = False
-    for facet in ("council_type", "nation", "region"):
-        if selected.get(facet):
-            councils = councils.filter(**{f"{facet}__in": selected[facet]})
-            council_filtered = True
-    if council_filtered:
-        queryset = queryset.filter(council__in=list(councils.values_list("pk", flat=True)))
-    for slugs in (selected.get("council") or None, peer_slugs):
-        if slugs is not None:
-            involved = Council.objects.filter(slug__in=list(slugs)).values("pk")
+    wanted = {name: set(values) for name, values in selected.items() if values}
+    if peer_slugs is not None:
+        wanted["peers_of"] = set(peer_slugs)
+    councils = []
+    if set(wanted) & set(COUNCIL_COLUMNS):
+        councils = list(Council.objects.values_list("pk", "slug", "council_type", "nation",
+                                                    "region"))
+    found = {}
+    for name, values in wanted.items():
+        on = FILTERS.get(name, "involved")
+        if on == "content_type":
+            models = [KINDS[key][1] for key in selected[name]]
+            values = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+        elif on in ("lead", "involved"):
+            column = COUNCIL_COLUMNS[name]
+            values = [row[0] for row in councils if row[column] in values]
+        elif on == "year":
+            values = [int(year) for year in selected[name]]
+        else:
+            values = list(selected[name])
+        found[name] = (on, values)
+    return found
+
+
+def year_range(year):
+    return (datetime.datetime(year, 1, 1, tzinfo=datetime.UTC),
+            datetime.datetime(year + 1, 1, 1, tzinfo=datetime.UTC))
+
+
+def apply_filters(queryset, selected, peer_slugs=None):
+    """The filters of `criteria` as lookups every Wagtail search backend accepts (FilterFields
+    on LearningPage and Page: content_type, council, id, first_published_at)."""
+    for on, values in criteria(selected, peer_slugs).values():
+        if on == "content_type":
+            queryset = queryset.filter(content_type__in=values)
+        elif on == "theme":
+            queryset = queryset.filter(id__in=ThemedPage.objects.filter(
+                tag__slug__in=values).values("content_object_id"))
+        elif on == "phase":
             queryset = queryset.filter(
-                id__in=LearningPage.objects.involving(involved).values("pk"))
-    if selected.get("year"):
-        years = Q()
-        for year in selected["year"]:
-            start = datetime.datetime(int(year), 1, 1, tzinfo=datetime.UTC)
-            end = datetime.datetime(int(year) + 1, 1, 1, tzinfo=datetime.UTC)
-            years |= Q(first_published_at__gte=start, first_published_at__lt=end)
-        queryset = queryset.filter(years)
+                id__in=ProjectPage.objects.filter(phase__in=values).values("pk"))
+        elif on == "lead":
+            queryset = queryset.filter(council__in=values)
+        elif on == "involved":
+            queryset = queryset.filter(
+                id__in=LearningPage.objects.involving(values).values("pk"))
+        elif on == "year":
+            years = Q()
+            for year in values:
+                start, end = year_range(year)
+                years |= Q(first_published_at__gte=start, first_published_at__lt=end)
+            queryset = queryset.filter(years)
     return queryset

@@ -19,9 +19,9 @@ from casestudies.models import LearningPage, ThemePage
 from core.pagination import PAGE_SIZE, page_of, requested_page
 from core.params import MAX_FILTER_VALUES
 from councils.models import Council
+from councils.peers import peer_slugs
 
 from . import facets
-from .peers import peer_slugs
 from .ranking import rank
 from .text import clean_query, highlight, query_terms, search_query
 

@@ -212,6 +212,10 @@ if SEARCH_URLS:
         },
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
+    # One shard, and no deleted document left to skew relevance statistics once expunged
+    # (search/similarity/elasticsearch.py settle_index): identical runs rank identically.
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"] = {"settings": {"index": {
+        "number_of_shards": 1, "merge": {"policy": {"expunge_deletes_allowed": 0}}}}}
     SEARCH_FACETED_SEARCH = "search.elasticsearch_facets.ElasticsearchFacetedSearch"
     SEARCH_SIMILARITY_BACKEND = "search.similarity.elasticsearch.ElasticsearchSimilarityBackend"
     SEARCH_FALLBACK_BACKEND = "database"

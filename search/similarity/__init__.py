@@ -1,7 +1,7 @@
-"""The similarity engine. Choose the implementation with the SEARCH_SIMILARITY_BACKEND
-setting (a dotted path); the default is TF-IDF over published text plus theme overlap.
-Whichever it is, its council matches are blended with what councils did together
-(search.collaboration_signals)."""
+"""The similarity engines. Choose one with the SEARCH_SIMILARITY_BACKEND setting (a dotted
+path); the default is TF-IDF over published text. Each answers the matching core's questions
+(`search.matching`), which turns the answers into similar pages and councils the same way for
+every engine."""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -16,9 +16,7 @@ _backends = {}
 def get_similarity_backend() -> SimilarityBackend:
     path = getattr(settings, "SEARCH_SIMILARITY_BACKEND", DEFAULT_BACKEND)
     if path not in _backends:
-        from ..collaboration_signals import with_signals
-
-        _backends[path] = with_signals(import_string(path)())
+        _backends[path] = import_string(path)()
     return _backends[path]
 
 

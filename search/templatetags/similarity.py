@@ -15,9 +15,10 @@ from django.utils.safestring import mark_safe
 
 from core import cache_tags, content_version
 
+from councils.peers import peer_councils as find_peer_councils
+
 from ..forms import MAX_PROBLEM_LENGTH
 from ..grouping import group_matches
-from ..peers import peer_councils as find_peer_councils
 from ..similarity import get_similarity_backend
 
 register = template.Library()

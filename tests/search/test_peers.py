@@ -1,7 +1,7 @@
 import pytest
 
 from councils.factories import CouncilFactory
-from search.peers import peer_councils
+from councils.peers import peer_councils
 
 
 @pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_closest_councils_by_profile_with_reasons(django_assert_max_num_queries)
     CouncilFactory(short_name="Glenshire", nation="Scotland", unitary=True,
                    population=90_000, area_km2=6_000)
     CouncilFactory(short_name="Gone", former=True, population=100_000, area_km2=500)
-    # Two for the profiles, six for what the councils did together (search.collaboration_signals).
+    # Two for the profiles, six for what the councils did together (search.matching.evidence).
     with django_assert_max_num_queries(8):
         peers = peer_councils(me, limit=3)
     names = [peer.council.short_name for peer in peers]

@@ -7,8 +7,8 @@ import pytest
 
 from collaboration.models import JoinRequest, Reuse, SharedProblem, Standing
 from councils.factories import CouncilFactory
-from search import collaboration_signals
-from search.peers import peer_councils
+from councils.peers import peer_councils
+from search.matching import evidence as collaboration_signals
 from search.similarity import get_similarity_backend
 
 pytestmark = [pytest.mark.usefixtures("_corpus"), pytest.mark.django_db]

@@ -13,6 +13,7 @@ from casestudies.models import LearningPage
 from councils.factories import CouncilFactory
 from search.models import PageTerms, SimilarityState
 from search.similarity import get_similarity_backend
+from search.similarity.tfidf import TfidfSimilarityBackend
 
 # The corpus is built once for the module (tests/search/conftest.py); every test sees it.
 pytestmark = pytest.mark.usefixtures("_corpus")
@@ -247,7 +248,10 @@ def test_publishing_many_pages_keeps_results_current(corpus, engine):
     for topic, page in published.items():
         assert engine.councils_for_text(problem_about(topic))[0].council == page.council, topic
     # Every published page, and nothing else, has similarity data; the last ones were weighed
-    # with the stored vocabulary rather than refitted, so both ways were exercised.
+    # with the stored vocabulary rather than refitted, so both ways were exercised. (With
+    # Elasticsearch the database TF-IDF no longer runs on publish: issue 12.)
+    if not isinstance(engine, TfidfSimilarityBackend):
+        return
     live = set(LearningPage.objects.live().public().values_list("pk", flat=True))
     assert live >= {page.pk for page in published.values()}
     assert set(PageTerms.objects.values_list("page_id", flat=True)) == live

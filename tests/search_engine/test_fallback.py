@@ -9,6 +9,7 @@ from django.urls import reverse
 
 import pytest
 
+from search.similarity.tfidf import TfidfSimilarityBackend
 from tests.search_engine.conftest import build_content
 from tests.shared_data import build_once, fresh_copy
 
@@ -32,8 +33,15 @@ NOTICE = "Our search engine is not responding"
 
 @pytest.fixture(scope="module")
 def _content(django_db_setup, django_db_blocker):
-    """The content, built once for this module (every test here uses it)."""
-    yield from build_once(django_db_blocker, build_content)
+    """The content, built once for this module (every test here uses it), with the fallback's
+    similarity data as the nightly `rebuild_similarity` keeps it (with Elasticsearch,
+    publishing no longer updates it)."""
+    def build():
+        content = build_content()
+        TfidfSimilarityBackend().rebuild()
+        return content
+
+    yield from build_once(django_db_blocker, build)
 
 
 @pytest.fixture

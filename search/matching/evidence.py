@@ -1,4 +1,5 @@
-"""What councils did together, as evidence that they share a problem.
+"""What councils did together, as evidence that they share a problem (part of the matching
+core: `search.matching.core` adds it to every engine's council matches).
 
 "We face this too" (shown), requests to join a project (open or accepted), partnerships on
 live projects and reuses (shown) each count as one signal between two councils, with a
@@ -8,10 +9,10 @@ each distinct signal, at most MAX_SIGNALS of them, times SEARCH_SIGNAL_WEIGHT (1
 signal (0.06) a fifth of one, so one click never outranks strong text evidence, and a council
 with signals but no matching text ranks below the strong text matches.
 
-Where the signals come from is registered: partnerships on projects are read here, the
-records of joint work by the collaboration app (collaboration/evidence.py).
-`with_signals(backend)` applies the blend to any similarity engine's council matches, so
-both engines get it from one place; `peer_bonus` does the same for councils like mine.
+Where the signals come from is registered: partnerships on projects and the collaboration
+graph (councils that partnered with the council that published a matching page) are read
+here, the records of joint work by the collaboration app (collaboration/evidence.py).
+`peer_bonus` is registered with councils like mine (councils/peers.py).
 """
 
 from dataclasses import dataclass
@@ -106,7 +107,29 @@ def on_pages(pages, this_page=None, exclude=()):
         return f"‘{titles[page_id]}’"
 
     signals = [signal for source in _page_sources for signal in source(titles, about)]
+    signals += _graph(pages)
     return _grouped(signals, exclude)
+
+
+def _graph(pages):
+    """Councils that partnered on a live project with the council that published one of
+    `pages`: the collaboration graph, one signal per project. It only adds to councils
+    matched on other evidence (see `alone`)."""
+    from casestudies.models import ProjectPage
+
+    leads = {page.council_id: page.council.short_name for page in pages}
+    projects = ProjectPage.objects.filter(pk__in=visible_pages(), council__in=list(leads))
+    rows = (projects.filter(partner_councils__isnull=False).order_by("pk")
+            .values_list("pk", "title", "council_id", "partner_councils",
+                         "partner_councils__short_name")[:MAX_ROWS])
+    return [Signal(partner, ("graph", page_id),
+                   f"{name} is a partner on {possessive(leads[lead])} ‘{title}’")
+            for page_id, title, lead, partner, name in rows]
+
+
+def alone(signals):
+    """True if these signals cannot bring a council into a list on their own."""
+    return all(signal.key[0] == "graph" for signal in signals)
 
 
 def _partnerships(council, visible):
@@ -136,101 +159,10 @@ def between(council):
     return _grouped(signals, exclude={council.pk})
 
 
-def blend(matches, evidence, limit):
-    """The council matches re-ranked by text score plus signal bonus, with councils that
-    have signals but no matching text added, cut to `limit`."""
-    from councils.models import Council
-
-    from .similarity.base import CouncilMatch
-
-    ranked = list(matches)
-    order = {match.council.pk: index for index, match in enumerate(ranked)}
-    for match in ranked:
-        match.signals = evidence.get(match.council.pk, [])
-        match.signal_bonus = bonus(match.signals)
-    known = {match.council.pk for match in ranked}
-    missing = [council_id for council_id in evidence if council_id not in known]
-    if missing:
-        councils = Council.objects.in_bulk(missing)
-        for council_id in missing:
-            if council_id in councils:
-                signals = evidence[council_id]
-                ranked.append(CouncilMatch(councils[council_id], 0.0, [], signals=signals,
-                                           signal_bonus=bonus(signals)))
-    # Ties keep the engine's order; councils known only from signals follow by name.
-    ranked.sort(key=lambda match: (-match.total, order.get(match.council.pk, len(order)),
-                                   match.council.short_name))
-    result = type(matches)() if isinstance(matches, list) else []
-    result.extend(ranked[:limit])
-    return result
-
-
-def _best_pages(matches, count=PAGES_WITH_SIGNALS):
-    items = sorted((item for match in matches for item in match.items),
-                   key=lambda item: -item.score)
-    pages = []
-    for item in items:
-        if item.page.pk not in {page.pk for page in pages}:
-            pages.append(item.page)
-    return pages[:count]
-
-
-class WithSignals:
-    """A similarity engine whose council matches are blended with collaboration signals;
-    everything else is the engine's own."""
-
-    def __init__(self, engine):
-        object.__setattr__(self, "engine", engine)
-
-    def __getattr__(self, name):
-        return getattr(self.engine, name)
-
-    def __setattr__(self, name, value):
-        # The engine's own state (e.g. a benchmark dropping its cached snapshot) goes to the
-        # engine; anything else, such as a test replacing a method, stays on the wrapper.
-        if name in vars(self.engine):
-            setattr(self.engine, name, value)
-        else:
-            object.__setattr__(self, name, value)
-
-    def councils_for_text(self, text, limit=10):
-        matches = self.engine.councils_for_text(text, limit=limit * 2)
-        if not weight():
-            return _cut(matches, limit)
-        return blend(matches, on_pages(_best_pages(matches)), limit)
-
-    def councils_for_page(self, page, limit=5):
-        matches = self.engine.councils_for_page(page, limit=limit * 2)
-        if not weight():
-            return _cut(matches, limit)
-        specific = page.specific
-        exclude = {page.council_id}
-        if hasattr(specific, "partner_councils"):
-            exclude |= {partner.pk for partner in specific.partner_councils.all()}
-        pages = [page] + [found for found in _best_pages(matches) if found.pk != page.pk]
-        return blend(matches, on_pages(pages[:PAGES_WITH_SIGNALS], page, exclude),
-                     limit)
-
-    def councils_for_council(self, council, limit=5):
-        matches = self.engine.councils_for_council(council, limit=limit * 2)
-        if not weight():
-            return _cut(matches, limit)
-        return blend(matches, between(council), limit)
-
-
-def _cut(matches, limit):
-    result = type(matches)() if isinstance(matches, list) else []
-    result.extend(list(matches)[:limit])
-    return result
-
-
-def with_signals(engine):
-    return WithSignals(engine)
-
-
 def peer_bonus(council):
     """{other council id: (distance to take off, [Signal])} for councils like mine."""
     if not weight():
         return {}
-    return {other: (PEER_DISTANCE_PER_SIGNAL * count(signals) * weight(), signals)
+    return {other: (PEER_DISTANCE_PER_SIGNAL * count(signals) * weight(),
+                    [signal.reason for signal in signals])
             for other, signals in between(council).items()}

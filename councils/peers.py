@@ -1,9 +1,11 @@
-"""Peer councils ("councils like mine") from the register's profile fields.
+"""Matching by profile: peer councils ("councils like mine") from the register's fields.
 
 A council's distance to another adds up differences in type and tier, nation, population
 and density (on a log scale, so 90,000 and 110,000 are close), deprivation quintile and
 rurality. No content is involved, so a council that has published nothing has peers too.
-Working together (search.collaboration_signals) brings a council a little closer.
+Working together brings a council a little closer: apps above this one register a source
+of that evidence (`register_closeness`; search.matching registers what councils did
+together), so this module imports none of them.
 """
 
 import math
@@ -11,9 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
 
-from councils.models import Council, Tier
-
-from .collaboration_signals import peer_bonus
+from .models import Council, Tier
 
 PROFILE_FIELDS = (
     "pk", "slug", "short_name", "council_type", "council_type_name", "tier", "nation",
@@ -30,6 +30,24 @@ class PeerCouncil:
     @property
     def reason(self):
         return capfirst("; ".join(self.reasons)) if self.reasons else ""
+
+
+_closeness = []
+
+
+def register_closeness(source):
+    """source(council) -> {other council id: (distance to take off, [reason])}."""
+    if source not in _closeness:
+        _closeness.append(source)
+
+
+def _together(council):
+    found = {}
+    for source in _closeness:
+        for other, (closer, reasons) in source(council).items():
+            before, earlier = found.get(other, (0.0, []))
+            found[other] = (before + closer, earlier + list(reasons))
+    return found
 
 
 def _log(value):
@@ -90,16 +108,16 @@ def peer_councils(council, limit=10):
         .values_list(*PROFILE_FIELDS)
     ]
     me = _profile([getattr(council, name) for name in PROFILE_FIELDS])
-    together = peer_bonus(council)
+    together = _together(council)
     scored = []
     for other in rows:
         if other["pk"] == council.pk:
             continue
         distance, reasons = _distance(me, other)
         if other["pk"] in together:
-            closer, signals = together[other["pk"]]
+            closer, shared = together[other["pk"]]
             distance = max(distance - closer, 0.0)
-            reasons = [signal.reason for signal in signals[:2]] + reasons
+            reasons = shared[:2] + reasons
         scored.append((distance, other["short_name"], other["pk"], reasons))
     scored.sort()
     top = scored[:limit]
