@@ -47,12 +47,14 @@ run: site
 test: install
 	sh scripts/ensure-chromium.sh
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # `make bench`: relevance (on the demo content), then speed, on the database DATABASE_URL names
 # (SEARCH_URL: Elasticsearch too). BENCH_ITEMS=10000 first tops the generated pages up to that

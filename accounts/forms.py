@@ -19,13 +19,16 @@ class AccessRequestForm(forms.ModelForm):
     council = forms.ModelChoiceField(
         queryset=Council.objects.current().order_by("short_name"),
         empty_label="Choose your council",
-        error_messages={"required": "Choose the council you work for",
-                        "invalid_choice": "Choose a council from the list"},
+        error_messages={
+            "required": "Choose the council you work for",
+            "invalid_choice": "Choose a council from the list",
+        },
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
     # A honeypot: templates/accounts/_honeypot.html keeps it from people, robots fill it in.
     comments = forms.CharField(
-        label="Leave this empty", required=False,
+        label="Leave this empty",
+        required=False,
         widget=forms.TextInput(attrs={**GOVUK_INPUT, "tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -34,19 +37,24 @@ class AccessRequestForm(forms.ModelForm):
         fields = ["name", "email", "job_title", "council", "reason"]
         widgets = {
             "name": forms.TextInput(attrs={**GOVUK_INPUT, "autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={**GOVUK_INPUT, "autocomplete": "email",
-                                             "spellcheck": "false"}),
-            "job_title": forms.TextInput(attrs={**GOVUK_INPUT,
-                                                "autocomplete": "organization-title"}),
+            "email": forms.EmailInput(
+                attrs={**GOVUK_INPUT, "autocomplete": "email", "spellcheck": "false"}
+            ),
+            "job_title": forms.TextInput(
+                attrs={**GOVUK_INPUT, "autocomplete": "organization-title"}
+            ),
             "reason": forms.Textarea(attrs={"class": "govuk-textarea", "rows": 5}),
         }
         error_messages = {
             "name": {"required": "Enter your full name"},
-            "email": {"required": "Enter your work email address",
-                      "invalid": "Enter an email address in the correct format, "
-                                 "like name@council.gov.uk"},
-            "reason": {"required": "Tell us why you want to join",
-                       "max_length": "Keep your reason under 2,000 characters"},
+            "email": {
+                "required": "Enter your work email address",
+                "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
+            },
+            "reason": {
+                "required": "Tell us why you want to join",
+                "max_length": "Keep your reason under 2,000 characters",
+            },
         }
 
     def clean_email(self):
@@ -61,30 +69,38 @@ class AccessRequestForm(forms.ModelForm):
 
 class SetPasswordForm(forms.Form):
     first_name = forms.CharField(
-        max_length=150, error_messages={"required": "Enter your first name"},
+        max_length=150,
+        error_messages={"required": "Enter your first name"},
         widget=forms.TextInput(attrs={**GOVUK_INPUT, "autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        max_length=150, error_messages={"required": "Enter your last name"},
+        max_length=150,
+        error_messages={"required": "Enter your last name"},
         widget=forms.TextInput(attrs={**GOVUK_INPUT, "autocomplete": "family-name"}),
     )
     password1 = forms.CharField(
-        label="Password", strip=False,
+        label="Password",
+        strip=False,
         error_messages={"required": "Enter a password"},
         widget=forms.PasswordInput(attrs={**GOVUK_INPUT, "autocomplete": "new-password"}),
         help_text="At least 8 characters. Avoid common words and your name.",
     )
     password2 = forms.CharField(
-        label="Confirm password", strip=False,
+        label="Confirm password",
+        strip=False,
         error_messages={"required": "Enter the password again"},
         widget=forms.PasswordInput(attrs={**GOVUK_INPUT, "autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, invitation, **kwargs):
         self.invitation = invitation
-        kwargs.setdefault("initial", {
-            "first_name": invitation.first_name, "last_name": invitation.last_name,
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "first_name": invitation.first_name,
+                "last_name": invitation.last_name,
+            },
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -96,8 +112,10 @@ class SetPasswordForm(forms.Form):
             from django.contrib.auth import get_user_model
 
             probe = get_user_model()(
-                username=self.invitation.email, email=self.invitation.email,
-                first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", ""),
+                username=self.invitation.email,
+                email=self.invitation.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
             )
             try:
                 password_validation.validate_password(password1, probe)
@@ -166,19 +184,21 @@ class AccessRequestDecisionForm(WagtailAdminModelForm):
                 (AccessRequest.Status.APPROVED, "Approve: email a link to set a password"),
                 (AccessRequest.Status.DECLINED, "Decline: email the note below"),
             ]
-            self.fields["status"].widget = forms.RadioSelect(
-                choices=self.fields["status"].choices
-            )
+            self.fields["status"].widget = forms.RadioSelect(choices=self.fields["status"].choices)
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and AccessRequest.objects.filter(
-            pk=self.instance.pk
-        ).exclude(status=AccessRequest.Status.PENDING).exists():
+        if (
+            self.instance.pk
+            and AccessRequest.objects.filter(pk=self.instance.pk)
+            .exclude(status=AccessRequest.Status.PENDING)
+            .exists()
+        ):
             raise ValidationError("This request has already been decided.")
-        if (cleaned.get("status") == AccessRequest.Status.APPROVED
-                and active_account_exists(self.instance.email)):
-            raise ValidationError("This person already has an account. "
-                                  "Add a council membership instead.")
+        if cleaned.get("status") == AccessRequest.Status.APPROVED and active_account_exists(
+            self.instance.email
+        ):
+            raise ValidationError(
+                "This person already has an account. Add a council membership instead."
+            )
         return cleaned
-

@@ -41,25 +41,40 @@ class Invitation(models.Model):
     last_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PRACTITIONER)
     council = models.ForeignKey(
-        "councils.Council", null=True, blank=True, on_delete=models.CASCADE,
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="invitations",
         help_text="Practitioners write for this council. Optional for organisers and readers.",
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     access_request = models.OneToOneField(
-        "accounts.AccessRequest", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="invitation", editable=False,
+        "accounts.AccessRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+        editable=False,
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(editable=False)
     used_at = models.DateTimeField(null=True, blank=True, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="invitations", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+        editable=False,
         help_text="The account created when the invitation was accepted.",
     )
 
@@ -123,12 +138,17 @@ class AccessRequest(models.Model):
     reason = models.TextField("why you want to join", max_length=2000)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     decision_note = models.TextField(
-        "note to the requester", blank=True,
+        "note to the requester",
+        blank=True,
         help_text="Sent with the decision. Say why when you decline.",
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

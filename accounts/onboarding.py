@@ -57,10 +57,8 @@ def accept_invitation(invitation, *, first_name, last_name, password):
     """Create (or reactivate) the account, give it its role and council, spend the link."""
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=invitation.email).first()
-    if invitation.invited_by is not None and not may_invite_to_account(invitation.invited_by,
-                                                                        user):
-        raise PermissionDenied("This invitation would reopen an account its sender may not "
-                               "manage.")
+    if invitation.invited_by is not None and not may_invite_to_account(invitation.invited_by, user):
+        raise PermissionDenied("This invitation would reopen an account its sender may not manage.")
     if user is None:
         user = user_model(username=invitation.email.lower(), email=invitation.email.lower())
     user.first_name, user.last_name = first_name, last_name
@@ -82,8 +80,11 @@ def accept_invitation(invitation, *, first_name, last_name, password):
 
 def organiser_emails():
     return list(
-        get_user_model().objects.filter(groups__name=ORGANISERS, is_active=True)
-        .exclude(email="").values_list("email", flat=True).distinct()
+        get_user_model()
+        .objects.filter(groups__name=ORGANISERS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
     )
 
 
@@ -95,8 +96,10 @@ def receive_access_request(access_request):
         _send(
             "account_exists",
             "You already have a Shared Endeavour account",
-            {"sign_in_link": absolute_url(reverse("accounts:sign_in")),
-             "reset_link": absolute_url(reverse("wagtailadmin_password_reset"))},
+            {
+                "sign_in_link": absolute_url(reverse("accounts:sign_in")),
+                "reset_link": absolute_url(reverse("wagtailadmin_password_reset")),
+            },
             [email],
         )
     elif not AccessRequest.objects.filter(
@@ -112,9 +115,12 @@ def notify_new_access_request(access_request):
         _send(
             "access_request_received",
             f"Request to join: {access_request.name} for {access_request.council}",
-            {"request": access_request,
-             "link": absolute_url(reverse("accounts_accessrequest:edit",
-                                          args=[access_request.pk]))},
+            {
+                "request": access_request,
+                "link": absolute_url(
+                    reverse("accounts_accessrequest:edit", args=[access_request.pk])
+                ),
+            },
             recipients,
         )
 
@@ -128,9 +134,13 @@ def decide_access_request(access_request, decided_by):
     if access_request.status == AccessRequest.Status.APPROVED:
         first, _, last = access_request.name.partition(" ")
         invitation = Invitation(
-            email=access_request.email, first_name=first, last_name=last,
-            role=Role.PRACTITIONER, council=access_request.council,
-            invited_by=decided_by, access_request=access_request,
+            email=access_request.email,
+            first_name=first,
+            last_name=last,
+            role=Role.PRACTITIONER,
+            council=access_request.council,
+            invited_by=decided_by,
+            access_request=access_request,
         )
         send_invitation(invitation)
         return invitation

@@ -26,7 +26,12 @@ TASK_NAME = "Organiser approval"
 
 PRACTITIONER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 ORGANISER_PAGE_PERMISSIONS = [
-    "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page",
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "bulk_delete_page",
 ]
 PRACTITIONER_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -37,37 +42,57 @@ PRACTITIONER_MODEL_PERMISSIONS = [
     "collaboration.view_joinrequest",
     "collaboration.change_joinrequest",
 ]
-COLLABORATION_MODELS = ["joinrequest", "sharedproblem", "reuse", "helprequest", "helpoffer",
-                        "introduction"]
+COLLABORATION_MODELS = [
+    "joinrequest",
+    "sharedproblem",
+    "reuse",
+    "helprequest",
+    "helpoffer",
+    "introduction",
+]
 # Practitioners save drafts of progress updates and submit them; only organisers publish.
-ORGANISER_MODEL_PERMISSIONS = PRACTITIONER_MODEL_PERMISSIONS + [
-    "casestudies.publish_progressupdate",
-    "casestudies.lock_progressupdate",
-    "casestudies.unlock_progressupdate",
-    "councils.act_for_any_council",
-    "councils.add_councilmembership",
-    "councils.change_councilmembership",
-    "councils.delete_councilmembership",
-    "councils.view_councilmembership",
-    "casestudies.add_theme",
-    "casestudies.change_theme",
-    "casestudies.delete_theme",
-    "accounts.add_invitation",
-    "accounts.change_invitation",
-    "accounts.delete_invitation",
-    "accounts.view_invitation",
-    "accounts.change_accessrequest",
-    "accounts.view_accessrequest",
-    "accounts.delete_accessrequest",
-    "auth.change_user",
-    "auth.view_user",
-    "search.view_backgroundfailure",  # the admin dashboard's notice of failed background work
-] + [f"collaboration.{action}_{model}" for model in COLLABORATION_MODELS
-     for action in ("view", "change", "delete")] + ["collaboration.add_introduction"]
+ORGANISER_MODEL_PERMISSIONS = (
+    PRACTITIONER_MODEL_PERMISSIONS
+    + [
+        "casestudies.publish_progressupdate",
+        "casestudies.lock_progressupdate",
+        "casestudies.unlock_progressupdate",
+        "councils.act_for_any_council",
+        "councils.add_councilmembership",
+        "councils.change_councilmembership",
+        "councils.delete_councilmembership",
+        "councils.view_councilmembership",
+        "casestudies.add_theme",
+        "casestudies.change_theme",
+        "casestudies.delete_theme",
+        "accounts.add_invitation",
+        "accounts.change_invitation",
+        "accounts.delete_invitation",
+        "accounts.view_invitation",
+        "accounts.change_accessrequest",
+        "accounts.view_accessrequest",
+        "accounts.delete_accessrequest",
+        "auth.change_user",
+        "auth.view_user",
+        "search.view_backgroundfailure",  # the admin dashboard's notice of failed background work
+    ]
+    + [
+        f"collaboration.{action}_{model}"
+        for model in COLLABORATION_MODELS
+        for action in ("view", "change", "delete")
+    ]
+    + ["collaboration.add_introduction"]
+)
 COLLECTION_PERMISSIONS = {
     PRACTITIONERS: ["add_image", "choose_image", "add_document", "choose_document"],
-    ORGANISERS: ["add_image", "change_image", "choose_image",
-                 "add_document", "change_document", "choose_document"],
+    ORGANISERS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
 }
 
 
@@ -95,8 +120,9 @@ def _grant_pages(group, page, codenames):
 def _writable_sections():
     from casestudies.models import CaseStudyIndexPage, LessonIndexPage, ProjectIndexPage
 
-    return [model.objects.first() for model in (CaseStudyIndexPage, LessonIndexPage,
-                                                 ProjectIndexPage)]
+    return [
+        model.objects.first() for model in (CaseStudyIndexPage, LessonIndexPage, ProjectIndexPage)
+    ]
 
 
 @transaction.atomic
@@ -120,7 +146,8 @@ def setup_roles():
     for group in (practitioners, organisers):
         for codename in COLLECTION_PERMISSIONS[group.name]:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection,
+                group=group,
+                collection=root_collection,
                 permission=Permission.objects.get(codename=codename),
             )
 

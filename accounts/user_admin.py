@@ -39,8 +39,7 @@ class AccountEditForm(UserEditForm):
 
     def separate_username_field(self):
         # Wagtail's templates show the username field whenever this is true.
-        return (super().separate_username_field()
-                and get_user_model().USERNAME_FIELD in self.fields)
+        return super().separate_username_field() and get_user_model().USERNAME_FIELD in self.fields
 
 
 class IndexView(users.IndexView):

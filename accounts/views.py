@@ -39,14 +39,15 @@ def request_access_sent(request):
 def accept_invitation_view(request, token):
     invitation = Invitation.for_token(token)
     if invitation is None:
-        return render(request, "accounts/invitation_invalid.html",
-                      {"reason": "unknown"}, status=404)
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404
+        )
     if invitation.is_used:
-        return render(request, "accounts/invitation_invalid.html",
-                      {"reason": "used"}, status=410)
+        return render(request, "accounts/invitation_invalid.html", {"reason": "used"}, status=410)
     if invitation.is_expired:
-        return render(request, "accounts/invitation_invalid.html",
-                      {"reason": "expired"}, status=410)
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": "expired"}, status=410
+        )
 
     form = SetPasswordForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
@@ -61,8 +62,9 @@ def accept_invitation_view(request, token):
         if user.has_perm("wagtailadmin.access_admin"):
             return redirect("wagtailadmin_home")
         return redirect("/")
-    return render(request, "accounts/accept_invitation.html",
-                  {"form": form, "invitation": invitation})
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
 
 
 @method_decorator(throttling.limit("sign-in"), name="dispatch")

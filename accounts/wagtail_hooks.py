@@ -30,8 +30,7 @@ class InvitationEditView(generic.EditView):
     def get_object(self, queryset=None):
         invitation = super().get_object(queryset)
         if invitation.is_used:
-            messages.error(self.request,
-                           "This invitation has been accepted and cannot be changed.")
+            messages.error(self.request, "This invitation has been accepted and cannot be changed.")
             raise PermissionDenied
         return invitation
 

@@ -16,8 +16,12 @@ from core import licence
 from councils.models import Nation, Tier
 
 # The values of the pages endpoint's `kind` field and `type` filter.
-KINDS = {"case-study": CaseStudyPage, "lesson": LessonPage, "project": ProjectPage,
-         "theme": ThemePage}
+KINDS = {
+    "case-study": CaseStudyPage,
+    "lesson": LessonPage,
+    "project": ProjectPage,
+    "theme": ThemePage,
+}
 LEARNING_KINDS = ["case-study", "lesson", "project"]
 # Who organisers write theme pages for, in the attribution of a theme page.
 NETWORK_NAME = "the Shared Endeavour network"
@@ -102,8 +106,10 @@ OUTCOME = {
 OUTPUT = {
     "type": "object",
     "properties": {
-        "kind": {"type": "string",
-                 "enum": ["code", "service_pattern", "research", "document", "data"]},
+        "kind": {
+            "type": "string",
+            "enum": ["code", "service_pattern", "research", "document", "data"],
+        },
         "title": STRING,
         "url": URL,
         "description": {"type": ["string", "null"]},
@@ -114,7 +120,7 @@ OUTPUT = {
 CONTACT = {
     "type": ["object", "null"],
     "description": "Whom to contact, only when the council chose to show it on the page; "
-                   "otherwise null.",
+    "otherwise null.",
     "properties": {"name": STRING, "role": STRING, "email": STRING},
     "required": ["name", "role", "email"],
     "additionalProperties": False,
@@ -133,8 +139,13 @@ def kind_of(page):
 
 
 def _council_reference(council, context):
-    return {"code": council.code, "gss_code": council.gss_code, "slug": council.slug,
-            "name": council.short_name, "detail_url": context["council_url"](council)}
+    return {
+        "code": council.code,
+        "gss_code": council.gss_code,
+        "slug": council.slug,
+        "name": council.short_name,
+        "detail_url": context["council_url"](council),
+    }
 
 
 def _learning(get):
@@ -164,12 +175,15 @@ def _themes(page, context):
 
 def _outcomes(page, context):
     return [
-        {"description": block.value.get("description") or "",
-         "value": _number(block.value.get("value")),
-         "unit": block.value.get("unit") or None,
-         "baseline": _number(block.value.get("baseline")),
-         "period": block.value.get("period") or None}
-        for block in page.outcomes if block.block_type == "outcome"
+        {
+            "description": block.value.get("description") or "",
+            "value": _number(block.value.get("value")),
+            "unit": block.value.get("unit") or None,
+            "baseline": _number(block.value.get("baseline")),
+            "period": block.value.get("period") or None,
+        }
+        for block in page.outcomes
+        if block.block_type == "outcome"
     ]
 
 
@@ -178,9 +192,14 @@ def _outputs(page, context):
     if outputs is None:
         return []
     return [
-        {"kind": block.value.get("kind"), "title": block.value.get("title"),
-         "url": block.value.get("url"), "description": block.value.get("description") or None}
-        for block in outputs if block.block_type == "output"
+        {
+            "kind": block.value.get("kind"),
+            "title": block.value.get("title"),
+            "url": block.value.get("url"),
+            "description": block.value.get("description") or None,
+        }
+        for block in outputs
+        if block.block_type == "output"
     ]
 
 
@@ -195,8 +214,11 @@ def _contact(page, context):
 
 def _licence(page, context):
     credited = NETWORK_NAME if isinstance(page, ThemePage) else page.council.official_name
-    return {"name": licence.LICENCE_NAME, "url": licence.LICENCE_URL,
-            "attribution": licence.attribution(credited)}
+    return {
+        "name": licence.LICENCE_NAME,
+        "url": licence.LICENCE_URL,
+        "attribution": licence.attribution(credited),
+    }
 
 
 def _shared_problems(page, context):
@@ -212,138 +234,330 @@ def _reusing_councils(page, context):
 
 
 PAGE_FIELDS = [
-    Field("type", STRING, "Wagtail's name of the page type, e.g. `casestudies.CaseStudyPage`.",
-          lambda page, context: f"{page._meta.app_label}.{type(page).__name__}", meta=True),
-    Field("detail_url", URL, "This page in this API.",
-          lambda page, context: context["page_url"](page), meta=True),
-    Field("html_url", URL, "The page on the site.",
-          lambda page, context: page.get_full_url(request=context["request"]), meta=True),
-    Field("slug", STRING, "The last part of the page's address.",
-          lambda page, context: page.slug, meta=True),
-    Field("first_published_at", nullable(DATETIME), "When the page was first published.",
-          lambda page, context: _iso(page.first_published_at), meta=True),
-    Field("last_published_at", nullable(DATETIME),
-          "When the page was last published: what `updated_since` compares with.",
-          lambda page, context: _iso(page.last_published_at), meta=True),
+    Field(
+        "type",
+        STRING,
+        "Wagtail's name of the page type, e.g. `casestudies.CaseStudyPage`.",
+        lambda page, context: f"{page._meta.app_label}.{type(page).__name__}",
+        meta=True,
+    ),
+    Field(
+        "detail_url",
+        URL,
+        "This page in this API.",
+        lambda page, context: context["page_url"](page),
+        meta=True,
+    ),
+    Field(
+        "html_url",
+        URL,
+        "The page on the site.",
+        lambda page, context: page.get_full_url(request=context["request"]),
+        meta=True,
+    ),
+    Field(
+        "slug",
+        STRING,
+        "The last part of the page's address.",
+        lambda page, context: page.slug,
+        meta=True,
+    ),
+    Field(
+        "first_published_at",
+        nullable(DATETIME),
+        "When the page was first published.",
+        lambda page, context: _iso(page.first_published_at),
+        meta=True,
+    ),
+    Field(
+        "last_published_at",
+        nullable(DATETIME),
+        "When the page was last published: what `updated_since` compares with.",
+        lambda page, context: _iso(page.last_published_at),
+        meta=True,
+    ),
     Field("title", STRING, "The page's title.", lambda page, context: page.title),
-    Field("kind", {"type": "string", "enum": list(KINDS)}, "What the page is.",
-          lambda page, context: kind_of(page)),
-    Field("summary", STRING,
-          "Two or three sentences: what happened and why it matters. For a theme page, its "
-          "listing summary.",
-          lambda page, context: page.get_listing_summary() or ""),
-    Field("council", nullable(COUNCIL_REFERENCE),
-          "The council that leads the work; null for a theme page.",
-          _learning(lambda page, context: _council_reference(page.council, context))),
-    Field("partner_councils", {"type": "array", "items": STRING},
-          "Register codes of the other councils involved (case studies and projects).",
-          _partners),
-    Field("themes", {"type": "array", "items": THEME_REFERENCE},
-          "The page's themes, by name; a theme page lists its own theme.", _themes),
-    Field("phase", nullable(enum(Phase)),
-          f"A project's phase ({_choices_text(Phase)}); null for other pages.",
-          _project(lambda page, context: page.phase)),
-    Field("stance", nullable(enum(CollaborationStance)),
-          f"A project's collaboration stance ({_choices_text(CollaborationStance)}); "
-          "null for other pages.",
-          _project(lambda page, context: page.stance)),
-    Field("outcomes", {"type": "array", "items": OUTCOME},
-          "A case study's measurable results.",
-          lambda page, context: _outcomes(page, context) if isinstance(page, CaseStudyPage)
-          else []),
-    Field("outputs", {"type": "array", "items": OUTPUT},
-          "Reusable outputs of a case study or project: code, service patterns, research, "
-          "documents, data.", _outputs),
-    Field("cost_band", nullable(enum(BudgetBand)),
-          f"What a case study cost, or a project's budget ({_choices_text(BudgetBand)}).",
-          _cost_band),
-    Field("cost_detail", {"type": ["string", "null"]},
-          "A case study's cost in more detail: money, staff time, licences, funding.",
-          _case_study(lambda page, context: page.cost_detail or None)),
-    Field("started_on", nullable(DATE), "When the work started.",
-          lambda page, context: _iso(getattr(page, "started_on", None))),
-    Field("finished_on", nullable(DATE), "When a case study's work finished.",
-          _case_study(lambda page, context: _iso(page.finished_on))),
-    Field("last_reviewed", nullable(DATE), "When someone last checked the page is accurate.",
-          lambda page, context: _iso(page.last_reviewed)),
+    Field(
+        "kind",
+        {"type": "string", "enum": list(KINDS)},
+        "What the page is.",
+        lambda page, context: kind_of(page),
+    ),
+    Field(
+        "summary",
+        STRING,
+        "Two or three sentences: what happened and why it matters. For a theme page, its "
+        "listing summary.",
+        lambda page, context: page.get_listing_summary() or "",
+    ),
+    Field(
+        "council",
+        nullable(COUNCIL_REFERENCE),
+        "The council that leads the work; null for a theme page.",
+        _learning(lambda page, context: _council_reference(page.council, context)),
+    ),
+    Field(
+        "partner_councils",
+        {"type": "array", "items": STRING},
+        "Register codes of the other councils involved (case studies and projects).",
+        _partners,
+    ),
+    Field(
+        "themes",
+        {"type": "array", "items": THEME_REFERENCE},
+        "The page's themes, by name; a theme page lists its own theme.",
+        _themes,
+    ),
+    Field(
+        "phase",
+        nullable(enum(Phase)),
+        f"A project's phase ({_choices_text(Phase)}); null for other pages.",
+        _project(lambda page, context: page.phase),
+    ),
+    Field(
+        "stance",
+        nullable(enum(CollaborationStance)),
+        f"A project's collaboration stance ({_choices_text(CollaborationStance)}); "
+        "null for other pages.",
+        _project(lambda page, context: page.stance),
+    ),
+    Field(
+        "outcomes",
+        {"type": "array", "items": OUTCOME},
+        "A case study's measurable results.",
+        lambda page, context: _outcomes(page, context) if isinstance(page, CaseStudyPage) else [],
+    ),
+    Field(
+        "outputs",
+        {"type": "array", "items": OUTPUT},
+        "Reusable outputs of a case study or project: code, service patterns, research, "
+        "documents, data.",
+        _outputs,
+    ),
+    Field(
+        "cost_band",
+        nullable(enum(BudgetBand)),
+        f"What a case study cost, or a project's budget ({_choices_text(BudgetBand)}).",
+        _cost_band,
+    ),
+    Field(
+        "cost_detail",
+        {"type": ["string", "null"]},
+        "A case study's cost in more detail: money, staff time, licences, funding.",
+        _case_study(lambda page, context: page.cost_detail or None),
+    ),
+    Field(
+        "started_on",
+        nullable(DATE),
+        "When the work started.",
+        lambda page, context: _iso(getattr(page, "started_on", None)),
+    ),
+    Field(
+        "finished_on",
+        nullable(DATE),
+        "When a case study's work finished.",
+        _case_study(lambda page, context: _iso(page.finished_on)),
+    ),
+    Field(
+        "last_reviewed",
+        nullable(DATE),
+        "When someone last checked the page is accurate.",
+        lambda page, context: _iso(page.last_reviewed),
+    ),
     Field("contact", CONTACT, CONTACT["description"], _contact),
-    Field("we_face_this_too_count", INTEGER,
-          "How many councils said “we face this too” about the page.", _shared_problems),
-    Field("reuse_count", INTEGER,
-          "How many reuses of the page, or of its outputs, councils recorded.", _reuses),
-    Field("reusing_councils", {"type": "array", "items": STRING},
-          "Register codes of the councils that recorded a reuse.", _reusing_councils),
+    Field(
+        "we_face_this_too_count",
+        INTEGER,
+        "How many councils said “we face this too” about the page.",
+        _shared_problems,
+    ),
+    Field(
+        "reuse_count",
+        INTEGER,
+        "How many reuses of the page, or of its outputs, councils recorded.",
+        _reuses,
+    ),
+    Field(
+        "reusing_councils",
+        {"type": "array", "items": STRING},
+        "Register codes of the councils that recorded a reuse.",
+        _reusing_councils,
+    ),
     Field("licence", LICENCE, LICENCE["description"], _licence),
 ]
 
 # Councils --------------------------------------------------------------------------------------
 
 COUNCIL_FIELDS = [
-    Field("type", STRING, "Always `councils.Council`.",
-          lambda council, context: "councils.Council", meta=True),
-    Field("detail_url", URL, "This council in this API.",
-          lambda council, context: context["council_url"](council), meta=True),
-    Field("html_url", URL, "The council's profile on the site.",
-          lambda council, context: context["request"].build_absolute_uri(
-              council.get_absolute_url()), meta=True),
-    Field("code", STRING, "Register code (mySociety), e.g. `LDS`.",
-          lambda council, context: council.code),
-    Field("gss_code", STRING, "GSS code of the Office for National Statistics.",
-          lambda council, context: council.gss_code),
-    Field("slug", STRING, "The council's part of its profile's address.",
-          lambda council, context: council.slug),
-    Field("name", STRING, "The short name people use.",
-          lambda council, context: council.short_name),
-    Field("official_name", STRING, "The council's official name.",
-          lambda council, context: council.official_name),
-    Field("alternative_names", {"type": "array", "items": STRING}, "Other names people use.",
-          lambda council, context: council.alt_name_list),
-    Field("council_type", STRING, "Register type code, e.g. `NMD`, `UA`, `CTY`.",
-          lambda council, context: council.council_type),
-    Field("council_type_name", STRING, "The type in words, e.g. `Non-metropolitan district`.",
-          lambda council, context: council.council_type_name),
-    Field("tier", {"type": ["string", "null"], "enum": [*Tier.values, None]},
-          f"Tier ({_choices_text(Tier)}).", lambda council, context: council.tier or None),
+    Field(
+        "type",
+        STRING,
+        "Always `councils.Council`.",
+        lambda council, context: "councils.Council",
+        meta=True,
+    ),
+    Field(
+        "detail_url",
+        URL,
+        "This council in this API.",
+        lambda council, context: context["council_url"](council),
+        meta=True,
+    ),
+    Field(
+        "html_url",
+        URL,
+        "The council's profile on the site.",
+        lambda council, context: context["request"].build_absolute_uri(council.get_absolute_url()),
+        meta=True,
+    ),
+    Field(
+        "code",
+        STRING,
+        "Register code (mySociety), e.g. `LDS`.",
+        lambda council, context: council.code,
+    ),
+    Field(
+        "gss_code",
+        STRING,
+        "GSS code of the Office for National Statistics.",
+        lambda council, context: council.gss_code,
+    ),
+    Field(
+        "slug",
+        STRING,
+        "The council's part of its profile's address.",
+        lambda council, context: council.slug,
+    ),
+    Field(
+        "name", STRING, "The short name people use.", lambda council, context: council.short_name
+    ),
+    Field(
+        "official_name",
+        STRING,
+        "The council's official name.",
+        lambda council, context: council.official_name,
+    ),
+    Field(
+        "alternative_names",
+        {"type": "array", "items": STRING},
+        "Other names people use.",
+        lambda council, context: council.alt_name_list,
+    ),
+    Field(
+        "council_type",
+        STRING,
+        "Register type code, e.g. `NMD`, `UA`, `CTY`.",
+        lambda council, context: council.council_type,
+    ),
+    Field(
+        "council_type_name",
+        STRING,
+        "The type in words, e.g. `Non-metropolitan district`.",
+        lambda council, context: council.council_type_name,
+    ),
+    Field(
+        "tier",
+        {"type": ["string", "null"], "enum": [*Tier.values, None]},
+        f"Tier ({_choices_text(Tier)}).",
+        lambda council, context: council.tier or None,
+    ),
     Field("nation", enum(Nation), "The nation.", lambda council, context: council.nation),
-    Field("region", {"type": ["string", "null"]}, "The region, e.g. `South West`.",
-          lambda council, context: council.region or None),
-    Field("population", {"type": ["integer", "null"]}, "Population (register figure).",
-          lambda council, context: council.population),
-    Field("latitude", {"type": ["number", "null"]}, "Latitude of the council's area (WGS 84).",
-          lambda council, context: council.latitude),
-    Field("longitude", {"type": ["number", "null"]}, "Longitude of the council's area (WGS 84).",
-          lambda council, context: council.longitude),
-    Field("pages_led", INTEGER,
-          "Published case studies, lessons and projects the council leads.",
-          lambda council, context: context["council_counts"](council)["pages_led"]),
-    Field("partnerships", INTEGER,
-          "Published case studies and projects the council is a partner on.",
-          lambda council, context: context["council_counts"](council)["partnerships"]),
-    Field("published_learning", INTEGER,
-          "Published pages the council leads or is a partner on, each counted once.",
-          lambda council, context: context["council_counts"](council)["published_learning"]),
+    Field(
+        "region",
+        {"type": ["string", "null"]},
+        "The region, e.g. `South West`.",
+        lambda council, context: council.region or None,
+    ),
+    Field(
+        "population",
+        {"type": ["integer", "null"]},
+        "Population (register figure).",
+        lambda council, context: council.population,
+    ),
+    Field(
+        "latitude",
+        {"type": ["number", "null"]},
+        "Latitude of the council's area (WGS 84).",
+        lambda council, context: council.latitude,
+    ),
+    Field(
+        "longitude",
+        {"type": ["number", "null"]},
+        "Longitude of the council's area (WGS 84).",
+        lambda council, context: council.longitude,
+    ),
+    Field(
+        "pages_led",
+        INTEGER,
+        "Published case studies, lessons and projects the council leads.",
+        lambda council, context: context["council_counts"](council)["pages_led"],
+    ),
+    Field(
+        "partnerships",
+        INTEGER,
+        "Published case studies and projects the council is a partner on.",
+        lambda council, context: context["council_counts"](council)["partnerships"],
+    ),
+    Field(
+        "published_learning",
+        INTEGER,
+        "Published pages the council leads or is a partner on, each counted once.",
+        lambda council, context: context["council_counts"](council)["published_learning"],
+    ),
 ]
 
 # Themes ----------------------------------------------------------------------------------------
 
 THEME_FIELDS = [
-    Field("type", STRING, "Always `casestudies.Theme`.",
-          lambda theme, context: "casestudies.Theme", meta=True),
-    Field("detail_url", URL, "This theme in this API.",
-          lambda theme, context: context["theme_url"](theme), meta=True),
-    Field("html_url", nullable(URL), "The theme's page on the site, if it has one.",
-          lambda theme, context: context["theme_page_url"](theme), meta=True),
-    Field("slug", STRING, "What the pages endpoint's `theme` filter takes.",
-          lambda theme, context: theme.slug),
+    Field(
+        "type",
+        STRING,
+        "Always `casestudies.Theme`.",
+        lambda theme, context: "casestudies.Theme",
+        meta=True,
+    ),
+    Field(
+        "detail_url",
+        URL,
+        "This theme in this API.",
+        lambda theme, context: context["theme_url"](theme),
+        meta=True,
+    ),
+    Field(
+        "html_url",
+        nullable(URL),
+        "The theme's page on the site, if it has one.",
+        lambda theme, context: context["theme_page_url"](theme),
+        meta=True,
+    ),
+    Field(
+        "slug",
+        STRING,
+        "What the pages endpoint's `theme` filter takes.",
+        lambda theme, context: theme.slug,
+    ),
     Field("name", STRING, "The theme's name.", lambda theme, context: theme.name),
-    Field("description", {"type": ["string", "null"]}, "What the theme covers.",
-          lambda theme, context: theme.description or None),
-    Field("page_count", INTEGER, "Published case studies, lessons and projects with the theme.",
-          lambda theme, context: sum(context["theme_counts"](theme).values())),
-    Field("page_counts", {
-        "type": "object",
-        "properties": {kind: INTEGER for kind in LEARNING_KINDS},
-        "required": LEARNING_KINDS,
-        "additionalProperties": False,
-    }, "The same, by kind.", lambda theme, context: context["theme_counts"](theme)),
+    Field(
+        "description",
+        {"type": ["string", "null"]},
+        "What the theme covers.",
+        lambda theme, context: theme.description or None,
+    ),
+    Field(
+        "page_count",
+        INTEGER,
+        "Published case studies, lessons and projects with the theme.",
+        lambda theme, context: sum(context["theme_counts"](theme).values()),
+    ),
+    Field(
+        "page_counts",
+        {
+            "type": "object",
+            "properties": {kind: INTEGER for kind in LEARNING_KINDS},
+            "required": LEARNING_KINDS,
+            "additionalProperties": False,
+        },
+        "The same, by kind.",
+        lambda theme, context: context["theme_counts"](theme),
+    ),
 ]

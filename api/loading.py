@@ -22,17 +22,26 @@ def load_pages(pages):
     pages = list(pages)
     learning = [page for page in pages if isinstance(page, LearningPage)]
     prefetch_related_objects(
-        learning, "council", "themed_items__tag",
-        Prefetch("shared_problems", to_attr="api_shared_problems",
-                 queryset=SharedProblem.objects.filter(standing=Standing.ACTIVE).only(
-                     "pk", "page_id")),
-        Prefetch("reuses", to_attr="api_reuses",
-                 queryset=Reuse.objects.filter(standing=Standing.ACTIVE)
-                 .select_related("council").only("pk", "page_id", "council__code")),
+        learning,
+        "council",
+        "themed_items__tag",
+        Prefetch(
+            "shared_problems",
+            to_attr="api_shared_problems",
+            queryset=SharedProblem.objects.filter(standing=Standing.ACTIVE).only("pk", "page_id"),
+        ),
+        Prefetch(
+            "reuses",
+            to_attr="api_reuses",
+            queryset=Reuse.objects.filter(standing=Standing.ACTIVE)
+            .select_related("council")
+            .only("pk", "page_id", "council__code"),
+        ),
     )
     for model in (CaseStudyPage, ProjectPage):
-        prefetch_related_objects([page for page in learning if type(page) is model],
-                                 "partner_councils")
+        prefetch_related_objects(
+            [page for page in learning if type(page) is model], "partner_councils"
+        )
     prefetch_related_objects([page for page in pages if isinstance(page, ThemePage)], "theme")
     return pages
 
@@ -47,8 +56,9 @@ def council_counts(councils):
     live = live_learning().values("pk")
     led = defaultdict(set)
     partner = defaultdict(set)
-    for council_id, page_id in live_learning().filter(council_id__in=ids).values_list(
-            "council_id", "pk"):
+    for council_id, page_id in (
+        live_learning().filter(council_id__in=ids).values_list("council_id", "pk")
+    ):
         led[council_id].add(page_id)
     for model in (CaseStudyPage, ProjectPage):
         through = model.partner_councils.through
@@ -57,8 +67,11 @@ def council_counts(councils):
         for council_id, page_id in rows.values_list("council_id", page_field):
             partner[council_id].add(page_id)
     return {
-        pk: {"pages_led": len(led[pk]), "partnerships": len(partner[pk]),
-             "published_learning": len(led[pk] | partner[pk])}
+        pk: {
+            "pages_led": len(led[pk]),
+            "partnerships": len(partner[pk]),
+            "published_learning": len(led[pk] | partner[pk]),
+        }
         for pk in ids
     }
 

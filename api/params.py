@@ -26,11 +26,16 @@ class Param:
     many: bool = False  # several values, separated by commas
 
 
-LIMIT = Param("limit", f"How many items to return: 1 to {MAX_LIMIT}, {DEFAULT_LIMIT} unless "
-                       "given.",
-              {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
-OFFSET = Param("offset", "How many items to skip, for the next page of results.",
-               {"type": "integer", "minimum": 0, "default": 0})
+LIMIT = Param(
+    "limit",
+    f"How many items to return: 1 to {MAX_LIMIT}, {DEFAULT_LIMIT} unless given.",
+    {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+)
+OFFSET = Param(
+    "offset",
+    "How many items to skip, for the next page of results.",
+    {"type": "integer", "minimum": 0, "default": 0},
+)
 PAGINATION = [LIMIT, OFFSET]
 
 
@@ -46,12 +51,13 @@ def check_names(request, params):
     if unknown:
         listed = ", ".join(_shown(name) for name in sorted(unknown)[:5])
         allowed = ", ".join(sorted(known)) or "none"
-        raise BadRequestError(f"Unknown query parameter: {listed}. This endpoint takes: "
-                              f"{allowed}.")
+        raise BadRequestError(f"Unknown query parameter: {listed}. This endpoint takes: {allowed}.")
     repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
     if repeated:
-        raise BadRequestError(f"Give each parameter once ({', '.join(repeated)}); separate "
-                              "several values with commas, e.g. theme=waste,housing.")
+        raise BadRequestError(
+            f"Give each parameter once ({', '.join(repeated)}); separate "
+            "several values with commas, e.g. theme=waste,housing."
+        )
 
 
 def raw(request, name):
@@ -89,7 +95,8 @@ def choices(request, name, allowed):
     if unknown:
         raise BadRequestError(
             f"Unknown {name}: {', '.join(_shown(value) for value in unknown[:5])}. "
-            f"Use one of: {', '.join(str(value) for value in allowed)}.")
+            f"Use one of: {', '.join(str(value) for value in allowed)}."
+        )
     return chosen
 
 
@@ -99,14 +106,15 @@ def since(request, name):
     if text is None:
         return None
     text = text.strip()
-    message = (f"{name} must be an ISO 8601 date or date and time, e.g. 2025-01-31 or "
-               f"2025-01-31T09:00:00Z; got {_shown(text)}.")
+    message = (
+        f"{name} must be an ISO 8601 date or date and time, e.g. 2025-01-31 or "
+        f"2025-01-31T09:00:00Z; got {_shown(text)}."
+    )
     if not text.isascii():
         raise BadRequestError(message)
     try:
         if len(text) == 10:
-            moment = datetime.datetime.combine(datetime.date.fromisoformat(text),
-                                               datetime.time.min)
+            moment = datetime.datetime.combine(datetime.date.fromisoformat(text), datetime.time.min)
         else:
             moment = datetime.datetime.fromisoformat(text)
     except ValueError as error:
@@ -119,13 +127,18 @@ def since(request, name):
 def pagination(request):
     """(offset, limit) of the request."""
     limit_text, offset_text = raw(request, "limit"), raw(request, "offset")
-    limit = DEFAULT_LIMIT if limit_text is None else parse_int(limit_text, minimum=1,
-                                                              maximum=MAX_LIMIT)
+    limit = (
+        DEFAULT_LIMIT if limit_text is None else parse_int(limit_text, minimum=1, maximum=MAX_LIMIT)
+    )
     if limit is None:
-        raise BadRequestError(f"limit must be a whole number from 1 to {MAX_LIMIT}, "
-                              f"written in the digits 0-9; got {_shown(limit_text)}.")
+        raise BadRequestError(
+            f"limit must be a whole number from 1 to {MAX_LIMIT}, "
+            f"written in the digits 0-9; got {_shown(limit_text)}."
+        )
     offset = 0 if offset_text is None else parse_int(offset_text, minimum=0)
     if offset is None:
-        raise BadRequestError("offset must be a whole number, 0 or more, written in the "
-                              f"digits 0-9; got {_shown(offset_text)}.")
+        raise BadRequestError(
+            "offset must be a whole number, 0 or more, written in the "
+            f"digits 0-9; got {_shown(offset_text)}."
+        )
     return offset, limit

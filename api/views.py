@@ -37,12 +37,12 @@ class OpenDataPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset, limit = params.pagination(request)
         self.total_count = queryset.count()
-        return view.load(list(queryset[offset:offset + limit]))
+        return view.load(list(queryset[offset : offset + limit]))
 
     def get_paginated_response(self, data):
-        return Response({"meta": {"total_count": self.total_count,
-                                  "licence": licence_summary()},
-                         "items": data})
+        return Response(
+            {"meta": {"total_count": self.total_count, "licence": licence_summary()}, "items": data}
+        )
 
 
 class OpenDataViewSet(BaseAPIViewSet):
@@ -82,8 +82,13 @@ class OpenDataViewSet(BaseAPIViewSet):
         def url_of(model):
             return lambda obj: get_object_detail_url(router, request, model, obj.pk)
 
-        context = {"request": request, "page_url": url_of(Page), "council_url": url_of(Council),
-                   "theme_url": url_of(Theme), **getattr(self, "loaded", {})}
+        context = {
+            "request": request,
+            "page_url": url_of(Page),
+            "council_url": url_of(Council),
+            "theme_url": url_of(Theme),
+            **getattr(self, "loaded", {}),
+        }
         return {"request": request, "view": self, "api": context}
 
     def handle_exception(self, exc):
@@ -167,8 +172,10 @@ class ThemesViewSet(OpenDataViewSet):
     def load(self, items):
         counts = loading.theme_counts()
         urls = loading.theme_page_urls(self.request)
-        self.loaded = {"theme_counts": lambda theme: dict(counts[theme.pk]),
-                       "theme_page_url": lambda theme: urls.get(theme.pk)}
+        self.loaded = {
+            "theme_counts": lambda theme: dict(counts[theme.pk]),
+            "theme_page_url": lambda theme: urls.get(theme.pk),
+        }
         return items
 
 
@@ -183,15 +190,20 @@ def _public_json(request, data):
 @require_GET
 def api_root(request):
     """Where the endpoints are: a starting point for someone exploring by hand."""
+
     def url(name):
         return request.build_absolute_uri(reverse(name))
 
-    return _public_json(request, {
-        "endpoints": {name: url(f"api:v2:{name}:listing")
-                      for name in ("pages", "councils", "themes")},
-        "openapi": url("api:openapi"),
-        "licence": licence_summary(),
-    })
+    return _public_json(
+        request,
+        {
+            "endpoints": {
+                name: url(f"api:v2:{name}:listing") for name in ("pages", "councils", "themes")
+            },
+            "openapi": url("api:openapi"),
+            "licence": licence_summary(),
+        },
+    )
 
 
 @require_GET

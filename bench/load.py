@@ -10,6 +10,9 @@ from the same gunicorn), then runs wrk on each page type for --duration seconds 
 --connections connections. Queries per page are counted once, through Django's test client.
 Results go to bench/results/load.json under the label; --write also rewrites the table in
 docs/performance.md. Needs Debian's wrk (`apt-get install -y wrk`).
+
+Over 300 lines because one run starts gunicorn, drives every page type with wrk, reads the
+results and writes the table: a benchmark read best in one file, top to bottom.
 """
 
 import argparse
@@ -40,9 +43,11 @@ RESULTS = ROOT / "bench" / "results" / "load.json"
 DOC = ROOT / "docs" / "performance.md"
 WORKERS = 2
 CLIENT_ADDRESSES = 1000
-PROBLEM = ("Our missed bin collections and complaints to the contact centre have doubled since "
-           "the rounds changed; crews have no in-cab tablets and residents cannot see their "
-           "collection day calendar online.")
+PROBLEM = (
+    "Our missed bin collections and complaints to the contact centre have doubled since "
+    "the rounds changed; crews have no in-cab tablets and residents cannot see their "
+    "collection day calendar online."
+)
 
 
 @dataclass
@@ -64,6 +69,7 @@ def _first_url(model_label, **filters):
         pages = model.objects.live().public().filter(**filters).order_by("path")
         page = pages.exclude(slug__startswith="gen-").first() or pages.first()
         return page.url if page else None
+
     return find
 
 
@@ -73,8 +79,14 @@ def _busiest_council():
     from casestudies.models import LearningPage
     from councils.models import Council
 
-    row = (LearningPage.objects.live().public().values("council").annotate(n=Count("pk"))
-           .order_by("-n", "council").first())
+    row = (
+        LearningPage.objects.live()
+        .public()
+        .values("council")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "council")
+        .first()
+    )
     council = Council.objects.get(pk=row["council"]) if row else Council.objects.first()
     return f"/councils/{council.slug}/"
 
@@ -89,6 +101,7 @@ def _first_pk(model_label):
             queryset = queryset.live().public()
         pk = queryset.order_by("pk").values_list("pk", flat=True).first()
         return pk
+
     return find
 
 
@@ -96,6 +109,7 @@ def _api_detail(endpoint, model_label):
     def find():
         pk = _first_pk(model_label)()
         return f"/api/v2/{endpoint}/{pk}/" if pk else None
+
     return find
 
 
@@ -103,11 +117,13 @@ def _feed(kind):
     def find():
         if kind == "theme":
             from casestudies.models import Theme
+
             return f"/feeds/themes/{Theme.objects.order_by('slug').first().slug}/"
         if kind == "council":
             return _busiest_council().replace("/councils/", "/feeds/councils/")
         pk = _first_pk("casestudies.ProjectPage")()
         return f"/feeds/projects/{pk}/" if pk else None
+
     return find
 
 
@@ -122,15 +138,25 @@ SEARCH = "/search/?q=missed+bin+collections"
 FILTERED = "/search/?q=housing&theme=housing&nation=England&kind=case-study"
 PAGE_TYPES = [
     PageType("Home", ("home.HomePage",), "/"),
-    PageType("Theme index", ("casestudies.ThemeIndexPage",),
-             _first_url("casestudies.ThemeIndexPage")),
+    PageType(
+        "Theme index", ("casestudies.ThemeIndexPage",), _first_url("casestudies.ThemeIndexPage")
+    ),
     PageType("Theme page", ("casestudies.ThemePage",), _first_url("casestudies.ThemePage")),
-    PageType("Listing: case studies", ("casestudies.CaseStudyIndexPage",),
-             _first_url("casestudies.CaseStudyIndexPage")),
-    PageType("Listing: lessons", ("casestudies.LessonIndexPage",),
-             _first_url("casestudies.LessonIndexPage")),
-    PageType("Listing: projects", ("casestudies.ProjectIndexPage",),
-             _first_url("casestudies.ProjectIndexPage")),
+    PageType(
+        "Listing: case studies",
+        ("casestudies.CaseStudyIndexPage",),
+        _first_url("casestudies.CaseStudyIndexPage"),
+    ),
+    PageType(
+        "Listing: lessons",
+        ("casestudies.LessonIndexPage",),
+        _first_url("casestudies.LessonIndexPage"),
+    ),
+    PageType(
+        "Listing: projects",
+        ("casestudies.ProjectIndexPage",),
+        _first_url("casestudies.ProjectIndexPage"),
+    ),
     PageType("Case study", ("casestudies.CaseStudyPage",), _first_url("casestudies.CaseStudyPage")),
     PageType("Lesson", ("casestudies.LessonPage",), _first_url("casestudies.LessonPage")),
     PageType("Project", ("casestudies.ProjectPage",), _first_url("casestudies.ProjectPage")),
@@ -143,19 +169,26 @@ PAGE_TYPES = [
     PageType("Search, filters only", ("search:search",), "/search/?theme=waste&nation=Wales"),
     PageType("Autocomplete", ("search:autocomplete",), "/search/autocomplete/?q=bin"),
     PageType("Problem form", ("search:similar_councils",), "/search/similar-councils/"),
-    PageType("Pasted problem (POST)", ("search:similar_councils",), "/search/similar-councils/",
-             method="POST", form={"problem": PROBLEM}),
+    PageType(
+        "Pasted problem (POST)",
+        ("search:similar_councils",),
+        "/search/similar-councils/",
+        method="POST",
+        form={"problem": PROBLEM},
+    ),
     PageType("Export CSV", ("search:export_csv",), "/search/export.csv?q=housing"),
     PageType("Export JSON", ("search:export_json",), "/search/export.json?q=housing"),
     PageType("Export columns", ("search:export_columns",), "/search/export/columns/?q=housing"),
     PageType("API root", ("api:root",), "/api/v2/"),
     PageType("API OpenAPI document", ("api:openapi",), "/api/v2/openapi.json"),
     PageType("API pages", ("api:v2:pages:listing",), "/api/v2/pages/"),
-    PageType("API page", ("api:v2:pages:detail",),
-             _api_detail("pages", "casestudies.CaseStudyPage")),
+    PageType(
+        "API page", ("api:v2:pages:detail",), _api_detail("pages", "casestudies.CaseStudyPage")
+    ),
     PageType("API councils", ("api:v2:councils:listing",), "/api/v2/councils/"),
-    PageType("API council", ("api:v2:councils:detail",),
-             _api_detail("councils", "councils.Council")),
+    PageType(
+        "API council", ("api:v2:councils:detail",), _api_detail("councils", "councils.Council")
+    ),
     PageType("API themes", ("api:v2:themes:listing",), "/api/v2/themes/"),
     PageType("API theme", ("api:v2:themes:detail",), _api_detail("themes", "casestudies.Theme")),
     PageType("Insights", ("insights:index",), "/insights/"),
@@ -207,8 +240,10 @@ NOT_MEASURED = {
     "wagtail_serve": "serves the page models, each measured by type",
 }
 # Models that are never served on their own.
-ABSTRACT_PAGE_MODELS = {"wagtailcore.Page": "the tree's root", "casestudies.LearningPage":
-                        "the base of case studies, lessons and projects"}
+ABSTRACT_PAGE_MODELS = {
+    "wagtailcore.Page": "the tree's root",
+    "casestudies.LearningPage": "the base of case studies, lessons and projects",
+}
 
 
 def served_names():
@@ -268,10 +303,15 @@ def _lua_string(value):
 def lua_script(method="GET", body=None, headers=None):
     """A wrk script: sends the request, spreads it over client addresses (each has its own
     rate limit, as real readers do) and prints the summary as one JSON line."""
-    lines = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}"
-                      for k, v in (headers or {}).items())
-    return LUA % {"method": _lua_string(method), "body": _lua_string(body), "headers": lines,
-                  "addresses": CLIENT_ADDRESSES}
+    lines = "\n".join(
+        f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items()
+    )
+    return LUA % {
+        "method": _lua_string(method),
+        "body": _lua_string(body),
+        "headers": lines,
+        "addresses": CLIENT_ADDRESSES,
+    }
 
 
 def parse_wrk(output):
@@ -302,8 +342,17 @@ def ratio(rps, ceiling):
 def run_wrk(url, duration, connections, script_dir, method="GET", body=None, headers=None):
     script = Path(script_dir) / f"wrk-{secrets.token_hex(4)}.lua"
     script.write_text(lua_script(method, body, headers))
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "30s",
-               "-s", str(script), url]
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(script),
+        url,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
     if done.returncode:
         raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
@@ -312,6 +361,7 @@ def run_wrk(url, duration, connections, script_dir, method="GET", body=None, hea
 
 # --- the machine and the workers ------------------------------------------------------------
 
+
 def machine():
     memory = Path("/proc/meminfo").read_text().split("\n", 1)[0].split()[1]
     model = ""
@@ -319,8 +369,7 @@ def machine():
         if line.startswith("model name"):
             model = line.split(":", 1)[1].strip()
             break
-    return {"cores": os.cpu_count(), "ram_gb": round(int(memory) / 1024 / 1024, 1),
-            "cpu": model}
+    return {"cores": os.cpu_count(), "ram_gb": round(int(memory) / 1024 / 1024, 1), "cpu": model}
 
 
 def load_average():
@@ -376,15 +425,32 @@ class Server:
         self.process = None
 
     def collectstatic(self):
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                       cwd=ROOT, env=self.env, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+        )
 
     def start(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
-            [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],
-            cwd=ROOT, env=self.env, start_new_session=True)
+            [
+                str(gunicorn),
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(WORKERS),
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -433,8 +499,11 @@ def request_for(page, base):
         return {"method": "GET"}
     cookie, token = csrf_pair(base, page.resolved)
     body = urllib.parse.urlencode({**page.form, "csrfmiddlewaretoken": token})
-    return {"method": page.method, "body": body,
-            "headers": {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}}
+    return {
+        "method": page.method,
+        "body": body,
+        "headers": {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    }
 
 
 def settle(base, path, limit=300):
@@ -459,6 +528,7 @@ def static_path(workdir):
 
 # --- queries per page -----------------------------------------------------------------------
 
+
 def count_queries(pages):
     """Queries for each page, uncached, through Django's test client (second request)."""
     from django.db import connection
@@ -469,10 +539,12 @@ def count_queries(pages):
     with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False, RATELIMIT_ENABLE=False):
         client = Client(SERVER_NAME="localhost")
         for page in pages:
+
             def send(page=page):
                 if page.method == "POST":
                     return client.post(page.resolved, page.form)
                 return client.get(page.resolved)
+
             send()
             with CaptureQueriesContext(connection) as captured:
                 response = send()
@@ -494,17 +566,21 @@ def resolve(pages):
 
 # --- one run --------------------------------------------------------------------------------
 
+
 def measure_mode(server, pages, args, workdir):
     try:
         server.start()
-        started = {"load_average": load_average(),
-                   "at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
+        started = {
+            "load_average": load_average(),
+            "at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        }
         for page in pages:  # warm up: every worker, every page
             for _ in range(args.warmup):
                 options = request_for(page, server.base)
                 data = options.get("body", "").encode() or None
-                status, _headers, _body = fetch(server.base + page.resolved, data,
-                                                options.get("headers"))
+                status, _headers, _body = fetch(
+                    server.base + page.resolved, data, options.get("headers")
+                )
                 if status != 200:
                     raise RuntimeError(f"{page.name} {page.resolved} answered {status}")
         rss = {str(pid): rss_mb(pid) for pid in server.workers()}
@@ -513,19 +589,32 @@ def measure_mode(server, pages, args, workdir):
         print(f"  static-file ceiling: {ceiling['rps']} requests/s", flush=True)
         results = {}
         for page in pages:
-            figures = run_wrk(server.base + page.resolved, args.duration, args.connections,
-                              workdir, **request_for(page, server.base))
+            figures = run_wrk(
+                server.base + page.resolved,
+                args.duration,
+                args.connections,
+                workdir,
+                **request_for(page, server.base),
+            )
             figures["ratio"] = ratio(figures["rps"], ceiling["rps"])
             results[page.name] = figures
             settle(server.base, static)
-            print(f"  {page.name}: {figures['rps']} requests/s, p50/p95/p99 "
-                  f"{figures['p50_ms']}/{figures['p95_ms']}/{figures['p99_ms']} ms"
-                  f"{' ERRORS ' + str(figures['errors']) if figures['errors'] else ''}",
-                  flush=True)
+            print(
+                f"  {page.name}: {figures['rps']} requests/s, p50/p95/p99 "
+                f"{figures['p50_ms']}/{figures['p95_ms']}/{figures['p99_ms']} ms"
+                f"{' ERRORS ' + str(figures['errors']) if figures['errors'] else ''}",
+                flush=True,
+            )
         # Again at the end: how much the machine's capacity moved during the run.
         after = run_wrk(server.base + static, args.duration, args.connections, workdir)
-        return {**started, "static": {"path": static, **ceiling}, "static_end": after,
-                "worker_rss_mb": rss, "pages": results, "load_average_end": load_average()}
+        return {
+            **started,
+            "static": {"path": static, **ceiling},
+            "static_end": after,
+            "worker_rss_mb": rss,
+            "pages": results,
+            "load_average_end": load_average(),
+        }
     finally:
         server.stop()
 
@@ -549,11 +638,18 @@ def run(args):
     connections.close_all()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    result = {"label": args.label, "items": items, "machine": machine(),
-              "date": datetime.date.today().isoformat(), "duration_s": args.duration,
-              "connections": args.connections, "workers": WORKERS,
-              "paths": {p.name: f"{p.method} {p.resolved}" for p in pages},
-              "queries": queries, "modes": {}}
+    result = {
+        "label": args.label,
+        "items": items,
+        "machine": machine(),
+        "date": datetime.date.today().isoformat(),
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "workers": WORKERS,
+        "paths": {p.name: f"{p.method} {p.resolved}" for p in pages},
+        "queries": queries,
+        "modes": {},
+    }
     modes = {"uncached": 0, "cached": 300}
     for mode in args.modes:
         print(f"{mode} (PAGE_CACHE_SECONDS={modes[mode]})", flush=True)
@@ -565,6 +661,7 @@ def run(args):
 
 
 # --- the table ------------------------------------------------------------------------------
+
 
 def _ms(figures):
     return f"{figures['p50_ms']:g} / {figures['p95_ms']:g} / {figures['p99_ms']:g}"
@@ -584,34 +681,46 @@ def _end(mode):
     end = mode.get("static_end")
     if not end:
         return ""
-    return (f", {end['rps']:g} at the end (load average "
-            f"{' / '.join(map(str, mode['load_average_end']))})")
+    return (
+        f", {end['rps']:g} at the end (load average "
+        f"{' / '.join(map(str, mode['load_average_end']))})"
+    )
 
 
 def table(run):
     """Markdown for one run: a header line, then a row per page type."""
     modes = run["modes"]
     machine_ = run["machine"]
-    lines = [f"**{run['label']}** ({run['items']:,} published items, {run['date']}; "
-             f"{machine_['cores']} cores, {machine_['ram_gb']:g} GB RAM; wrk {run['duration_s']} s "
-             f"per page, {run['connections']} connections; gunicorn {run['workers']} workers)", ""]
+    lines = [
+        f"**{run['label']}** ({run['items']:,} published items, {run['date']}; "
+        f"{machine_['cores']} cores, {machine_['ram_gb']:g} GB RAM; wrk {run['duration_s']} s "
+        f"per page, {run['connections']} connections; gunicorn {run['workers']} workers)",
+        "",
+    ]
     for name in ("uncached", "cached"):
         mode = modes.get(name)
         if mode:
             rss = ", ".join(f"{v:g}" for v in mode["worker_rss_mb"].values())
-            lines.append(f"- {name}: load average {' / '.join(map(str, mode['load_average']))} "
-                         f"at start; static-file ceiling {mode['static']['rps']:g} requests/s "
-                         f"(p50 {mode['static']['p50_ms']:g} ms){_end(mode)}; worker RSS "
-                         f"after warm-up {rss} MB")
-    lines += ["", "| Page | Queries | Uncached req/s | p50 / p95 / p99 ms | × static | "
-              "Cached req/s | p50 / p95 / p99 ms | × static |",
-              "|---|---|---|---|---|---|---|---|"]
+            lines.append(
+                f"- {name}: load average {' / '.join(map(str, mode['load_average']))} "
+                f"at start; static-file ceiling {mode['static']['rps']:g} requests/s "
+                f"(p50 {mode['static']['p50_ms']:g} ms){_end(mode)}; worker RSS "
+                f"after warm-up {rss} MB"
+            )
+    lines += [
+        "",
+        "| Page | Queries | Uncached req/s | p50 / p95 / p99 ms | × static | "
+        "Cached req/s | p50 / p95 / p99 ms | × static |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name in run["paths"]:
         queries = run["queries"].get(name)
         uncached = modes.get("uncached", {}).get("pages", {}).get(name)
         cached = modes.get("cached", {}).get("pages", {}).get(name)
-        lines.append(f"| {name} | {'–' if queries is None else queries} | "
-                     f"{_cell(uncached, run['duration_s'])} | {_cell(cached, run['duration_s'])} |")
+        lines.append(
+            f"| {name} | {'–' if queries is None else queries} | "
+            f"{_cell(uncached, run['duration_s'])} | {_cell(cached, run['duration_s'])} |"
+        )
     return "\n".join(lines)
 
 
@@ -635,12 +744,16 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=6, help="requests per page before wrk")
-    parser.add_argument("--modes", nargs="+", default=["uncached", "cached"],
-                        choices=["uncached", "cached"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["uncached", "cached"], choices=["uncached", "cached"]
+    )
     parser.add_argument("--only", nargs="*", help="page type names to run (default: all)")
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "se-bench-load"))
-    parser.add_argument("--write", action="store_true",
-                        help="keep the figures in bench/results/load.json and docs/performance.md")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="keep the figures in bench/results/load.json and docs/performance.md",
+    )
     args = parser.parse_args()
     # Stopped from outside (a timeout, Ctrl-C): stop gunicorn on the way out too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

@@ -30,11 +30,17 @@ def urls():
 
     busiest = Council.objects.annotate(n=Count("learning_pages")).order_by("-n").first()
     return {
-        "home": "/", "theme index": "/themes/", "theme page": "/themes/waste/",
-        "case study listing": "/case-studies/", "case study": first(CaseStudyPage),
-        "lesson": first(LessonPage), "project": first(ProjectPage),
-        "council profile (busiest)": busiest.get_absolute_url(), "council directory": "/councils/",
-        "search": "/search/", "search with filters": "/search/?q=bins&theme=waste&nation=England",
+        "home": "/",
+        "theme index": "/themes/",
+        "theme page": "/themes/waste/",
+        "case study listing": "/case-studies/",
+        "case study": first(CaseStudyPage),
+        "lesson": first(LessonPage),
+        "project": first(ProjectPage),
+        "council profile (busiest)": busiest.get_absolute_url(),
+        "council directory": "/councils/",
+        "search": "/search/",
+        "search with filters": "/search/?q=bins&theme=waste&nation=England",
     }
 
 
@@ -54,9 +60,12 @@ def measure(repeat):
                 started = time.perf_counter()
                 response = client.get(url)
                 times.append((time.perf_counter() - started) * 1000)
-        results[name] = {"status": response.status_code, "queries": len(queries),
-                         "ms": round(statistics.median(times), 1),
-                         "kb": round(len(response.content) / 1024, 1)}
+        results[name] = {
+            "status": response.status_code,
+            "queries": len(queries),
+            "ms": round(statistics.median(times), 1),
+            "kb": round(len(response.content) / 1024, 1),
+        }
     return results
 
 

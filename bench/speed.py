@@ -23,15 +23,24 @@ from bench.setup import ROOT, replace_section, start_django  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "speed.json"
 SEARCHES = [
-    {"q": "missed bin collections"}, {"q": "temporary accommodation"},
-    {"q": "council tax chatbot"}, {"q": "damp and mould sensors"},
-    {"q": "school transport routes", "sort": "newest"}, {"q": "ransomware backups"},
-    {"q": "planning validation backlog"}, {"q": "devices"}, {"q": "recruitment"},
-    {"q": "residents data", "theme": "housing"}, {"q": "pilot", "nation": "Wales"},
-    {"q": "budget consultation", "kind": "lesson"}, {"theme": "waste"},
+    {"q": "missed bin collections"},
+    {"q": "temporary accommodation"},
+    {"q": "council tax chatbot"},
+    {"q": "damp and mould sensors"},
+    {"q": "school transport routes", "sort": "newest"},
+    {"q": "ransomware backups"},
+    {"q": "planning validation backlog"},
+    {"q": "devices"},
+    {"q": "recruitment"},
+    {"q": "residents data", "theme": "housing"},
+    {"q": "pilot", "nation": "Wales"},
+    {"q": "budget consultation", "kind": "lesson"},
+    {"theme": "waste"},
     {"theme": ["waste", "housing"], "nation": "England", "page": "3"},
-    {"year": "2021", "kind": "project", "phase": "alpha"}, {"q": "Kirklees"},
-    {"q": "feedback evaluation survey", "region": "London"}, {},
+    {"year": "2021", "kind": "project", "phase": "alpha"},
+    {"q": "Kirklees"},
+    {"q": "feedback evaluation survey", "region": "London"},
+    {},
     {"q": "electric vehicle charge points", "council_type": "UA"},
     {"q": "high streets", "peers_of": "leeds"},
 ]
@@ -49,8 +58,11 @@ def timed(action):
 
 
 def summary(values):
-    return {"p50": round(statistics.median(values), 1), "p95": round(percentile(values, .95), 1),
-            "n": len(values)}
+    return {
+        "p50": round(statistics.median(values), 1),
+        "p95": round(percentile(values, 0.95), 1),
+        "n": len(values),
+    }
 
 
 def measure(repeat, skip_rebuild):
@@ -75,9 +87,11 @@ def measure(repeat, skip_rebuild):
     search = []
     for _ in range(repeat):
         for params in SEARCHES:
+
             def get(params=params):
                 response = client.get("/search/", params)
                 assert response.status_code == 200, response.status_code
+
             search.append(timed(get))
     results["search_ms"] = summary(search)
 
@@ -96,9 +110,11 @@ def measure(repeat, skip_rebuild):
     pasted = []
     for _ in range(repeat):
         for text in texts[:20]:
+
             def post(text=text):
                 response = client.post("/search/similar-councils/", {"problem": text})
                 assert response.status_code == 200
+
             pasted.append(timed(post))
     results["similar_councils_page_ms"] = summary(pasted)
     return results
@@ -112,13 +128,16 @@ def table(runs):
         "|---|---|---|---|---|---|---|---|",
     ]
     for label, run in runs.items():
+
         def pair(key, run=run):
             return f"{run[key]['p50']} / {run[key]['p95']} ms"
+
         rebuild = f"{run['rebuild_s']} s" if "rebuild_s" in run else "not measured"
         lines.append(
             f"| {label} | {run['items']:,} | {pair('search_ms')} | {pair('similar_items_ms')} | "
             f"{pair('councils_for_page_ms')} | {pair('similar_councils_page_ms')} | "
-            f"{rebuild} | {run['snapshot_load_ms']} ms |")
+            f"{rebuild} | {run['snapshot_load_ms']} ms |"
+        )
     return "\n".join(lines)
 
 

@@ -52,16 +52,18 @@ class PageChooserChosenMultipleView(chooser.ChosenMultipleView):
         pages = choosable_pages(request).filter(pk__in=pks).exclude(depth=1).specific()
         if len(pages) != len(pks):
             raise Http404
-        return self.render_chosen_response([
-            {
-                "id": page.pk,
-                "parentId": page.get_parent().pk,
-                "adminTitle": page.get_admin_display_title(),
-                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                "url": page.url,
-            }
-            for page in pages
-        ])
+        return self.render_chosen_response(
+            [
+                {
+                    "id": page.pk,
+                    "parentId": page.get_parent().pk,
+                    "adminTitle": page.get_admin_display_title(),
+                    "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                    "url": page.url,
+                }
+                for page in pages
+            ]
+        )
 
 
 class WorkflowView(workflows.WorkflowView):
@@ -123,8 +125,11 @@ def council_autocomplete(request):
         return JsonResponse([], safe=False)
     councils = (
         Council.objects.current()
-        .filter(Q(short_name__icontains=term) | Q(official_name__icontains=term)
-                | Q(alt_names__icontains=term))
+        .filter(
+            Q(short_name__icontains=term)
+            | Q(official_name__icontains=term)
+            | Q(alt_names__icontains=term)
+        )
         .order_by("short_name")
         .values_list("short_name", flat=True)
         .distinct()[:AUTOCOMPLETE_LIMIT]

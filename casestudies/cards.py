@@ -18,8 +18,7 @@ def _paths(model):
     from .models import CaseStudyPage, LearningPage, ProjectPage
 
     if model is LearningPage:
-        return (["casestudypage__cost_band", "projectpage__budget_band"],
-                "casestudypage__outcomes")
+        return (["casestudypage__cost_band", "projectpage__budget_band"], "casestudypage__outcomes")
     if issubclass(model, CaseStudyPage):
         return ["cost_band"], "outcomes"
     if issubclass(model, ProjectPage):
@@ -31,9 +30,11 @@ def with_card_facts(queryset):
     costs, outcomes = _paths(queryset.model)
     bands = [NullIf(F(path), Value("")) for path in costs]
     return queryset.annotate(
-        card_cost_band=(Coalesce(*bands) if len(bands) > 1 else bands[0]) if bands
+        card_cost_band=(Coalesce(*bands) if len(bands) > 1 else bands[0])
+        if bands
         else Value(None, output_field=CharField()),
-        card_outcomes=ExpressionWrapper(F(outcomes), output_field=JSONField()) if outcomes
+        card_outcomes=ExpressionWrapper(F(outcomes), output_field=JSONField())
+        if outcomes
         else Value(None, output_field=JSONField()),
     )
 

@@ -15,14 +15,20 @@ def published_for_council(council):
     partnered = live.involving([council]).exclude(council=council).distinct()
     order = ("-first_published_at", "-pk")
     return [
-        {"key": "published", "heading": "Published by this council",
-         "items": owned.for_listing().order_by(*order),
-         "empty": "This council has not published anything yet.",
-         "summary": ("Shared", _kinds(owned))},
-        {"key": "partner", "heading": "Work this council is a partner in",
-         "items": live.filter(pk__in=partnered.values("pk")).for_listing().order_by(*order),
-         "empty": "This council is not a partner on any published work yet.",
-         "summary": ("Partner in", _kinds(live.filter(pk__in=partnered.values("pk"))))},
+        {
+            "key": "published",
+            "heading": "Published by this council",
+            "items": owned.for_listing().order_by(*order),
+            "empty": "This council has not published anything yet.",
+            "summary": ("Shared", _kinds(owned)),
+        },
+        {
+            "key": "partner",
+            "heading": "Work this council is a partner in",
+            "items": live.filter(pk__in=partnered.values("pk")).for_listing().order_by(*order),
+            "empty": "This council is not a partner on any published work yet.",
+            "summary": ("Partner in", _kinds(live.filter(pk__in=partnered.values("pk")))),
+        },
     ]
 
 
@@ -34,7 +40,17 @@ def _kinds(pages):
 
     kinds = [CaseStudyPage, LessonPage, ProjectPage]
     types = ContentType.objects.get_for_models(*kinds)
-    totals = dict(pages.order_by().values("content_type").annotate(total=Count("pk"))
-                  .values_list("content_type", "total"))
-    return [(totals.get(types[kind].pk, 0), str(kind._meta.verbose_name),
-             str(kind._meta.verbose_name_plural)) for kind in kinds]
+    totals = dict(
+        pages.order_by()
+        .values("content_type")
+        .annotate(total=Count("pk"))
+        .values_list("content_type", "total")
+    )
+    return [
+        (
+            totals.get(types[kind].pk, 0),
+            str(kind._meta.verbose_name),
+            str(kind._meta.verbose_name_plural),
+        )
+        for kind in kinds
+    ]

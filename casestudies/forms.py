@@ -42,7 +42,8 @@ class CouncilNamesWidget(AdminTagWidget):
         if self.limit:
             options = json.loads(widget["attrs"]["data-w-tag-options-value"])
             widget["attrs"]["data-w-tag-options-value"] = json.dumps(
-                {**options, "tagLimit": self.limit})
+                {**options, "tagLimit": self.limit}
+            )
         widget["help_text"] = "Start typing a council's name, then choose it from the list."
         return context
 
@@ -72,9 +73,11 @@ class PartnerCouncilsField(forms.Field):
             return []
         if not isinstance(value, str):
             raise ValidationError("Choose councils from the list.")
-        names = list(dict.fromkeys(
-            name.strip().strip('"').strip() for name in value.replace("\x00", "").split(",")
-        ))
+        names = list(
+            dict.fromkeys(
+                name.strip().strip('"').strip() for name in value.replace("\x00", "").split(",")
+            )
+        )
         names = [name for name in names if name]
         if len(names) > self.limit:
             raise ValidationError(self.too_many_message)
@@ -109,7 +112,8 @@ class PartnerCouncilsField(forms.Field):
 
     def _choosable(self):
         return Council.objects.filter(
-            Q(pk__in=Council.objects.current().values("pk")) | Q(pk__in=self.also))
+            Q(pk__in=Council.objects.current().values("pk")) | Q(pk__in=self.also)
+        )
 
 
 class LeadCouncilField(PartnerCouncilsField):
@@ -136,8 +140,9 @@ class LeadCouncilField(PartnerCouncilsField):
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, theme):
         if theme.description:
-            return format_html_join("", "{}<br><span class=\"help\">{}</span>",
-                                    [(theme.name, theme.description)])
+            return format_html_join(
+                "", '{}<br><span class="help">{}</span>', [(theme.name, theme.description)]
+            )
         return theme.name
 
 
@@ -161,22 +166,30 @@ class LearningPageForm(CouncilPageForm):
                 widget=forms.CheckboxSelectMultiple,
                 label="Themes",
                 help_text="Choose every theme this page is about.",
-                error_messages={"invalid_choice": "Choose themes from the list.",
-                                "invalid_pk_value": "Choose themes from the list."},
+                error_messages={
+                    "invalid_choice": "Choose themes from the list.",
+                    "invalid_pk_value": "Choose themes from the list.",
+                },
             )
         if "tags" in self.fields:
             self.fields["tags"].label = "Other keywords"
-        if "council" in self.fields and self.for_user is not None and acts_for_any_council(
-                self.for_user):
+        if (
+            "council" in self.fields
+            and self.for_user is not None
+            and acts_for_any_council(self.for_user)
+        ):
             old = self.fields["council"]
             self.fields["council"] = LeadCouncilField(
-                required=old.required, label=old.label, help_text=old.help_text,
+                required=old.required,
+                label=old.label,
+                help_text=old.help_text,
                 also=[self.instance.council_id] if self.instance.council_id else (),
             )
         if "partner_councils" in self.fields:
             old = self.fields["partner_councils"]
             self.fields["partner_councils"] = PartnerCouncilsField(
-                required=False, label=old.label,
+                required=False,
+                label=old.label,
                 help_text="Councils that worked on this with the lead council.",
             )
         if "contact_is_public" in self.fields:

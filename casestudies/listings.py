@@ -37,17 +37,17 @@ def filtered_listing(request, queryset, show_kind=True):
     themes = list(Theme.objects.order_by("name"))
     theme_slugs = {theme.slug: theme for theme in themes}
     council_types = dict(
-        Council.objects.current().order_by()
-        .values_list("council_type", "council_type_name").distinct()
+        Council.objects.current()
+        .order_by()
+        .values_list("council_type", "council_type_name")
+        .distinct()
     )
     kinds = page_kinds()
 
     selected_themes, unknown_themes = _clean_values(request, "theme", theme_slugs)
     selected_types, unknown_types = _clean_values(request, "council_type", council_types)
     selected_nations, unknown_nations = _clean_values(request, "nation", Nation.values)
-    selected_kinds, unknown_kinds = (
-        _clean_values(request, "kind", kinds) if show_kind else ([], [])
-    )
+    selected_kinds, unknown_kinds = _clean_values(request, "kind", kinds) if show_kind else ([], [])
 
     if selected_themes:
         queryset = queryset.filter(themes__slug__in=selected_themes)
@@ -75,10 +75,13 @@ def filtered_listing(request, queryset, show_kind=True):
             ],
             "nations": [(n, n, n in selected_nations) for n in Nation.values],
             "kinds": [(k, label, k in selected_kinds) for k, (label, _) in kinds.items()]
-            if show_kind else [],
+            if show_kind
+            else [],
         },
-        "active_filter_count": len(selected_themes) + len(selected_types)
-        + len(selected_nations) + len(selected_kinds),
+        "active_filter_count": len(selected_themes)
+        + len(selected_types)
+        + len(selected_nations)
+        + len(selected_kinds),
         "unknown_filters": unknown,
     }
 
@@ -118,8 +121,10 @@ def home_page_context(home_page):
     live = LearningPage.objects.live().public()
     counts = theme_counts()
     theme_pages = {
-        page.theme_id: page for page in ThemePage.objects.live().public().only(
-            "id", "theme_id", "url_path", "depth", "path")
+        page.theme_id: page
+        for page in ThemePage.objects.live()
+        .public()
+        .only("id", "theme_id", "url_path", "depth", "path")
     }
     themes = [
         (theme, counts.get(theme.pk, 0), theme_pages.get(theme.pk))
@@ -139,9 +144,12 @@ def home_page_context(home_page):
         "councils_taking_part": taking_part,
         "council_count": totals["councils"],
         "item_count": totals["items"],
-        "council_choices": content_version.cached("council-choices", lambda: list(
-            Council.objects.current().order_by("short_name").values_list("slug", "short_name")
-        )),
+        "council_choices": content_version.cached(
+            "council-choices",
+            lambda: list(
+                Council.objects.current().order_by("short_name").values_list("slug", "short_name")
+            ),
+        ),
     }
 
 

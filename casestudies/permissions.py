@@ -139,14 +139,16 @@ def hide_other_councils_updates(records, user, via=""):
         user, {"change", "delete"}
     )
     hidden = ProgressUpdate.objects.exclude(pk__in=visible.values("pk"))
-    return records.exclude(**{
-        f"{via}content_type": ContentType.objects.get_for_model(ProgressUpdate),
-        f"{via}object_id__in": hidden.values_list(Cast("pk", CharField()), flat=True),
-    })
+    return records.exclude(
+        **{
+            f"{via}content_type": ContentType.objects.get_for_model(ProgressUpdate),
+            f"{via}object_id__in": hidden.values_list(Cast("pk", CharField()), flat=True),
+        }
+    )
 
 
 def and_list(names):
-    """"Cornwall", "Cornwall and Plymouth", "Bath, Cornwall and Plymouth"."""
+    """ "Cornwall", "Cornwall and Plymouth", "Bath, Cornwall and Plymouth"."""
     names = list(names)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
@@ -173,14 +175,17 @@ class CouncilPageForm(WagtailAdminPageForm):
         if acts_for_any_council(self.for_user):
             field.help_text = "The council that owns this page. You can publish for any council."
         elif not names:
-            field.help_text = ("You are not a member of any council yet. Ask a network "
-                               "organiser to add you to your council.")
+            field.help_text = (
+                "You are not a member of any council yet. Ask a network "
+                "organiser to add you to your council."
+            )
         else:
             field.help_text = f"The council that owns this page. You write for {and_list(names)}."
         if not self.instance.pk and not self.initial.get("council"):
             first = (
                 self.for_user.council_memberships.order_by("created_at", "pk")
-                .values_list("council_id", flat=True).first()
+                .values_list("council_id", flat=True)
+                .first()
             )
             if first is not None:
                 self.initial["council"] = first
@@ -258,4 +263,3 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         if self.for_user is not None and not self.instance.created_by_id:
             self.instance.created_by = self.for_user
         return super().save(commit=commit)
-

@@ -28,9 +28,12 @@ class LearningPageExplorerView(ExplorableIndexView):
     explorer's start, as Wagtail does for any page outside the user's part of the tree."""
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id and not self.permission_policy.explorable_instances(
-            request.user
-        ).filter(pk=parent_page_id).exists():
+        if (
+            parent_page_id
+            and not self.permission_policy.explorable_instances(request.user)
+            .filter(pk=parent_page_id)
+            .exists()
+        ):
             root = self.permission_policy.explorable_root_instance(request.user)
             return redirect(self.index_url_name, root.pk)
         return super().get(request, parent_page_id)
@@ -58,8 +61,13 @@ class LearningPageViewSet(PageViewSet):
 
 @hooks.register("register_admin_urls")
 def register_council_autocomplete():
-    return [path("casestudies/council-autocomplete/", council_autocomplete,
-                 name="casestudies_council_autocomplete")]
+    return [
+        path(
+            "casestudies/council-autocomplete/",
+            council_autocomplete,
+            name="casestudies_council_autocomplete",
+        )
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -85,7 +93,8 @@ def only_for_the_reporting_council(view):
         if "pk" in kwargs:
             council_id = (
                 ProgressUpdate.objects.filter(pk=kwargs["pk"])
-                .values_list("council_id", flat=True).first()
+                .values_list("council_id", flat=True)
+                .first()
             )
             if council_id is not None and not acts_for_council(request.user, council_id):
                 raise PermissionDenied

@@ -18,7 +18,8 @@ class ActingForCouncilForm(forms.Form):
     fixed when to one. Its other fields come from the subclass."""
 
     council = forms.ModelChoiceField(
-        queryset=Council.objects.none(), label="Which council are you acting for?",
+        queryset=Council.objects.none(),
+        label="Which council are you acting for?",
         empty_label=None,
         error_messages={"invalid_choice": "Choose one of the councils you belong to."},
     )

@@ -39,13 +39,13 @@ class JoinRequestPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action) and joining.may_decide(user, instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance)
-                   for action in actions)
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
 
 
 # Here rather than in AppConfig.ready(): wagtail_hooks imports this module first of all.
-register_permission_policy(JoinRequest, JoinRequestPermissionPolicy(JoinRequest),
-                           exact_class=True)
+register_permission_policy(JoinRequest, JoinRequestPermissionPolicy(JoinRequest), exact_class=True)
 
 
 def only_for_deciders(view):
@@ -55,8 +55,9 @@ def only_for_deciders(view):
     @wraps(view)
     def checked_view(request, *args, **kwargs):
         if "pk" in kwargs:
-            join_request = (JoinRequest.objects.filter(pk=kwargs["pk"])
-                            .select_related("project").first())
+            join_request = (
+                JoinRequest.objects.filter(pk=kwargs["pk"]).select_related("project").first()
+            )
             if join_request is not None and not joining.may_decide(request.user, join_request):
                 raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -81,8 +82,9 @@ class DecideView(EditView):
     def is_valid(self, form):
         valid = form.is_valid()
         if self.object.status != JoinRequest.Status.OPEN:
-            form.add_error(None, "This request is no longer open: it was withdrawn or "
-                                 "decided already.")
+            form.add_error(
+                None, "This request is no longer open: it was withdrawn or decided already."
+            )
         elif self.request.POST.get("decision") not in self.decisions:
             form.add_error(None, "Choose Accept or Decline.")
         if valid and not form.errors:
@@ -99,21 +101,24 @@ class DecideView(EditView):
         self.form = form
         decision = self.request.POST["decision"]
         try:
-            self.decisions[decision](self.object, self.request.user,
-                                     form.cleaned_data.get("reply", ""))
+            self.decisions[decision](
+                self.object, self.request.user, form.cleaned_data.get("reply", "")
+            )
         except joining.CannotAsk as refusal:
             form.add_error(None, str(refusal))
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         council, project = self.object.council.short_name, self.object.project.title
         if decision == "accept":
-            messages.success(self.request, f"{council} is now a partner on {project}. "
-                                           "We have emailed them.")
+            messages.success(
+                self.request, f"{council} is now a partner on {project}. We have emailed them."
+            )
         else:
-            messages.success(self.request, f"You declined {council}'s request to join "
-                                           f"{project}. We have emailed them.")
-        return redirect(get_valid_next_url_from_request(self.request)
-                        or self.get_success_url())
+            messages.success(
+                self.request,
+                f"You declined {council}'s request to join {project}. We have emailed them.",
+            )
+        return redirect(get_valid_next_url_from_request(self.request) or self.get_success_url())
 
 
 class JoinRequestViewSetMixin:
@@ -126,7 +131,8 @@ class JoinRequestViewSetMixin:
 
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_any_permission_for(
-            request.user, {"view", "change", "delete"})
+            request.user, {"view", "change", "delete"}
+        )
 
     def get_urlpatterns(self):
         return decorate_urlpatterns(super().get_urlpatterns(), only_for_deciders)

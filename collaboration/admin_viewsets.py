@@ -20,8 +20,16 @@ class JoinRequestViewSet(JoinRequestViewSetMixin, RecordViewSet):
     menu_label = "Requests to join"
     list_display = ["project", "council", "status", "created_at"]
     list_filter = ["status"]
-    list_export = ["project", "council", "person", "message", "status", "reply", "decided_at",
-                   "created_at"]
+    list_export = [
+        "project",
+        "council",
+        "person",
+        "message",
+        "status",
+        "reply",
+        "decided_at",
+        "created_at",
+    ]
     search_fields = ["message", "council__short_name", "project__title"]
 
 
@@ -41,8 +49,17 @@ class ReuseViewSet(RecordViewSet):
     menu_label = "Reuses"
     list_display = ["page", "council", "output", "standing", "created_at"]
     list_filter = ["standing"]
-    list_export = ["page", "output", "council", "person", "what_changed", "link", "how_it_went",
-                   "standing", "created_at"]
+    list_export = [
+        "page",
+        "output",
+        "council",
+        "person",
+        "what_changed",
+        "link",
+        "how_it_went",
+        "standing",
+        "created_at",
+    ]
     search_fields = ["output", "what_changed", "how_it_went", "council__short_name"]
 
 
@@ -52,8 +69,16 @@ class HelpRequestViewSet(RecordViewSet):
     menu_label = "Requests for help"
     list_display = ["title", "council", "status", "deadline", "created_at"]
     list_filter = ["status"]
-    list_export = ["title", "details", "council", "person", "deadline", "status", "created_at",
-                   "closed_at"]
+    list_export = [
+        "title",
+        "details",
+        "council",
+        "person",
+        "deadline",
+        "status",
+        "created_at",
+        "closed_at",
+    ]
     search_fields = ["title", "details"]
     search_backend_name = None
 
@@ -65,8 +90,15 @@ class HelpOfferViewSet(RecordViewSet):
     ordering = ["-created_at"]
     list_display = ["help_request", "council", "helped", "standing", "created_at"]
     list_filter = ["helped", "standing"]
-    list_export = ["help_request", "council", "person", "message", "helped", "standing",
-                   "created_at"]
+    list_export = [
+        "help_request",
+        "council",
+        "person",
+        "message",
+        "helped",
+        "standing",
+        "created_at",
+    ]
     search_fields = ["message"]
 
 
@@ -75,10 +107,21 @@ class IntroductionViewSet(RecordViewSet):
     icon = "link"
     menu_label = "Introductions"
     list_display = ["first_council", "second_council", "introduced_by", "created_at"]
-    list_export = ["first_council", "second_council", "introduced_by", "reasons", "message",
-                   "page", "created_at"]
-    search_fields = ["reasons", "message", "first_council__short_name",
-                     "second_council__short_name"]
+    list_export = [
+        "first_council",
+        "second_council",
+        "introduced_by",
+        "reasons",
+        "message",
+        "page",
+        "created_at",
+    ]
+    search_fields = [
+        "reasons",
+        "message",
+        "first_council__short_name",
+        "second_council__short_name",
+    ]
     filterset_class = IntroductionFilterSet
 
 
@@ -86,5 +129,11 @@ class WorkingTogetherGroup(SnippetViewSetGroup):
     menu_label = "Working together"
     menu_icon = "group"
     menu_order = 240
-    items = (JoinRequestViewSet, SharedProblemViewSet, ReuseViewSet, HelpRequestViewSet,
-             HelpOfferViewSet, IntroductionViewSet)
+    items = (
+        JoinRequestViewSet,
+        SharedProblemViewSet,
+        ReuseViewSet,
+        HelpRequestViewSet,
+        HelpOfferViewSet,
+        IntroductionViewSet,
+    )

@@ -5,8 +5,9 @@ from core.emails import absolute_url  # noqa: F401  (collaboration's modules imp
 
 
 def send(template, subject, context, recipients, reply_to=None):
-    return emails.send(f"collaboration/email/{template}", subject, context, recipients,
-                       reply_to=reply_to)
+    return emails.send(
+        f"collaboration/email/{template}", subject, context, recipients, reply_to=reply_to
+    )
 
 
 def page_contacts(page):

@@ -38,6 +38,7 @@ SEARCH_LIMIT = 5
 
 # Forms ----------------------------------------------------------------------------------------
 
+
 class DateInput(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes (the template draws them)."""
 
@@ -71,17 +72,18 @@ class GovukDateField(forms.Field):
             if self.required:
                 raise forms.ValidationError(f"Enter the {self.name}")
             return None
-        missing = [label for label, part in zip(("day", "month", "year"), parts, strict=True)
-                   if not part]
+        missing = [
+            label for label, part in zip(("day", "month", "year"), parts, strict=True) if not part
+        ]
         if missing:
-            raise forms.ValidationError(
-                f"The {self.name} must include a {' and '.join(missing)}")
+            raise forms.ValidationError(f"The {self.name} must include a {' and '.join(missing)}")
         day = parse_int(parts[0], minimum=1, maximum=31)
         month = parse_int(parts[1], minimum=1, maximum=12)
         year = parse_int(parts[2], minimum=1000, maximum=9999)
         if None in (day, month, year):
             raise forms.ValidationError(
-                f"The {self.name} must be a real date, written in numbers, like 27 3 2027")
+                f"The {self.name} must be a real date, written in numbers, like 27 3 2027"
+            )
         try:
             return datetime.date(year, month, day)
         except ValueError:
@@ -91,37 +93,54 @@ class GovukDateField(forms.Field):
 
 
 def _text(label, max_length, name, rows=None, required_message=""):
-    widget = (forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows}) if rows
-              else forms.TextInput(attrs={"class": "govuk-input"}))
+    widget = (
+        forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows})
+        if rows
+        else forms.TextInput(attrs={"class": "govuk-input"})
+    )
     # A validator rather than max_length: the browser's maxlength would cut text off unseen.
     return forms.CharField(
-        label=label, required=bool(required_message), widget=widget,
+        label=label,
+        required=bool(required_message),
+        widget=widget,
         error_messages={"required": required_message},
-        validators=[MaxLengthValidator(
-            max_length, message=f"{name} must be {max_length:,} characters or fewer")],
+        validators=[
+            MaxLengthValidator(
+                max_length, message=f"{name} must be {max_length:,} characters or fewer"
+            )
+        ],
     )
 
 
 class HelpRequestForm(ActingForCouncilForm):
-    title = _text("What do you need help with?", 200, "What you need help with",
-                  required_message="Enter what you need help with")
+    title = _text(
+        "What do you need help with?",
+        200,
+        "What you need help with",
+        required_message="Enter what you need help with",
+    )
     details = _text("Details", 4000, "The details", rows=6)
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False,
+        queryset=Theme.objects.order_by("name"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose themes from the list",
-                        "invalid_pk_value": "Choose themes from the list"},
+        error_messages={
+            "invalid_choice": "Choose themes from the list",
+            "invalid_pk_value": "Choose themes from the list",
+        },
     )
-    deadline = GovukDateField(name="date you need answers by", required=False,
-                              label="When do you need answers by?")
+    deadline = GovukDateField(
+        name="date you need answers by", required=False, label="When do you need answers by?"
+    )
 
     field_order = ["council", "title", "details", "themes", "deadline"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].help_text = HelpRequest._meta.get_field("title").help_text
-        self.fields["details"].help_text = ("What you have tried, what you know already and "
-                                            "what would help most.")
+        self.fields[
+            "details"
+        ].help_text = "What you have tried, what you know already and what would help most."
         self.fields["deadline"].help_text = "Optional. For example, 27 3 2027"
         self.fields["council"].widget.attrs.setdefault("class", "govuk-select")
 
@@ -135,23 +154,28 @@ class HelpRequestForm(ActingForCouncilForm):
         deadline = self.cleaned_data.get("deadline")
         if deadline and deadline < timezone.localdate():
             raise forms.ValidationError(
-                "The date you need answers by must be today or in the future")
+                "The date you need answers by must be today or in the future"
+            )
         return deadline
 
 
 class HelpOfferForm(forms.Form):
     council = forms.ModelChoiceField(
-        queryset=Council.objects.none(), required=False,
-        label="Are you offering for a council?", empty_label="No, just me",
+        queryset=Council.objects.none(),
+        required=False,
+        label="Are you offering for a council?",
+        empty_label="No, just me",
         widget=forms.Select(attrs={"class": "govuk-select"}),
         error_messages={"invalid_choice": "Choose one of the councils you belong to"},
     )
-    message = _text("Your offer of help", 2000, "Your offer", rows=6,
-                    required_message="Enter how you can help")
+    message = _text(
+        "Your offer of help", 2000, "Your offer", rows=6, required_message="Enter how you can help"
+    )
     share_email = forms.BooleanField(
-        required=False, label="Let them reply to me by email",
+        required=False,
+        label="Let them reply to me by email",
         help_text="We send your email address with your offer so they can answer you "
-                  "directly. Otherwise they see only your name and message.",
+        "directly. Otherwise they see only your name and message.",
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
     )
 
@@ -161,19 +185,20 @@ class HelpOfferForm(forms.Form):
         self.fields["council"].queryset = councils
         if not councils:
             del self.fields["council"]
-        self.fields["message"].help_text = ("What you did, what you learned, and how they "
-                                            "can reach you.")
+        self.fields[
+            "message"
+        ].help_text = "What you did, what you learned, and how they can reach you."
 
 
 class EmailPreferencesForm(forms.ModelForm):
     class Meta:
         model = EmailPreferences
         fields = ["help_requests"]
-        widgets = {"help_requests": forms.CheckboxInput(
-            attrs={"class": "govuk-checkboxes__input"})}
+        widgets = {"help_requests": forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"})}
 
 
 # Who may do what ------------------------------------------------------------------------------
+
 
 def may_ask(user):
     return councils_acting_for(user).exists()
@@ -191,7 +216,8 @@ def is_organiser(user):
 def offers_visible_to(user, help_request):
     """The offers whose messages user may read."""
     offers = help_request.offers.filter(standing=Standing.ACTIVE).select_related(
-        "council", "person")
+        "council", "person"
+    )
     if may_manage(user, help_request) or is_organiser(user):
         return offers
     if user.is_authenticated:
@@ -201,6 +227,7 @@ def offers_visible_to(user, help_request):
 
 # Matching -------------------------------------------------------------------------------------
 
+
 def request_text(help_request):
     themes = " ".join(theme.name for theme in help_request.themes.all())
     return " ".join(part for part in (help_request.title, help_request.details, themes) if part)
@@ -209,8 +236,9 @@ def request_text(help_request):
 def matches_for(help_request, limit=MATCH_LIMIT):
     """The councils (other than the one asking) whose published work is closest to the
     request, each with its matching pages and the reasons."""
-    matches = get_similarity_backend().councils_for_text(request_text(help_request),
-                                                         limit=limit + 1)
+    matches = get_similarity_backend().councils_for_text(
+        request_text(help_request), limit=limit + 1
+    )
     return [match for match in matches if match.council.pk != help_request.council_id][:limit]
 
 
@@ -219,17 +247,26 @@ def notify_matching_councils(help_request, matches):
     sent = 0
     url = absolute_url(reverse("collaboration:help_detail", args=[help_request.pk]))
     for match in matches[:NOTIFY_COUNCILS]:
-        people = EmailPreferences.objects.filter(
-            help_requests=True, person__is_active=True,
-            person__council_memberships__council=match.council,
-        ).exclude(person=help_request.person).exclude(person__email="")
+        people = (
+            EmailPreferences.objects.filter(
+                help_requests=True,
+                person__is_active=True,
+                person__council_memberships__council=match.council,
+            )
+            .exclude(person=help_request.person)
+            .exclude(person__email="")
+        )
         addresses = [preferences.person.email for preferences in people.select_related("person")]
         if addresses:
             sent += send(
                 "help_request_match",
                 f"{help_request.council.short_name} is asking for help: {help_request.title}",
-                {"help_request": help_request, "match": match, "url": url,
-                 "preferences_url": absolute_url(reverse("collaboration:email_preferences"))},
+                {
+                    "help_request": help_request,
+                    "match": match,
+                    "url": url,
+                    "preferences_url": absolute_url(reverse("collaboration:email_preferences")),
+                },
                 addresses,
             )
     return sent
@@ -237,12 +274,16 @@ def notify_matching_councils(help_request, matches):
 
 # Changes --------------------------------------------------------------------------------------
 
+
 def create_request(form, user):
     data = form.cleaned_data
     with transaction.atomic():
         help_request = HelpRequest.objects.create(
-            council=data["council"], person=user, title=data["title"],
-            details=data["details"], deadline=data["deadline"],
+            council=data["council"],
+            person=user,
+            title=data["title"],
+            details=data["details"],
+            deadline=data["deadline"],
         )
         help_request.themes.set(data["themes"])
         log(help_request, "wagtail.create", user=user)
@@ -261,17 +302,22 @@ def askers(help_request):
 def make_offer(help_request, user, form):
     data = form.cleaned_data
     offer = HelpOffer.objects.create(
-        help_request=help_request, person=user, council=data.get("council"),
+        help_request=help_request,
+        person=user,
+        council=data.get("council"),
         message=data["message"],
     )
     log(offer, "wagtail.create", user=user)
     send(
         "help_offer",
         f"An offer of help with “{help_request.title}”",
-        {"help_request": help_request, "offer": offer,
-         "offerer": user.get_full_name() or "Someone signed in",
-         "shared_email": user.email if data["share_email"] else "",
-         "url": absolute_url(reverse("collaboration:help_detail", args=[help_request.pk]))},
+        {
+            "help_request": help_request,
+            "offer": offer,
+            "offerer": user.get_full_name() or "Someone signed in",
+            "shared_email": user.email if data["share_email"] else "",
+            "url": absolute_url(reverse("collaboration:help_detail", args=[help_request.pk])),
+        },
         askers(help_request),
         reply_to=user.email if data["share_email"] and user.email else None,
     )
@@ -281,8 +327,12 @@ def make_offer(help_request, user, form):
 def mark_helped(offer, user, helped=True):
     offer.helped = helped
     offer.save(update_fields=["helped", "updated_at"])
-    log(offer, "wagtail.edit", user=user,
-        title=f"Marked {'as helpful' if helped else 'as not helpful'}")
+    log(
+        offer,
+        "wagtail.edit",
+        user=user,
+        title=f"Marked {'as helpful' if helped else 'as not helpful'}",
+    )
 
 
 def withdraw_offer(offer, user):
@@ -301,18 +351,29 @@ def close_request(help_request, user):
 
 # Listings -------------------------------------------------------------------------------------
 
+
 def listed_requests():
     """Open requests first (newest first), then answered ones."""
-    return HelpRequest.objects.select_related("council").annotate(
-        closed_last=Case(When(status=HelpRequest.Status.OPEN, then=Value(0)), default=Value(1),
-                         output_field=IntegerField()),
-        offer_count=Count("offers", filter=Q(offers__standing=Standing.ACTIVE)),
-    ).order_by("closed_last", "-created_at", "-pk")
+    return (
+        HelpRequest.objects.select_related("council")
+        .annotate(
+            closed_last=Case(
+                When(status=HelpRequest.Status.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            offer_count=Count("offers", filter=Q(offers__standing=Standing.ACTIVE)),
+        )
+        .order_by("closed_last", "-created_at", "-pk")
+    )
 
 
 def open_requests_for_theme(theme, limit=OPEN_REQUESTS_ON_THEME):
-    return list(HelpRequest.objects.filter(status=HelpRequest.Status.OPEN, themes=theme)
-                .select_related("council").order_by("-created_at")[:limit])
+    return list(
+        HelpRequest.objects.filter(status=HelpRequest.Status.OPEN, themes=theme)
+        .select_related("council")
+        .order_by("-created_at")[:limit]
+    )
 
 
 def requests_matching(query, limit=SEARCH_LIMIT):
@@ -323,10 +384,12 @@ def requests_matching(query, limit=SEARCH_LIMIT):
     queryset = HelpRequest.objects.select_related("council")
 
     def search(backend):
-        return lambda: list(get_search_backend(backend).search(
-            query, queryset, operator="and")[:limit])
+        return lambda: list(
+            get_search_backend(backend).search(query, queryset, operator="and")[:limit]
+        )
 
     if fallback_backend():
-        return with_fallback("a search for requests for help", search("default"),
-                             search(fallback_backend()))
+        return with_fallback(
+            "a search for requests for help", search("default"), search(fallback_backend())
+        )
     return search("default")()

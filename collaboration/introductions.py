@@ -56,8 +56,9 @@ def page_from(value):
         return None
     if not value.isdigit() or len(value) > 11:
         raise Http404("No such page")
-    page = LearningPage.objects.live().public().select_related("council").filter(
-        pk=int(value)).first()
+    page = (
+        LearningPage.objects.live().public().select_related("council").filter(pk=int(value)).first()
+    )
     if page is None:
         raise Http404("No such page")
     return page
@@ -68,9 +69,11 @@ def _match_for(matches, council):
 
 
 def _describe(match):
-    lines = [f"- {item.page.title} ({item.page.kind}, {item.page.council.short_name}"
-             f"{', as a partner' if item.role == 'partner' else ''}): {item.reason}"
-             for item in match.items]
+    lines = [
+        f"- {item.page.title} ({item.page.kind}, {item.page.council.short_name}"
+        f"{', as a partner' if item.role == 'partner' else ''}): {item.reason}"
+        for item in match.items
+    ]
     return "\n".join(lines)
 
 
@@ -82,22 +85,30 @@ def suggested_reasons(first, second, page=None, problem=""):
         owner, other = (first, second) if page.council_id == first.pk else (second, first)
         match = _match_for(engine.councils_for_page(page, limit=MATCHES_LOOKED_AT), other)
         if match:
-            return (f"{other.short_name}'s work is close to {owner.short_name}'s "
-                    f"{page.kind} “{page.title}”: {match.reason}.\n{_describe(match)}")
+            return (
+                f"{other.short_name}'s work is close to {owner.short_name}'s "
+                f"{page.kind} “{page.title}”: {match.reason}.\n{_describe(match)}"
+            )
     if problem:
         matches = engine.councils_for_text(problem, limit=MATCHES_LOOKED_AT)
-        found = [match for match in (_match_for(matches, first), _match_for(matches, second))
-                 if match]
+        found = [
+            match for match in (_match_for(matches, first), _match_for(matches, second)) if match
+        ]
         if found:
             return "\n".join(
                 [f"Published work close to the problem “{problem[:200]}”:"]
-                + [f"{match.council.short_name}: {match.reason}.\n{_describe(match)}"
-                   for match in found])
+                + [
+                    f"{match.council.short_name}: {match.reason}.\n{_describe(match)}"
+                    for match in found
+                ]
+            )
     for one, other in ((first, second), (second, first)):
         match = _match_for(engine.councils_for_council(one, limit=MATCHES_LOOKED_AT), other)
         if match:
-            return (f"{other.short_name}'s published work is close to {one.short_name}'s: "
-                    f"{match.reason}.\n{_describe(match)}")
+            return (
+                f"{other.short_name}'s published work is close to {one.short_name}'s: "
+                f"{match.reason}.\n{_describe(match)}"
+            )
     return ""
 
 
@@ -108,32 +119,41 @@ def recent_introduction(first, second):
             Q(first_council=first, second_council=second)
             | Q(first_council=second, second_council=first),
             created_at__gte=timezone.now() - REPEAT_WINDOW,
-        ).order_by("-created_at").first()
+        )
+        .order_by("-created_at")
+        .first()
     )
 
 
 class IntroductionForm(forms.Form):
     reasons = forms.CharField(
-        label="Why they should talk", max_length=MAX_REASONS_LENGTH, strip=True,
+        label="Why they should talk",
+        max_length=MAX_REASONS_LENGTH,
+        strip=True,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Worked out from their published work. Edit it as you like; both councils "
-                  f"read it. Up to {MAX_REASONS_LENGTH:,} characters.",
+        f"read it. Up to {MAX_REASONS_LENGTH:,} characters.",
         error_messages={
             "required": "Say why these councils should talk",
             "max_length": f"Keep why they should talk to {MAX_REASONS_LENGTH:,} characters "
-                          "or fewer",
+            "or fewer",
         },
     )
     message = forms.CharField(
-        label="A message from you", max_length=MAX_MESSAGE_LENGTH, required=False,
-        strip=True, widget=forms.Textarea(attrs={"rows": 5}),
+        label="A message from you",
+        max_length=MAX_MESSAGE_LENGTH,
+        required=False,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="For example, what you would like them to talk about first. Up to "
-                  f"{MAX_MESSAGE_LENGTH:,} characters.",
-        error_messages={"max_length": f"Keep your message to {MAX_MESSAGE_LENGTH:,} "
-                                      "characters or fewer"},
+        f"{MAX_MESSAGE_LENGTH:,} characters.",
+        error_messages={
+            "max_length": f"Keep your message to {MAX_MESSAGE_LENGTH:,} characters or fewer"
+        },
     )
     send_again = forms.BooleanField(
-        label="Yes, introduce them again", required=False,
+        label="Yes, introduce them again",
+        required=False,
     )
 
     def __init__(self, *args, repeat=None, **kwargs):
@@ -145,8 +165,11 @@ class IntroductionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if self.repeat is not None and not cleaned.get("send_again"):
-            self.add_error("send_again", "These councils were introduced less than a day "
-                                         "ago. Tick the box to introduce them again")
+            self.add_error(
+                "send_again",
+                "These councils were introduced less than a day "
+                "ago. Tick the box to introduce them again",
+            )
         return cleaned
 
 
@@ -154,22 +177,28 @@ class ChooseCouncilForm(forms.Form):
     """For an introduction started from one council: which council it should meet."""
 
     second = forms.ModelChoiceField(
-        queryset=Council.objects.none(), to_field_name="slug",
+        queryset=Council.objects.none(),
+        to_field_name="slug",
         label="Which council should they meet?",
-        error_messages={"required": "Choose the council to introduce them to",
-                        "invalid_choice": "Choose a council from the list"},
+        error_messages={
+            "required": "Choose the council to introduce them to",
+            "invalid_choice": "Choose a council from the list",
+        },
     )
 
     def __init__(self, *args, first, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["second"].queryset = (
-            Council.objects.current().exclude(pk=first.pk).order_by("short_name"))
+            Council.objects.current().exclude(pk=first.pk).order_by("short_name")
+        )
         self.fields["second"].empty_label = "Choose a council"
 
 
 def recipients(first, second):
-    return {council: sorted({address.lower() for address in council.practitioner_emails()})
-            for council in (first, second)}
+    return {
+        council: sorted({address.lower() for address in council.practitioner_emails()})
+        for council in (first, second)
+    }
 
 
 def nobody_to_tell(councils):
@@ -177,26 +206,34 @@ def nobody_to_tell(councils):
     if not councils:
         return ""
     names = " and ".join(council.short_name for council in councils)
-    return (f"Nobody from {names} has an account yet, so there is no one to send the "
-            "introduction to. Invite someone from the council first")
+    return (
+        f"Nobody from {names} has an account yet, so there is no one to send the "
+        "introduction to. Invite someone from the council first"
+    )
 
 
 def admin_listing_url(council):
     """The admin's list of introductions, filtered to those of one council."""
-    return (reverse(f"{Introduction.snippet_viewset.get_url_name('list')}")
-            + f"?council={council.pk}")
+    return (
+        reverse(f"{Introduction.snippet_viewset.get_url_name('list')}") + f"?council={council.pk}"
+    )
 
 
 def introduce(first, second, reasons, message, page, organiser):
     """Record the introduction and send one email, to both councils' practitioners together
     (so each sees whom to reply to). Returns the introduction and how many it went to."""
     introduction = Introduction.objects.create(
-        first_council=first, second_council=second, reasons=reasons, message=message,
-        page=page, introduced_by=organiser,
+        first_council=first,
+        second_council=second,
+        reasons=reasons,
+        message=message,
+        page=page,
+        introduced_by=organiser,
     )
     log(introduction, "wagtail.create", user=organiser)
-    addresses = sorted({address for group in recipients(first, second).values()
-                        for address in group})
+    addresses = sorted(
+        {address for group in recipients(first, second).values() for address in group}
+    )
     context = {
         "site_url": absolute_url(""),
         "introduction": introduction,
@@ -210,10 +247,11 @@ def introduce(first, second, reasons, message, page, organiser):
     }
     subject = f"Introducing {first.short_name} and {second.short_name}: similar problems"
     email = EmailMultiAlternatives(
-        subject, render_to_string("collaboration/email/introduction.txt", context), None,
-        addresses)
-    email.attach_alternative(render_to_string("collaboration/email/introduction.html", context),
-                             "text/html")
+        subject, render_to_string("collaboration/email/introduction.txt", context), None, addresses
+    )
+    email.attach_alternative(
+        render_to_string("collaboration/email/introduction.html", context), "text/html"
+    )
     email.send()
     return introduction, len(addresses)
 
@@ -223,7 +261,8 @@ class IntroductionFilterSet(WagtailFilterSet):
 
     council = django_filters.ModelChoiceFilter(
         queryset=Council.objects.order_by("short_name"),
-        label="Council", method="of_council",
+        label="Council",
+        method="of_council",
     )
 
     class Meta:

@@ -35,8 +35,9 @@ def projects_open_to_requests():
 
 
 def open_request(project, council):
-    return JoinRequest.objects.filter(project=project, council=council,
-                                      status=JoinRequest.Status.OPEN).first()
+    return JoinRequest.objects.filter(
+        project=project, council=council, status=JoinRequest.Status.OPEN
+    ).first()
 
 
 def reason_cannot_ask(project, council):
@@ -48,25 +49,36 @@ def reason_cannot_ask(project, council):
     existing = open_request(project, council)
     if existing is not None:
         asked_on = date_format(localtime(existing.created_at), "j F Y")
-        return (f"{council.short_name} asked to join this project on {asked_on}. You can ask "
-                "again once the lead council has decided, or withdraw that request.")
+        return (
+            f"{council.short_name} asked to join this project on {asked_on}. You can ask "
+            "again once the lead council has decided, or withdraw that request."
+        )
     return None
 
 
 def councils_that_may_ask(user, project):
     """The user's councils that are not on the project and have no open request for it."""
-    councils = councils_acting_for(user).exclude(pk=project.council_id).exclude(
-        pk__in=project.partner_councils.values("pk"))
-    return councils.exclude(pk__in=JoinRequest.objects.filter(
-        project=project, status=JoinRequest.Status.OPEN).values("council_id"))
+    councils = (
+        councils_acting_for(user)
+        .exclude(pk=project.council_id)
+        .exclude(pk__in=project.partner_councils.values("pk"))
+    )
+    return councils.exclude(
+        pk__in=JoinRequest.objects.filter(project=project, status=JoinRequest.Status.OPEN).values(
+            "council_id"
+        )
+    )
 
 
 def may_decide(user, join_request):
     """The lead council's practitioners, organisers and superusers decide."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return (user.is_superuser or acts_for_any_council(user)
-            or join_request.project.council_id in member_council_ids(user))
+    return (
+        user.is_superuser
+        or acts_for_any_council(user)
+        or join_request.project.council_id in member_council_ids(user)
+    )
 
 
 def visible_to_deciders(user):
@@ -79,9 +91,13 @@ def visible_to_deciders(user):
 
 def open_for_users_councils(user):
     """Open requests to join the projects the user's councils lead, oldest first."""
-    return (JoinRequest.objects.filter(status=JoinRequest.Status.OPEN,
-                                       project__council_id__in=member_council_ids(user))
-            .select_related("project", "council").order_by("created_at"))
+    return (
+        JoinRequest.objects.filter(
+            status=JoinRequest.Status.OPEN, project__council_id__in=member_council_ids(user)
+        )
+        .select_related("project", "council")
+        .order_by("created_at")
+    )
 
 
 def may_withdraw(user, join_request):
@@ -115,18 +131,25 @@ def ask(project, council, person, message):
         raise CannotAsk(reason)
     try:
         with transaction.atomic():
-            join_request = JoinRequest.objects.create(project=project, council=council,
-                                                      person=person, message=message)
+            join_request = JoinRequest.objects.create(
+                project=project, council=council, person=person, message=message
+            )
     except IntegrityError:
-        raise CannotAsk(reason_cannot_ask(project, council)
-                        or f"{council.short_name} has asked to join this project already."
-                        ) from None
+        raise CannotAsk(
+            reason_cannot_ask(project, council)
+            or f"{council.short_name} has asked to join this project already."
+        ) from None
     log(join_request, "wagtail.create", user=person)
     emails.send(
-        "join_received", f"{council.short_name} asks to join {project.title}",
-        {"join_request": join_request, "project": project, "council": council,
-         "decision_url": emails.absolute_url(decision_path(join_request)),
-         "project_url": emails.absolute_url(project.url or "")},
+        "join_received",
+        f"{council.short_name} asks to join {project.title}",
+        {
+            "join_request": join_request,
+            "project": project,
+            "council": council,
+            "decision_url": emails.absolute_url(decision_path(join_request)),
+            "project_url": emails.absolute_url(project.url or ""),
+        },
         _lead_recipients(project),
     )
     return join_request
@@ -135,8 +158,9 @@ def ask(project, council, person, message):
 def withdraw(join_request, person):
     if not may_withdraw(person, join_request):
         raise PermissionDenied
-    updated = JoinRequest.objects.filter(pk=join_request.pk, status=JoinRequest.Status.OPEN)\
-        .update(status=JoinRequest.Status.WITHDRAWN, updated_at=timezone.now())
+    updated = JoinRequest.objects.filter(pk=join_request.pk, status=JoinRequest.Status.OPEN).update(
+        status=JoinRequest.Status.WITHDRAWN, updated_at=timezone.now()
+    )
     if not updated:
         raise CannotAsk("This request is no longer open: the lead council has decided.")
     join_request.refresh_from_db()
@@ -145,8 +169,12 @@ def withdraw(join_request, person):
     emails.send(
         "join_withdrawn",
         f"{join_request.council.short_name} withdrew its request to join {project.title}",
-        {"join_request": join_request, "project": project, "council": join_request.council,
-         "project_url": emails.absolute_url(project.url or "")},
+        {
+            "join_request": join_request,
+            "project": project,
+            "council": join_request.council,
+            "project_url": emails.absolute_url(project.url or ""),
+        },
         _lead_recipients(project),
     )
     return join_request
@@ -155,9 +183,13 @@ def withdraw(join_request, person):
 def _decide(join_request, user, reply, status):
     if not may_decide(user, join_request):
         raise PermissionDenied
-    updated = JoinRequest.objects.filter(pk=join_request.pk, status=JoinRequest.Status.OPEN)\
-        .update(status=status, reply=reply, decided_by=user, decided_at=timezone.now(),
-                updated_at=timezone.now())
+    updated = JoinRequest.objects.filter(pk=join_request.pk, status=JoinRequest.Status.OPEN).update(
+        status=status,
+        reply=reply,
+        decided_by=user,
+        decided_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
     if not updated:
         raise CannotAsk("This request is no longer open: it was withdrawn or decided already.")
     join_request.refresh_from_db()
@@ -166,10 +198,15 @@ def _decide(join_request, user, reply, status):
 def _tell_requester(join_request, template, subject):
     project = join_request.project
     emails.send(
-        template, subject,
-        {"join_request": join_request, "project": project, "council": join_request.council,
-         "project_url": emails.absolute_url(project.url or ""),
-         "request_url": emails.absolute_url(request_path(join_request))},
+        template,
+        subject,
+        {
+            "join_request": join_request,
+            "project": project,
+            "council": join_request.council,
+            "project_url": emails.absolute_url(project.url or ""),
+            "request_url": emails.absolute_url(request_path(join_request)),
+        },
         _requester_recipients(join_request),
     )
 
@@ -180,9 +217,11 @@ def accept(join_request, user, reply=""):
     _decide(join_request, user, reply, JoinRequest.Status.ACCEPTED)
     add_partner(join_request.project, join_request.council, user)
     log(join_request, ACCEPT_ACTION, user=user)
-    _tell_requester(join_request, "join_accepted",
-                    f"{join_request.council.short_name} is now a partner on "
-                    f"{join_request.project.title}")
+    _tell_requester(
+        join_request,
+        "join_accepted",
+        f"{join_request.council.short_name} is now a partner on {join_request.project.title}",
+    )
     return join_request
 
 
@@ -190,8 +229,9 @@ def accept(join_request, user, reply=""):
 def decline(join_request, user, reply=""):
     _decide(join_request, user, reply, JoinRequest.Status.DECLINED)
     log(join_request, DECLINE_ACTION, user=user)
-    _tell_requester(join_request, "join_declined",
-                    f"Your request to join {join_request.project.title}")
+    _tell_requester(
+        join_request, "join_declined", f"Your request to join {join_request.project.title}"
+    )
     return join_request
 
 
@@ -203,7 +243,8 @@ def add_partner(project, council, user):
     if not live.partner_councils.filter(pk=council.pk).exists():
         live.partner_councils.add(council)
         live.save_revision(user=user, clean=False, log_action=True).publish(
-            user=user, skip_permission_checks=True)
+            user=user, skip_permission_checks=True
+        )
     if draft is not None:
         if council not in draft.partner_councils.all():
             draft.partner_councils.add(council)

@@ -16,8 +16,12 @@ class Record(models.Model):
     """What every record shares besides its council: who made it, and when."""
 
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text="Who did it.",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who did it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -42,7 +46,9 @@ class JoinRequest(Record):
         WITHDRAWN = "withdrawn", "Withdrawn"
 
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.CASCADE, related_name="join_requests",
+        "councils.Council",
+        on_delete=models.CASCADE,
+        related_name="join_requests",
         help_text="The council asking to join.",
     )
     project = models.ForeignKey(
@@ -51,12 +57,18 @@ class JoinRequest(Record):
     message = models.TextField(max_length=1000, help_text="What the council would bring.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     reply = models.TextField(
-        "reply to the council", max_length=1000, blank=True,
+        "reply to the council",
+        max_length=1000,
+        blank=True,
         help_text="Sent with your decision.",
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -65,7 +77,8 @@ class JoinRequest(Record):
         verbose_name_plural = "requests to join projects"
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "council"], condition=Q(status="open"),
+                fields=["project", "council"],
+                condition=Q(status="open"),
                 name="one_open_join_request_per_council",
             )
         ]
@@ -75,7 +88,7 @@ class JoinRequest(Record):
 
 
 class SharedProblem(Record):
-    """"We face this too": a council has the problem a page describes."""
+    """ "We face this too": a council has the problem a page describes."""
 
     council = models.ForeignKey(
         "councils.Council", on_delete=models.CASCADE, related_name="shared_problems"
@@ -84,10 +97,11 @@ class SharedProblem(Record):
         "casestudies.LearningPage", on_delete=models.CASCADE, related_name="shared_problems"
     )
     note = models.CharField(max_length=200, blank=True, help_text="One line, optional.")
-    standing = models.CharField(max_length=20, choices=Standing.choices,
-                                default=Standing.ACTIVE)
+    standing = models.CharField(max_length=20, choices=Standing.choices, default=Standing.ACTIVE)
     owner_told_at = models.DateTimeField(
-        null=True, blank=True, editable=False,
+        null=True,
+        blank=True,
+        editable=False,
         help_text="When the page's contact was emailed: once per council.",
     )
 
@@ -95,8 +109,9 @@ class SharedProblem(Record):
         verbose_name = "“we face this too”"
         verbose_name_plural = "“we face this too”"
         constraints = [
-            models.UniqueConstraint(fields=["page", "council"],
-                                    name="one_shared_problem_per_council_and_page")
+            models.UniqueConstraint(
+                fields=["page", "council"], name="one_shared_problem_per_council_and_page"
+            )
         ]
 
     def __str__(self):
@@ -107,28 +122,32 @@ class Reuse(Record):
     """A council adopted a case study or project, or one of its reusable outputs."""
 
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.CASCADE, related_name="reuses",
+        "councils.Council",
+        on_delete=models.CASCADE,
+        related_name="reuses",
         help_text="The council that reused it.",
     )
     page = models.ForeignKey(
         "casestudies.LearningPage", on_delete=models.CASCADE, related_name="reuses"
     )
     output = models.CharField(
-        "what was reused", max_length=255, blank=True,
+        "what was reused",
+        max_length=255,
+        blank=True,
         help_text="One of the page's reusable outputs, or blank for the approach as a whole.",
     )
     what_changed = models.TextField("what you changed", max_length=2000, blank=True)
     link = models.URLField("a link to your version", blank=True)
     how_it_went = models.TextField(max_length=2000, blank=True)
-    standing = models.CharField(max_length=20, choices=Standing.choices,
-                                default=Standing.ACTIVE)
+    standing = models.CharField(max_length=20, choices=Standing.choices, default=Standing.ACTIVE)
 
     class Meta(Record.Meta):
         verbose_name = "reuse"
         verbose_name_plural = "reuses"
         constraints = [
-            models.UniqueConstraint(fields=["page", "council", "output"],
-                                    name="one_reuse_per_council_page_and_output")
+            models.UniqueConstraint(
+                fields=["page", "council", "output"], name="one_reuse_per_council_page_and_output"
+            )
         ]
 
     def __str__(self):
@@ -143,17 +162,19 @@ class HelpRequest(index.Indexed, Record):
         CLOSED = "closed", "Closed"
 
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.CASCADE, related_name="help_requests",
+        "councils.Council",
+        on_delete=models.CASCADE,
+        related_name="help_requests",
         help_text="The council asking.",
     )
     title = models.CharField(
-        "what you need help with", max_length=200,
+        "what you need help with",
+        max_length=200,
         help_text="For example: “We are starting a discovery on school transport routing; "
-                  "who has done it?”",
+        "who has done it?”",
     )
     details = models.TextField(max_length=4000, blank=True)
-    themes = models.ManyToManyField("casestudies.Theme", blank=True,
-                                    related_name="help_requests")
+    themes = models.ManyToManyField("casestudies.Theme", blank=True, related_name="help_requests")
     deadline = models.DateField("answers needed by", null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -179,18 +200,21 @@ class HelpRequest(index.Indexed, Record):
 class HelpOffer(models.Model):
     """Someone signed in offering help with a request; the asker marks the offers that helped."""
 
-    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE,
-                                     related_name="offers")
+    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="offers")
     council = models.ForeignKey(
-        "councils.Council", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="help_offers", help_text="The council offering, if any.",
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="help_offers",
+        help_text="The council offering, if any.",
     )
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     message = models.TextField(max_length=2000)
     helped = models.BooleanField(default=False)
-    standing = models.CharField(max_length=20, choices=Standing.choices,
-                                default=Standing.ACTIVE)
+    standing = models.CharField(max_length=20, choices=Standing.choices, default=Standing.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -206,17 +230,24 @@ class HelpOffer(models.Model):
 class Introduction(models.Model):
     """An organiser introducing two councils that face similar problems."""
 
-    first_council = models.ForeignKey("councils.Council", on_delete=models.CASCADE,
-                                      related_name="introductions_first")
-    second_council = models.ForeignKey("councils.Council", on_delete=models.CASCADE,
-                                       related_name="introductions_second")
-    introduced_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    first_council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="introductions_first"
+    )
+    second_council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="introductions_second"
+    )
+    introduced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reasons = models.TextField("why they should talk", max_length=2000)
     message = models.TextField(max_length=2000, blank=True)
     page = models.ForeignKey(
-        "casestudies.LearningPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="introductions", help_text="The page the introduction started from.",
+        "casestudies.LearningPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introductions",
+        help_text="The page the introduction started from.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -230,10 +261,12 @@ class Introduction(models.Model):
 class EmailPreferences(models.Model):
     """What a person wants to be emailed about, beyond replies to what they did."""
 
-    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="email_preferences")
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
+    )
     help_requests = models.BooleanField(
-        "tell me about requests for help that match my council's work", default=False)
+        "tell me about requests for help that match my council's work", default=False
+    )
 
     class Meta:
         verbose_name_plural = "email preferences"

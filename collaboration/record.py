@@ -17,7 +17,7 @@ TEMPLATE = "collaboration/includes/council_record.html"
 
 
 def _cut(queryset):
-    rows = list(queryset[:SHOWN + 1])
+    rows = list(queryset[: SHOWN + 1])
     return {"shown": rows[:SHOWN], "more": len(rows) > SHOWN}
 
 
@@ -26,40 +26,53 @@ def council_record(council):
     projects = ProjectPage.objects.filter(pk__in=visible)
 
     led = _cut(
-        projects.filter(council=council).annotate(partners=Count("partner_councils"))
-        .filter(partners__gt=0).order_by("-first_published_at")
+        projects.filter(council=council)
+        .annotate(partners=Count("partner_councils"))
+        .filter(partners__gt=0)
+        .order_by("-first_published_at")
         .prefetch_related("partner_councils")
     )
     joined = _cut(
-        projects.filter(partner_councils=council).exclude(council=council)
-        .select_related("council").order_by("-first_published_at")
+        projects.filter(partner_councils=council)
+        .exclude(council=council)
+        .select_related("council")
+        .order_by("-first_published_at")
     )
     helped = _cut(
         HelpOffer.objects.filter(council=council, helped=True, standing=Standing.ACTIVE)
         .exclude(help_request__council=council)
-        .select_related("help_request__council").order_by("-updated_at")
+        .select_related("help_request__council")
+        .order_by("-updated_at")
     )
     reused_by_others = _cut(
         Reuse.objects.filter(page__council=council, page__in=visible, standing=Standing.ACTIVE)
-        .exclude(council=council).select_related("council", "page").order_by("-created_at")
+        .exclude(council=council)
+        .select_related("council", "page")
+        .order_by("-created_at")
     )
     reused = _cut(
         Reuse.objects.filter(council=council, page__in=visible, standing=Standing.ACTIVE)
-        .exclude(page__council=council).select_related("page__council")
+        .exclude(page__council=council)
+        .select_related("page__council")
         .order_by("-created_at")
     )
     asking = _cut(
-        HelpRequest.objects.filter(council=council, status=HelpRequest.Status.OPEN)
-        .order_by("-created_at")
+        HelpRequest.objects.filter(council=council, status=HelpRequest.Status.OPEN).order_by(
+            "-created_at"
+        )
     )
     shared = SharedProblem.objects.filter(page__in=visible, standing=Standing.ACTIVE)
     faces = _cut(
-        shared.filter(council=council).exclude(page__council=council)
-        .select_related("page__council").order_by("-created_at")
+        shared.filter(council=council)
+        .exclude(page__council=council)
+        .select_related("page__council")
+        .order_by("-created_at")
     )
-    faced_by = (shared.filter(page__council=council).exclude(council=council)
-                .aggregate(councils=Count("council", distinct=True), pages=Count("page",
-                                                                                  distinct=True)))
+    faced_by = (
+        shared.filter(page__council=council)
+        .exclude(council=council)
+        .aggregate(councils=Count("council", distinct=True), pages=Count("page", distinct=True))
+    )
     lists = (led, joined, helped, reused_by_others, reused, asking, faces)
     return {
         "template": TEMPLATE,

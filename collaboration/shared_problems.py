@@ -22,17 +22,21 @@ def shown_for_page(page):
     """The councils that face this page's problem, with their notes."""
     return list(
         SharedProblem.objects.filter(page=page, standing=Standing.ACTIVE)
-        .select_related("council").order_by("council__short_name")
+        .select_related("council")
+        .order_by("council__short_name")
     )
 
 
 class SharedProblemForm(ActingForCouncilForm):
     note = forms.CharField(
-        label="A note for other councils", max_length=200, required=False,
+        label="A note for other councils",
+        max_length=200,
+        required=False,
         help_text="One line, up to 200 characters. For example: “We start a discovery on "
-                  "this in spring.”",
-        error_messages={"max_length": "Keep the note to 200 characters or fewer "
-                                      "(it has %(show_value)d)."},
+        "this in spring.”",
+        error_messages={
+            "max_length": "Keep the note to 200 characters or fewer (it has %(show_value)d)."
+        },
         widget=forms.TextInput(attrs={"class": "govuk-input"}),
     )
 
@@ -57,7 +61,8 @@ def say_we_face_this(page, council, person, note=""):
     whether the page's contact was emailed now."""
     with transaction.atomic():
         record, created = SharedProblem.objects.get_or_create(
-            page=page, council=council,
+            page=page,
+            council=council,
             defaults={"note": note, "person": person, "standing": Standing.ACTIVE},
         )
         if not created:
@@ -67,8 +72,12 @@ def say_we_face_this(page, council, person, note=""):
             record.save(update_fields=["note", "person", "standing", "updated_at"])
         log(record, "wagtail.create" if created else "wagtail.edit", user=person)
     # Claimed with one UPDATE so that two people saying it at once send one email.
-    told = SharedProblem.objects.filter(pk=record.pk, owner_told_at__isnull=True).update(
-        owner_told_at=timezone.now()) == 1
+    told = (
+        SharedProblem.objects.filter(pk=record.pk, owner_told_at__isnull=True).update(
+            owner_told_at=timezone.now()
+        )
+        == 1
+    )
     if told:
         tell_page_contact(record)
     return record, told
@@ -79,9 +88,13 @@ def tell_page_contact(record):
     emails.send(
         "face_this_too",
         f"{record.council.short_name} faces the same problem as “{page.title}”",
-        {"record": record, "page": page, "council": record.council,
-         "page_url": page_link(page),
-         "council_url": emails.absolute_url(record.council.get_absolute_url())},
+        {
+            "record": record,
+            "page": page,
+            "council": record.council,
+            "page_url": page_link(page),
+            "council_url": emails.absolute_url(record.council.get_absolute_url()),
+        },
         emails.page_contacts(page),
     )
 

@@ -22,8 +22,9 @@ PREFILL_LIMIT = 4000
 
 def help_list(request):
     paginator, page = paginate(request, help_requests.listed_requests())
-    return render(request, "collaboration/help_list.html",
-                  {"paginator": paginator, "page_obj": page})
+    return render(
+        request, "collaboration/help_list.html", {"paginator": paginator, "page_obj": page}
+    )
 
 
 def _prefill(text):
@@ -47,15 +48,17 @@ def help_new(request):
             return redirect("collaboration:help_detail", pk=help_request.pk)
     else:
         form = help_requests.HelpRequestForm(
-            user=request.user, initial=_prefill(request.GET.get("text", "")))
+            user=request.user, initial=_prefill(request.GET.get("text", ""))
+        )
     return render(request, "collaboration/help_new.html", {"form": form})
 
 
 def _detail(request, help_request, offer_form=None, status=200):
     user = request.user
     may_manage = help_requests.may_manage(user, help_request)
-    may_offer = (user.is_authenticated and not may_manage
-                 and help_request.status == HelpRequest.Status.OPEN)
+    may_offer = (
+        user.is_authenticated and not may_manage and help_request.status == HelpRequest.Status.OPEN
+    )
     if may_offer and offer_form is None:
         offer_form = help_requests.HelpOfferForm(user=user)
     matches = help_requests.matches_for(help_request)
@@ -114,12 +117,14 @@ def _managed(request, pk):
 @limit_person("help-decision")
 def help_offer_helped(request, pk, offer_pk):
     help_request = _managed(request, pk)
-    offer = get_object_or_404(HelpOffer, pk=offer_pk, help_request=help_request,
-                              standing=Standing.ACTIVE)
+    offer = get_object_or_404(
+        HelpOffer, pk=offer_pk, help_request=help_request, standing=Standing.ACTIVE
+    )
     helped = request.POST.get("helped", "yes") != "no"
     help_requests.mark_helped(offer, request.user, helped)
-    messages.success(request, "Offer marked as helpful." if helped
-                     else "Offer no longer marked as helpful.")
+    messages.success(
+        request, "Offer marked as helpful." if helped else "Offer no longer marked as helpful."
+    )
     return redirect(f"{reverse('collaboration:help_detail', args=[pk])}#offer-{offer.pk}")
 
 
@@ -127,8 +132,9 @@ def help_offer_helped(request, pk, offer_pk):
 @require_POST
 @limit_person("help-decision")
 def help_offer_withdraw(request, pk, offer_pk):
-    offer = get_object_or_404(HelpOffer, pk=offer_pk, help_request_id=pk, person=request.user,
-                              standing=Standing.ACTIVE)
+    offer = get_object_or_404(
+        HelpOffer, pk=offer_pk, help_request_id=pk, person=request.user, standing=Standing.ACTIVE
+    )
     help_requests.withdraw_offer(offer, request.user)
     messages.success(request, "Your offer is withdrawn.")
     return redirect("collaboration:help_detail", pk=pk)
@@ -151,7 +157,8 @@ def help_close(request, pk):
 def email_preferences(request):
     preferences, _created = EmailPreferences.objects.get_or_create(person=request.user)
     form = help_requests.EmailPreferencesForm(
-        request.POST if request.method == "POST" else None, instance=preferences)
+        request.POST if request.method == "POST" else None, instance=preferences
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your email preferences are saved.")

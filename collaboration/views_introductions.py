@@ -38,7 +38,8 @@ class IntroduceView(OrganisersOnly):
         self.first = introductions.council_from(query.get("first"))
         self.page = introductions.page_from(query.get("page"))
         self.problem = " ".join(query.get("problem", "").split())[
-            :introductions.MAX_PROBLEM_LENGTH]
+            : introductions.MAX_PROBLEM_LENGTH
+        ]
         if query.get("second"):
             self.second = introductions.council_from(query.get("second"))
 
@@ -46,8 +47,7 @@ class IntroduceView(OrganisersOnly):
         self._load()
         if self.second is None or self.second == self.first:
             return self._choose()
-        reasons = introductions.suggested_reasons(self.first, self.second, self.page,
-                                                  self.problem)
+        reasons = introductions.suggested_reasons(self.first, self.second, self.page, self.problem)
         form = introductions.IntroductionForm(initial={"reasons": reasons}, repeat=self._repeat())
         return self._confirm(form, found_reasons=bool(reasons))
 
@@ -59,14 +59,22 @@ class IntroduceView(OrganisersOnly):
         form = introductions.IntroductionForm(request.POST, repeat=repeat)
         if not form.is_valid():
             return self._confirm(form, status=400)
-        nobody = [council for council, addresses
-                  in introductions.recipients(self.first, self.second).items() if not addresses]
+        nobody = [
+            council
+            for council, addresses in introductions.recipients(self.first, self.second).items()
+            if not addresses
+        ]
         if nobody:
             form.add_error(None, introductions.nobody_to_tell(nobody))
             return self._confirm(form, status=400)
         introduction, _count = introductions.introduce(
-            self.first, self.second, form.cleaned_data["reasons"],
-            form.cleaned_data["message"], self.page, request.user)
+            self.first,
+            self.second,
+            form.cleaned_data["reasons"],
+            form.cleaned_data["message"],
+            self.page,
+            request.user,
+        )
         return redirect("collaboration:introduction_sent", pk=introduction.pk)
 
     def _repeat(self):
@@ -77,27 +85,41 @@ class IntroduceView(OrganisersOnly):
         form = introductions.ChooseCouncilForm(data, first=self.first)
         if self.second is not None and self.second == self.first:
             form.is_valid()
-            form.errors["second"] = form.error_class([
-                f"{self.first.short_name} cannot be introduced to itself. Choose another "
-                "council"])
-        return render(self.request, "collaboration/introduce_choose.html", {
-            "form": form, "first": self.first, "page": self.page, "problem": self.problem,
-        }, status=400 if form.errors else status)
+            form.errors["second"] = form.error_class(
+                [f"{self.first.short_name} cannot be introduced to itself. Choose another council"]
+            )
+        return render(
+            self.request,
+            "collaboration/introduce_choose.html",
+            {
+                "form": form,
+                "first": self.first,
+                "page": self.page,
+                "problem": self.problem,
+            },
+            status=400 if form.errors else status,
+        )
 
     def _confirm(self, form, status=200, found_reasons=True):
         people = introductions.recipients(self.first, self.second)
-        return render(self.request, self.template_name, {
-            "form": form,
-            "first": self.first,
-            "second": self.second,
-            "page": self.page,
-            "found_reasons": found_reasons,
-            "people": [(council, len(addresses)) for council, addresses in people.items()],
-            "nobody": introductions.nobody_to_tell(
-                [council for council, addresses in people.items() if not addresses]),
-            "repeat": form.repeat,
-            "action": f"{reverse('collaboration:introduce')}?{self._querystring()}",
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "first": self.first,
+                "second": self.second,
+                "page": self.page,
+                "found_reasons": found_reasons,
+                "people": [(council, len(addresses)) for council, addresses in people.items()],
+                "nobody": introductions.nobody_to_tell(
+                    [council for council, addresses in people.items() if not addresses]
+                ),
+                "repeat": form.repeat,
+                "action": f"{reverse('collaboration:introduce')}?{self._querystring()}",
+            },
+            status=status,
+        )
 
     def _querystring(self):
         values = {"first": self.first.slug, "second": self.second.slug}
@@ -113,12 +135,17 @@ class IntroductionSentView(OrganisersOnly):
 
     def get(self, request, pk):
         introduction = get_object_or_404(
-            Introduction.objects.select_related("first_council", "second_council"), pk=pk)
-        people = introductions.recipients(introduction.first_council,
-                                          introduction.second_council)
-        return render(request, "collaboration/introduce_sent.html", {
-            "introduction": introduction,
-            "people": [(council, len(addresses)) for council, addresses in people.items()],
-            "listing_urls": [(council, introductions.admin_listing_url(council))
-                             for council in people],
-        })
+            Introduction.objects.select_related("first_council", "second_council"), pk=pk
+        )
+        people = introductions.recipients(introduction.first_council, introduction.second_council)
+        return render(
+            request,
+            "collaboration/introduce_sent.html",
+            {
+                "introduction": introduction,
+                "people": [(council, len(addresses)) for council, addresses in people.items()],
+                "listing_urls": [
+                    (council, introductions.admin_listing_url(council)) for council in people
+                ],
+            },
+        )

@@ -21,7 +21,7 @@ class JoinRequestForm(ActingForCouncilForm):
     message = forms.CharField(
         label="What would your council bring to the project?",
         help_text="A short message to the lead council: what you are working on, and how you "
-                  f"would like to take part. Up to {MESSAGE_LIMIT:,} characters.",
+        f"would like to take part. Up to {MESSAGE_LIMIT:,} characters.",
         max_length=MESSAGE_LIMIT,
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 6}),
         error_messages={
@@ -76,24 +76,33 @@ def ask(request, project_id):
         form.fields["council"].initial = askable[0]
     if request.method == "POST" and form.is_valid():
         try:
-            join_request = joining.ask(project, form.cleaned_data["council"], request.user,
-                                       form.cleaned_data["message"])
+            join_request = joining.ask(
+                project, form.cleaned_data["council"], request.user, form.cleaned_data["message"]
+            )
         except joining.CannotAsk as refusal:
             form.add_error("council", str(refusal))
         else:
             return redirect("collaboration:join_request", join_request.pk)
-    return render(request, "collaboration/join_ask.html", {
-        "project": project, "form": form, "has_councils": councils.exists(),
-        "acting_council": councils.first(),
-        "askable": askable.exists(),
-        "open_requests": JoinRequest.objects.filter(
-            project=project, council__in=councils, status=JoinRequest.Status.OPEN),
-    })
+    return render(
+        request,
+        "collaboration/join_ask.html",
+        {
+            "project": project,
+            "form": form,
+            "has_councils": councils.exists(),
+            "acting_council": councils.first(),
+            "askable": askable.exists(),
+            "open_requests": JoinRequest.objects.filter(
+                project=project, council__in=councils, status=JoinRequest.Status.OPEN
+            ),
+        },
+    )
 
 
 def _own_request(request, pk):
-    join_request = get_object_or_404(JoinRequest.objects.select_related("project", "council"),
-                                     pk=pk)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("project", "council"), pk=pk
+    )
     if not joining.may_withdraw(request.user, join_request):
         raise Http404
     return join_request
@@ -103,8 +112,9 @@ def _own_request(request, pk):
 @login_required
 @require_http_methods(["GET"])
 def join_request_detail(request, pk):
-    return render(request, "collaboration/join_request.html",
-                  {"join_request": _own_request(request, pk)})
+    return render(
+        request, "collaboration/join_request.html", {"join_request": _own_request(request, pk)}
+    )
 
 
 @never_cache
@@ -121,6 +131,10 @@ def withdraw(request, pk):
     except joining.CannotAsk as refusal:
         error = str(refusal)
     if error:
-        return render(request, "collaboration/join_request.html",
-                      {"join_request": join_request, "error": error}, status=409)
+        return render(
+            request,
+            "collaboration/join_request.html",
+            {"join_request": join_request, "error": error},
+            status=409,
+        )
     return redirect("collaboration:join_request", join_request.pk)

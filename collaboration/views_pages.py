@@ -36,11 +36,17 @@ def _context(page, user):
 def face_this_too(request, page_id):
     page = _live_page(page_id)
     context = _context(page, request.user)
-    mine = list(SharedProblem.objects.filter(
-        page=page, council__in=context["councils"], standing=Standing.ACTIVE,
-    ).select_related("council"))
+    mine = list(
+        SharedProblem.objects.filter(
+            page=page,
+            council__in=context["councils"],
+            standing=Standing.ACTIVE,
+        ).select_related("council")
+    )
     form = shared_problems.SharedProblemForm(
-        request.POST if request.method == "POST" else None, user=request.user, page=page,
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        page=page,
         initial={"note": mine[0].note} if len(mine) == 1 else None,
     )
     if request.method == "POST" and context["can_act"] and form.is_valid():
@@ -48,10 +54,13 @@ def face_this_too(request, page_id):
         shared_problems.say_we_face_this(page, council, request.user, form.cleaned_data["note"])
         messages.success(request, f"You said that {council.short_name} faces this too.")
         return redirect("collaboration:face_this_too", page_id=page.pk)
-    context.update({"form": form, "mine": mine,
-                    "records": shared_problems.shown_for_page(page)})
-    return render(request, "collaboration/face_this_too.html", context,
-                  status=200 if context["can_act"] or request.method == "GET" else 403)
+    context.update({"form": form, "mine": mine, "records": shared_problems.shown_for_page(page)})
+    return render(
+        request,
+        "collaboration/face_this_too.html",
+        context,
+        status=200 if context["can_act"] or request.method == "GET" else 403,
+    )
 
 
 @login_required
@@ -60,7 +69,10 @@ def face_this_too(request, page_id):
 def face_this_too_withdraw(request, page_id, record_id):
     page = _live_page(page_id)
     record = get_object_or_404(
-        SharedProblem, pk=record_id, page=page, standing=Standing.ACTIVE,
+        SharedProblem,
+        pk=record_id,
+        page=page,
+        standing=Standing.ACTIVE,
         council__in=councils_acting_for(request.user),
     )
     shared_problems.withdraw(record, request.user)
@@ -81,26 +93,44 @@ def _reusable_page(page_id):
 def reuse(request, page_id):
     page = _reusable_page(page_id)
     context = _context(page, request.user)
-    form = reuses.ReuseForm(request.POST if request.method == "POST" else None,
-                            user=request.user, page=page)
+    form = reuses.ReuseForm(
+        request.POST if request.method == "POST" else None, user=request.user, page=page
+    )
     if request.method == "POST" and context["can_act"] and form.is_valid():
         data = form.cleaned_data
         record, _created = reuses.record_reuse(
-            page, data["council"], request.user, output=data["output"],
-            what_changed=data["what_changed"], link=data["link"],
-            how_it_went=data["how_it_went"])
-        messages.success(request, f"You recorded that {record.council.short_name} reused "
-                                  f"{record.output or 'this work'}.")
+            page,
+            data["council"],
+            request.user,
+            output=data["output"],
+            what_changed=data["what_changed"],
+            link=data["link"],
+            how_it_went=data["how_it_went"],
+        )
+        messages.success(
+            request,
+            f"You recorded that {record.council.short_name} reused {record.output or 'this work'}.",
+        )
         return redirect("collaboration:reuse", page_id=page.pk)
-    context.update({
-        "form": form,
-        "mine": list(Reuse.objects.filter(
-            page=page, council__in=context["councils"], standing=Standing.ACTIVE,
-        ).select_related("council")),
-        "reuses": reuses.shown_for_page(page),
-    })
-    return render(request, "collaboration/reuse.html", context,
-                  status=200 if context["can_act"] or request.method == "GET" else 403)
+    context.update(
+        {
+            "form": form,
+            "mine": list(
+                Reuse.objects.filter(
+                    page=page,
+                    council__in=context["councils"],
+                    standing=Standing.ACTIVE,
+                ).select_related("council")
+            ),
+            "reuses": reuses.shown_for_page(page),
+        }
+    )
+    return render(
+        request,
+        "collaboration/reuse.html",
+        context,
+        status=200 if context["can_act"] or request.method == "GET" else 403,
+    )
 
 
 @login_required
@@ -109,7 +139,10 @@ def reuse(request, page_id):
 def reuse_withdraw(request, page_id, record_id):
     page = _reusable_page(page_id)
     record = get_object_or_404(
-        Reuse, pk=record_id, page=page, standing=Standing.ACTIVE,
+        Reuse,
+        pk=record_id,
+        page=page,
+        standing=Standing.ACTIVE,
         council__in=councils_acting_for(request.user),
     )
     reuses.withdraw(record, request.user)

@@ -13,5 +13,4 @@ register_snippet(WorkingTogetherGroup)
 @hooks.register("register_snippet_listing_buttons")
 def introductions_of_council(snippet, user, next_url=None):
     if isinstance(snippet, Council) and user.has_perm("collaboration.view_introduction"):
-        yield Button("Introductions", url=admin_listing_url(snippet), icon_name="link",
-                     priority=90)
+        yield Button("Introductions", url=admin_listing_url(snippet), icon_name="link", priority=90)

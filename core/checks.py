@@ -21,17 +21,21 @@ def check_cache_tables(app_configs=None, **kwargs):
             with connections[database].cursor() as cursor:
                 tables = connections[database].introspection.table_names(cursor)
         except DatabaseError as error:
-            problems.append(Warning(
-                f"Could not check the cache table {cache._table!r}: {error}",
-                id="core.W001",
-            ))
+            problems.append(
+                Warning(
+                    f"Could not check the cache table {cache._table!r}: {error}",
+                    id="core.W001",
+                )
+            )
             continue
         if cache._table not in tables:
-            problems.append(Error(
-                f"The cache table {cache._table!r} (cache {alias!r}) does not exist, so "
-                "every cached page would fail.",
-                hint="Run `manage.py migrate`, which creates it (or `manage.py "
-                     "createcachetable`).",
-                id="core.E001",
-            ))
+            problems.append(
+                Error(
+                    f"The cache table {cache._table!r} (cache {alias!r}) does not exist, so "
+                    "every cached page would fail.",
+                    hint="Run `manage.py migrate`, which creates it (or `manage.py "
+                    "createcachetable`).",
+                    id="core.E001",
+                )
+            )
     return problems

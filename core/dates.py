@@ -9,5 +9,6 @@ def add_months(moment, months):
     index = moment.year * 12 + moment.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    return moment.replace(year=year, month=month,
-                          day=min(moment.day, calendar.monthrange(year, month)[1]))
+    return moment.replace(
+        year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1])
+    )

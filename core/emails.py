@@ -18,9 +18,14 @@ def send(template, subject, context, recipients, reply_to=None, headers=None):
     text = render_to_string(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)
     for address in recipients:
-        message = EmailMultiAlternatives(subject, text, None, [address],
-                                         reply_to=[reply_to] if reply_to else None,
-                                         headers=headers)
+        message = EmailMultiAlternatives(
+            subject,
+            text,
+            None,
+            [address],
+            reply_to=[reply_to] if reply_to else None,
+            headers=headers,
+        )
         message.attach_alternative(html, "text/html")
         message.send()
     return len(recipients)

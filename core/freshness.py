@@ -24,8 +24,9 @@ def stale_q(months=None, today=None):
     """Pages (querysets of BasePage subclasses) neither reviewed nor published since cutoff."""
     since = cutoff(months, today)
     starts = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
-    return ((Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=since))
-            & (Q(last_published_at__isnull=True) | Q(last_published_at__lt=starts)))
+    return (Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=since)) & (
+        Q(last_published_at__isnull=True) | Q(last_published_at__lt=starts)
+    )
 
 
 def is_stale(page, months=None, today=None):

@@ -10,10 +10,16 @@ REGISTER_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 def attribution(council_name):
     """The words a reuser should print with content from one council."""
-    return (f"Contains information from {council_name}, published on Shared Endeavour, "
-            f"licensed under the {LICENCE_SHORT_NAME}.")
+    return (
+        f"Contains information from {council_name}, published on Shared Endeavour, "
+        f"licensed under the {LICENCE_SHORT_NAME}."
+    )
 
 
 def licence_summary():
-    return {"name": LICENCE_NAME, "url": LICENCE_URL,
-            "attribution": attribution("<council>"), "register_credit": REGISTER_CREDIT}
+    return {
+        "name": LICENCE_NAME,
+        "url": LICENCE_URL,
+        "attribution": attribution("<council>"),
+        "register_credit": REGISTER_CREDIT,
+    }

@@ -43,8 +43,9 @@ class BasePageMixin(ListingFields, ReviewFields):
         abstract = True
 
     promote_panels_extra = [
-        MultiFieldPanel(ListingFields.listing_panels + ReviewFields.review_panels,
-                        heading="Listings and review"),
+        MultiFieldPanel(
+            ListingFields.listing_panels + ReviewFields.review_panels, heading="Listings and review"
+        ),
     ]
     base_search_fields = [index.SearchField("listing_summary")]
 

@@ -25,8 +25,10 @@ def page_of(paginator, number):
     if number > paginator.num_pages:
         notice = ""
         if paginator.count:
-            notice = (f"There is no page {number}; you are seeing the last page, "
-                      f"page {paginator.num_pages}.")
+            notice = (
+                f"There is no page {number}; you are seeing the last page, "
+                f"page {paginator.num_pages}."
+            )
         return paginator.page(paginator.num_pages), notice
     return paginator.page(number), ""
 

@@ -41,8 +41,14 @@ class Throttled(Ratelimited):
 
 
 def _count(request, group, key, method):
-    usage = get_usage(request, group=group, key=key, rate=settings.RATELIMIT_RATES[group],
-                      method=method, increment=True)
+    usage = get_usage(
+        request,
+        group=group,
+        key=key,
+        rate=settings.RATELIMIT_RATES[group],
+        method=method,
+        increment=True,
+    )
     if usage and usage["should_limit"]:
         # time_left is -1 when the cache could not count.
         raise Throttled(retry_after=max(usage["time_left"], 1))

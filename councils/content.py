@@ -32,13 +32,15 @@ def sections_for(council):
 
 
 def records_for(council):
-    return [record for record in (provider(council) for provider in _record_providers)
-            if record]
+    return [record for record in (provider(council) for provider in _record_providers) if record]
 
 
 def _counted(counts):
-    words = [f"{number} {singular if number == 1 else plural}"
-             for number, singular, plural in counts if number]
+    words = [
+        f"{number} {singular if number == 1 else plural}"
+        for number, singular, plural in counts
+        if number
+    ]
     if not words:
         return "None yet"
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
@@ -47,7 +49,11 @@ def _counted(counts):
 def summary_for(sections):
     """(label, words, anchor or None) for each section that has a summary, from its counts."""
     return [
-        (section["summary"][0], _counted(section["summary"][1]),
-         f"section-{number}" if any(n for n, _s, _p in section["summary"][1]) else None)
-        for number, section in enumerate(sections, start=1) if section.get("summary")
+        (
+            section["summary"][0],
+            _counted(section["summary"][1]),
+            f"section-{number}" if any(n for n, _s, _p in section["summary"][1]) else None,
+        )
+        for number, section in enumerate(sections, start=1)
+        if section.get("summary")
     ]

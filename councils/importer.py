@@ -141,7 +141,7 @@ def refuse_mojibake(text, where):
     if match:
         start = max(match.start() - 20, 0)
         raise RegisterError(
-            f"{where}: {text[start:match.end() + 20]!r} has a garbled character "
+            f"{where}: {text[start : match.end() + 20]!r} has a garbled character "
             f"({match.group()!r}), text that was saved in the wrong encoding. Correct it "
             "(see data/README.md, Corrections) and run the import again."
         )
@@ -257,8 +257,12 @@ def _unique_slug(base, code, taken):
 def parse_profile_label(label):
     """'South West; Emissions: Transport/Domestic; 4th IMD quintile; Rural' → fields."""
     parts = [part.strip() for part in label.split(";")]
-    result = {"profile_label": label, "emissions_profile": "", "deprivation_quintile": None,
-              "rurality": ""}
+    result = {
+        "profile_label": label,
+        "emissions_profile": "",
+        "deprivation_quintile": None,
+        "rurality": "",
+    }
     for part in parts[1:]:
         if part.startswith("Emissions:"):
             result["emissions_profile"] = part.removeprefix("Emissions:").strip()
@@ -356,8 +360,10 @@ def import_register(path, profiles_path=None, progress=None, allow_shrink=False)
     for row in rows:
         council = by_code[row["code"]]
         changed_links = []
-        for attr, link_code in (("county", row["county_code"]),
-                                ("combined_authority", row["combined_code"])):
+        for attr, link_code in (
+            ("county", row["county_code"]),
+            ("combined_authority", row["combined_code"]),
+        ):
             target = by_code.get(link_code) or existing.get(link_code) if link_code else None
             if getattr(council, f"{attr}_id") != (target.pk if target else None):
                 setattr(council, attr, target)

@@ -104,8 +104,10 @@ class Council(index.Indexed, models.Model):
     def practitioner_emails(self):
         """The addresses of the active people who write for this council."""
         return list(
-            get_user_model().objects.filter(council_memberships__council=self, is_active=True)
-            .exclude(email="").values_list("email", flat=True)
+            get_user_model()
+            .objects.filter(council_memberships__council=self, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
         )
 
     @property

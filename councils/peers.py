@@ -16,8 +16,18 @@ from django.utils.text import capfirst
 from .models import Council, Tier
 
 PROFILE_FIELDS = (
-    "pk", "slug", "short_name", "council_type", "council_type_name", "tier", "nation",
-    "region", "population", "area_km2", "deprivation_quintile", "rurality",
+    "pk",
+    "slug",
+    "short_name",
+    "council_type",
+    "council_type_name",
+    "tier",
+    "nation",
+    "region",
+    "population",
+    "area_km2",
+    "deprivation_quintile",
+    "rurality",
 )
 
 
@@ -77,8 +87,10 @@ def _distance(me, other):
         reasons.append(f"in {other['nation']}")
     else:
         distance += 1.0
-    for key, weight, words in (("log_population", 2.0, "population"),
-                               ("log_density", 1.0, "density")):
+    for key, weight, words in (
+        ("log_population", 2.0, "population"),
+        ("log_density", 1.0, "density"),
+    ):
         if me[key] is None or other[key] is None:
             distance += weight * 0.5
             continue
@@ -104,7 +116,8 @@ def peer_councils(council, limit=10):
     """The `limit` current councils most like `council`, closest first: two queries."""
     rows = [
         _profile(values)
-        for values in Council.objects.current().exclude(tier=Tier.COMBINED)
+        for values in Council.objects.current()
+        .exclude(tier=Tier.COMBINED)
         .values_list(*PROFILE_FIELDS)
     ]
     me = _profile([getattr(council, name) for name in PROFILE_FIELDS])
@@ -122,8 +135,11 @@ def peer_councils(council, limit=10):
     scored.sort()
     top = scored[:limit]
     councils = Council.objects.in_bulk([pk for _d, _n, pk, _r in top])
-    return [PeerCouncil(councils[pk], round(distance, 3), reasons)
-            for distance, _name, pk, reasons in top if pk in councils]
+    return [
+        PeerCouncil(councils[pk], round(distance, 3), reasons)
+        for distance, _name, pk, reasons in top
+        if pk in councils
+    ]
 
 
 def peer_slugs(council, limit=20):

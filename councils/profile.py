@@ -26,13 +26,13 @@ TYPE_NAMES = {
 WHAT_IT_RUNS = {
     Tier.UNITARY: "Runs all the local council services in its area.",
     Tier.UPPER: "Runs county-wide services such as schools, social care and roads; the district "
-                "councils in its area run services such as bins, housing and planning.",
+    "councils in its area run services such as bins, housing and planning.",
     Tier.LOWER: "Runs services such as bins, housing and planning; the county council runs "
-                "services such as schools, social care and roads.",
+    "services such as schools, social care and roads.",
     Tier.NI_DISTRICT: "Runs services such as bins, leisure and planning; the Northern Ireland "
-                      "Executive runs schools, social care and roads.",
+    "Executive runs schools, social care and roads.",
     Tier.COMBINED: "Councils working together on transport, skills and growth across their "
-                   "area, often with an elected mayor.",
+    "area, often with an elected mayor.",
 }
 
 EMISSIONS_NAMES = {
@@ -54,8 +54,11 @@ def what_it_runs(council):
 def _descriptions(path):
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            return {row["label"]: row["desc"] for row in csv.DictReader(handle)
-                    if row.get("label") and row.get("desc")}
+            return {
+                row["label"]: row["desc"]
+                for row in csv.DictReader(handle)
+                if row.get("label") and row.get("desc")
+            }
     except (OSError, UnicodeDecodeError, csv.Error, KeyError):
         return {}
 
@@ -84,8 +87,13 @@ def profile_rows(council):
         band = deprivation.removeprefix("in ").removesuffix("(20%)").strip()
         band = band.removesuffix("quintile").strip()
         words = f"In the {band} fifth of areas" if band else "Deprivation quintile"
-        rows.append(("Deprivation", f"{words} (Index of Multiple Deprivation, "
-                                    f"{_ordinal(label['deprivation_quintile'])} quintile)."))
+        rows.append(
+            (
+                "Deprivation",
+                f"{words} (Index of Multiple Deprivation, "
+                f"{_ordinal(label['deprivation_quintile'])} quintile).",
+            )
+        )
     if label["emissions_profile"]:
         name = EMISSIONS_NAMES.get(label["emissions_profile"], label["emissions_profile"])
         text = _sentence(emissions)

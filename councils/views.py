@@ -29,8 +29,12 @@ class CouncilDirectoryView(TemplateView):
             params = request.GET.copy()
             params.setlist("region", [value for value in regions if value not in Nation.values])
             nations = params.getlist("nation")
-            params.setlist("nation", list(dict.fromkeys(
-                nations + [value for value in regions if value in Nation.values])))
+            params.setlist(
+                "nation",
+                list(
+                    dict.fromkeys(nations + [value for value in regions if value in Nation.values])
+                ),
+            )
             return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
         return super().get(request, *args, **kwargs)
 
@@ -44,12 +48,19 @@ class CouncilDirectoryView(TemplateView):
 
         # order_by() drops the default ordering, which would defeat distinct().
         regions = sorted(
-            set(Council.objects.filter(nation=Nation.ENGLAND).order_by()
-                .values_list("region", flat=True).distinct()) - {"", *Nation.values}
+            set(
+                Council.objects.filter(nation=Nation.ENGLAND)
+                .order_by()
+                .values_list("region", flat=True)
+                .distinct()
+            )
+            - {"", *Nation.values}
         )
         types = {
-            code: profile.TYPE_NAMES.get(code, name) for code, name in
-            Council.objects.order_by().values_list("council_type", "council_type_name").distinct()
+            code: profile.TYPE_NAMES.get(code, name)
+            for code, name in Council.objects.order_by()
+            .values_list("council_type", "council_type_name")
+            .distinct()
         }
         selected = {
             "nation": self._values("nation", Nation.values),
@@ -74,23 +85,25 @@ class CouncilDirectoryView(TemplateView):
                 | Q(gss_code__iexact=query)
             )
         paginator, page = paginate(request, councils.order_by("short_name"), self.page_size)
-        context.update({
-            "councils": page,
-            "paginator": paginator,
-            "query": query,
-            "notice": notice,
-            "show_former": show_former,
-            "filters": {
-                "nation": [(n, n, n in selected["nation"]) for n in Nation.values],
-                "english_region": [(r, r, r in selected["region"]) for r in regions],
-                "council_type": [
-                    (code, name, code in selected["council_type"])
-                    for code, name in sorted(types.items(), key=lambda item: item[1])
-                ],
-            },
-            "unknown_filters": self.unknown,
-            "active_filter_count": sum(len(v) for v in selected.values()),
-        })
+        context.update(
+            {
+                "councils": page,
+                "paginator": paginator,
+                "query": query,
+                "notice": notice,
+                "show_former": show_former,
+                "filters": {
+                    "nation": [(n, n, n in selected["nation"]) for n in Nation.values],
+                    "english_region": [(r, r, r in selected["region"]) for r in regions],
+                    "council_type": [
+                        (code, name, code in selected["council_type"])
+                        for code, name in sorted(types.items(), key=lambda item: item[1])
+                    ],
+                },
+                "unknown_filters": self.unknown,
+                "active_filter_count": sum(len(v) for v in selected.values()),
+            }
+        )
         return context
 
     def _values(self, name, allowed):
@@ -118,19 +131,22 @@ class CouncilDetailView(TemplateView):
         for number, section in enumerate(sections, start=1):
             section["page_param"] = f"{SECTION_PAGE}{section.get('key') or number}"
             section["items"] = self._page(section["items"], section["page_param"])
-            cache_tags.note_pages(self.request, [
-                getattr(item, "page", item) for item in section["items"]])
+            cache_tags.note_pages(
+                self.request, [getattr(item, "page", item) for item in section["items"]]
+            )
         cache_tags.note(self.request, f"council:{council.pk}")
-        context.update({
-            "council": council,
-            "other_names": council.other_names,
-            "what_it_runs": profile.what_it_runs(council),
-            "profile_rows": profile.profile_rows(council),
-            "summary": summary,
-            "records": records_for(council),
-            "sections": sections,
-            "districts": list(council.districts.current().order_by("short_name")),
-        })
+        context.update(
+            {
+                "council": council,
+                "other_names": council.other_names,
+                "what_it_runs": profile.what_it_runs(council),
+                "profile_rows": profile.profile_rows(council),
+                "summary": summary,
+                "records": records_for(council),
+                "sections": sections,
+                "districts": list(council.districts.current().order_by("short_name")),
+            }
+        )
         return context
 
     def _page(self, items, name):

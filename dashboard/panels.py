@@ -50,9 +50,13 @@ class CouncilWorkPanel(DashboardPanel):
         councils = work.councils_of(user)
         if not councils:
             return None
-        return cls(councils=councils, counts=work.page_counts([c.pk for c in councils]),
-                   links=listing_links(), add_buttons=work.add_buttons(user),
-                   stale_months=stale_after_months())
+        return cls(
+            councils=councils,
+            counts=work.page_counts([c.pk for c in councils]),
+            links=listing_links(),
+            add_buttons=work.add_buttons(user),
+            stale_months=stale_after_months(),
+        )
 
 
 class NetworkPagesPanel(DashboardPanel):
@@ -64,9 +68,12 @@ class NetworkPagesPanel(DashboardPanel):
 
     @classmethod
     def for_user(cls, user):
-        return cls(counts=work.page_counts(),
-                   links={**listing_links(), "stale": reverse("stale_content")},
-                   add_buttons=work.add_buttons(user), stale_months=stale_after_months())
+        return cls(
+            counts=work.page_counts(),
+            links={**listing_links(), "stale": reverse("stale_content")},
+            add_buttons=work.add_buttons(user),
+            stale_months=stale_after_months(),
+        )
 
 
 class HelpOffersPanel(DashboardPanel):
@@ -93,8 +100,12 @@ class ReusePanel(DashboardPanel):
         theirs, theirs_count = work.reuses_of(council_ids)
         if not (reused or theirs):
             return None
-        return cls(reused=reused, reused_more=reused_count - len(reused),
-                   reused_of_ours=theirs, reused_of_ours_more=theirs_count - len(theirs))
+        return cls(
+            reused=reused,
+            reused_more=reused_count - len(reused),
+            reused_of_ours=theirs,
+            reused_of_ours_more=theirs_count - len(theirs),
+        )
 
 
 class AccessRequestsPanel(DashboardPanel):
@@ -143,53 +154,66 @@ class ReviewQueuePanel(WorkflowObjectsToModeratePanel):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        context = {"request": request, "csrf_token": parent_context["csrf_token"],
-                   "states": [], "more": 0,
-                   "all_url": reverse("wagtailadmin_reports:workflow_tasks")
-                   + "?status=in_progress"}
+        context = {
+            "request": request,
+            "csrf_token": parent_context["csrf_token"],
+            "states": [],
+            "more": 0,
+            "all_url": reverse("wagtailadmin_reports:workflow_tasks") + "?status=in_progress",
+        }
         if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
             return context
         reviewable = TaskState.objects.reviewable_by(request.user)
         states = list(
-            reviewable.select_related("revision", "revision__user", "workflow_state",
-                                      "workflow_state__workflow")
-            .prefetch_related("revision__content_object",
-                              "revision__content_object__latest_revision")
+            reviewable.select_related(
+                "revision", "revision__user", "workflow_state", "workflow_state__workflow"
+            )
+            .prefetch_related(
+                "revision__content_object", "revision__content_object__latest_revision"
+            )
             .order_by("-started_at")
-            .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
-            [:REVIEW_QUEUE_SHOWN]
+            .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())[
+                :REVIEW_QUEUE_SHOWN
+            ]
         )
         context["more"] = max(reviewable.count() - len(states), 0) if states else 0
         objects = [state.revision.content_object for state in states]
         councils = Council.objects.in_bulk(
-            {getattr(obj, "council_id", None) for obj in objects} - {None})
+            {getattr(obj, "council_id", None) for obj in objects} - {None}
+        )
         for state, obj in zip(states, objects, strict=True):
             if not obj:
                 continue
             is_page = isinstance(obj, Page)
             viewset = None if is_page else obj.snippet_viewset
-            urls = {
-                "workflow_action_url_name": "wagtailadmin_pages:workflow_action",
-                "workflow_preview_url_name": "wagtailadmin_pages:workflow_preview",
-                "revisions_compare_url_name": "wagtailadmin_pages:revisions_compare",
-            } if is_page else {
-                "workflow_action_url_name": viewset.get_url_name("workflow_action"),
-                "workflow_preview_url_name": viewset.get_url_name("workflow_preview"),
-                "revisions_compare_url_name": viewset.get_url_name("revisions_compare"),
-            }
+            urls = (
+                {
+                    "workflow_action_url_name": "wagtailadmin_pages:workflow_action",
+                    "workflow_preview_url_name": "wagtailadmin_pages:workflow_preview",
+                    "revisions_compare_url_name": "wagtailadmin_pages:revisions_compare",
+                }
+                if is_page
+                else {
+                    "workflow_action_url_name": viewset.get_url_name("workflow_action"),
+                    "workflow_preview_url_name": viewset.get_url_name("workflow_preview"),
+                    "revisions_compare_url_name": viewset.get_url_name("revisions_compare"),
+                }
+            )
             if not getattr(obj, "is_previewable", False):
                 urls["workflow_preview_url_name"] = None
-            context["states"].append({
-                "obj": obj,
-                "council": councils.get(getattr(obj, "council_id", None)),
-                "revision": state.revision,
-                "previous_revision_id": state.previous_revision_id,
-                "live_revision_id": obj.live_revision_id,
-                "task_state": state,
-                "actions": state.task.specific.get_actions(obj, request.user),
-                "workflow_tasks": state.workflow_state.all_tasks_with_status(),
-                **urls,
-            })
+            context["states"].append(
+                {
+                    "obj": obj,
+                    "council": councils.get(getattr(obj, "council_id", None)),
+                    "revision": state.revision,
+                    "previous_revision_id": state.previous_revision_id,
+                    "live_revision_id": obj.live_revision_id,
+                    "task_state": state,
+                    "actions": state.task.specific.get_actions(obj, request.user),
+                    "workflow_tasks": state.workflow_state.all_tasks_with_status(),
+                    **urls,
+                }
+            )
         return context
 
 
@@ -202,7 +226,8 @@ class CouncilPagesSummaryItem(PagesSummaryItem):
         councils = work.councils_of(self.request.user)
         return {
             "total_pages": LearningPage.objects.filter(
-                council_id__in=[council.pk for council in councils]).count(),
+                council_id__in=[council.pk for council in councils]
+            ).count(),
             "councils": councils,
             "search_url": reverse("wagtailadmin_pages:search"),
         }

@@ -40,8 +40,9 @@ ADDABLE = [
 
 
 def add_url(model, index):
-    return reverse("wagtailadmin_pages:add",
-                   args=[model._meta.app_label, model._meta.model_name, index.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, index.pk]
+    )
 
 
 def oversees_all(user):
@@ -54,9 +55,12 @@ def councils_of(user):
 
 
 def _in_review():
-    return Exists(WorkflowState.objects.active().filter(
-        base_content_type_id=ContentType.objects.get_for_model(Page).pk,
-        object_id=Cast(OuterRef("pk"), output_field=CharField())))
+    return Exists(
+        WorkflowState.objects.active().filter(
+            base_content_type_id=ContentType.objects.get_for_model(Page).pk,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+    )
 
 
 def page_counts(council_ids=None):
@@ -79,8 +83,7 @@ def add_buttons(user):
     index_types = {index: (model, label) for model, index, label in ADDABLE}
     indexes = Page.objects.type(*index_types).specific(defer=True)
     buttons = []
-    for index in sorted(indexes, key=lambda page: [i for _m, i, _l in ADDABLE].index(
-            type(page))):
+    for index in sorted(indexes, key=lambda page: [i for _m, i, _l in ADDABLE].index(type(page))):
         model, label = index_types[type(index)]
         if index.permissions_for_user(user).can_add_subpage():
             buttons.append((f"Add a {label}", add_url(model, index)))
@@ -89,50 +92,71 @@ def add_buttons(user):
 
 def offers_waiting(council_ids):
     """Offers of help on the councils' open requests that nobody has marked as helpful yet."""
-    offers = HelpOffer.objects.filter(
-        help_request__council_id__in=council_ids,
-        help_request__status=HelpRequest.Status.OPEN,
-        standing=Standing.ACTIVE, helped=False,
-    ).select_related("help_request", "council").order_by("-created_at")
+    offers = (
+        HelpOffer.objects.filter(
+            help_request__council_id__in=council_ids,
+            help_request__status=HelpRequest.Status.OPEN,
+            standing=Standing.ACTIVE,
+            helped=False,
+        )
+        .select_related("help_request", "council")
+        .order_by("-created_at")
+    )
     return list(offers[:SHOWN]), offers.count()
 
 
 def reuses_by(council_ids):
     """What the councils reused of other councils' published work."""
-    reuses = (Reuse.objects.filter(council_id__in=council_ids, standing=Standing.ACTIVE,
-                                   page__live=True)
-              .select_related("council", "page", "page__council").order_by("-created_at"))
+    reuses = (
+        Reuse.objects.filter(council_id__in=council_ids, standing=Standing.ACTIVE, page__live=True)
+        .select_related("council", "page", "page__council")
+        .order_by("-created_at")
+    )
     return list(reuses[:SHOWN]), reuses.count()
 
 
 def reuses_of(council_ids):
     """Who reused the councils' work."""
-    reuses = (Reuse.objects.filter(page__council_id__in=council_ids, standing=Standing.ACTIVE)
-              .exclude(council_id__in=council_ids)
-              .select_related("council", "page").order_by("-created_at"))
+    reuses = (
+        Reuse.objects.filter(page__council_id__in=council_ids, standing=Standing.ACTIVE)
+        .exclude(council_id__in=council_ids)
+        .select_related("council", "page")
+        .order_by("-created_at")
+    )
     return list(reuses[:SHOWN]), reuses.count()
 
 
 def access_requests_waiting():
-    waiting = (AccessRequest.objects.filter(status=AccessRequest.Status.PENDING)
-               .select_related("council").order_by("created_at"))
+    waiting = (
+        AccessRequest.objects.filter(status=AccessRequest.Status.PENDING)
+        .select_related("council")
+        .order_by("created_at")
+    )
     return list(waiting[:SHOWN]), waiting.count()
 
 
 def help_requests_without_offers():
     """Open requests for help that nobody has offered to help with, oldest first."""
-    requests = (HelpRequest.objects.filter(status=HelpRequest.Status.OPEN)
-                .exclude(Exists(HelpOffer.objects.filter(help_request=OuterRef("pk"),
-                                                         standing=Standing.ACTIVE)))
-                .select_related("council").order_by("created_at"))
+    requests = (
+        HelpRequest.objects.filter(status=HelpRequest.Status.OPEN)
+        .exclude(
+            Exists(HelpOffer.objects.filter(help_request=OuterRef("pk"), standing=Standing.ACTIVE))
+        )
+        .select_related("council")
+        .order_by("created_at")
+    )
     return list(requests[:SHOWN]), requests.count()
 
 
 def similar_councils_not_introduced():
     """[(council, similar council, why)]: a few pairs the similarity engine matches, for the
     councils that published most recently, that no organiser has introduced yet."""
-    recent = (LearningPage.objects.live().public().order_by("-first_published_at")
-              .values_list("council_id", flat=True)[:RECENT_PAGES_LOOKED_AT])
+    recent = (
+        LearningPage.objects.live()
+        .public()
+        .order_by("-first_published_at")
+        .values_list("council_id", flat=True)[:RECENT_PAGES_LOOKED_AT]
+    )
     council_ids = list(dict.fromkeys(recent))[:COUNCILS_LOOKED_AT]
     councils = Council.objects.in_bulk(council_ids)
     engine = get_similarity_backend()
@@ -145,8 +169,10 @@ def similar_councils_not_introduced():
         return []
     involved = {council.pk for pair in candidates for council in pair[:2]}
     introduced = {
-        frozenset(pair) for pair in Introduction.objects.filter(
-            first_council_id__in=involved, second_council_id__in=involved,
+        frozenset(pair)
+        for pair in Introduction.objects.filter(
+            first_council_id__in=involved,
+            second_council_id__in=involved,
         ).values_list("first_council_id", "second_council_id")
     }
     pairs, seen = [], set()

@@ -2,6 +2,8 @@
 
 A page's keys are its model's field names (Kind.fields), plus COMMON_KEYS and the kind's
 relations. Any problem raises one DemoDataError naming the file, the item and the key.
+
+Over 300 lines because it checks every kind of demo record against one schema, in one pass.
 """
 
 import datetime as dt
@@ -58,18 +60,47 @@ class Kind:
 
 
 KINDS = (
-    Kind("case_studies", "case study", "Case studies", CaseStudyPage, CaseStudyIndexPage,
-         PAGE_FIELDS + CONTACT_FIELDS + (
-             "problem", "what_we_did", "outcomes", "cost_band", "cost_detail",
-             "do_differently", "outputs", "started_on", "finished_on"),
-         ("partner_councils",)),
-    Kind("projects", "project", "Projects", ProjectPage, ProjectIndexPage,
-         PAGE_FIELDS + CONTACT_FIELDS + (
-             "aims", "phase", "stance", "budget_band", "started_on", "outputs"),
-         ("partner_councils", "progress_updates")),
-    Kind("lessons", "lesson", "Lessons", LessonPage, LessonIndexPage,
-         PAGE_FIELDS + ("context", "what_worked", "what_did_not", "advice"),
-         ("sources",)),
+    Kind(
+        "case_studies",
+        "case study",
+        "Case studies",
+        CaseStudyPage,
+        CaseStudyIndexPage,
+        PAGE_FIELDS
+        + CONTACT_FIELDS
+        + (
+            "problem",
+            "what_we_did",
+            "outcomes",
+            "cost_band",
+            "cost_detail",
+            "do_differently",
+            "outputs",
+            "started_on",
+            "finished_on",
+        ),
+        ("partner_councils",),
+    ),
+    Kind(
+        "projects",
+        "project",
+        "Projects",
+        ProjectPage,
+        ProjectIndexPage,
+        PAGE_FIELDS
+        + CONTACT_FIELDS
+        + ("aims", "phase", "stance", "budget_band", "started_on", "outputs"),
+        ("partner_councils", "progress_updates"),
+    ),
+    Kind(
+        "lessons",
+        "lesson",
+        "Lessons",
+        LessonPage,
+        LessonIndexPage,
+        PAGE_FIELDS + ("context", "what_worked", "what_did_not", "advice"),
+        ("sources",),
+    ),
 )
 LESSON_SOURCES = ("case_studies", "projects")
 
@@ -115,8 +146,10 @@ class _Check:
         for key in entry:
             if key not in known:
                 guess = get_close_matches(str(key), known, n=1)
-                self.fail(f"{where} key {key!r}".strip(), "unknown key"
-                          + (f"; did you mean {guess[0]!r}?" if guess else ""))
+                self.fail(
+                    f"{where} key {key!r}".strip(),
+                    "unknown key" + (f"; did you mean {guess[0]!r}?" if guess else ""),
+                )
         for key in required:
             if key not in entry:
                 self.fail(f"{where} key {key!r}".strip(), "required but missing")
@@ -142,8 +175,11 @@ class _Check:
 
     def council(self, key, code):
         if self.councils is not None and self.text(key, code) not in self.councils:
-            self.fail(f"key {key!r}", f"unknown council {code!r} (not in the council register "
-                                      "here; run manage.py import_councils)")
+            self.fail(
+                f"key {key!r}",
+                f"unknown council {code!r} (not in the council register "
+                "here; run manage.py import_councils)",
+            )
 
     def field(self, model, name, value):
         field = model._meta.get_field(name)
@@ -166,8 +202,12 @@ class _Check:
         (block,) = field.stream_block.child_blocks.values()
         for number, entry in enumerate(self.list(name, entries), 1):
             where = f"key {name!r} entry {number}"
-            self.keys(entry, list(block.child_blocks), [
-                key for key, child in block.child_blocks.items() if child.required], where)
+            self.keys(
+                entry,
+                list(block.child_blocks),
+                [key for key, child in block.child_blocks.items() if child.required],
+                where,
+            )
             for key, value in entry.items():
                 try:
                     block.child_blocks[key].field.clean(value)
@@ -209,8 +249,9 @@ def _check_page(check, kind, item):
     for key in ("published", "updated"):
         if key in item:
             check.date(key, item[key])
-    for number, update in enumerate(check.list("progress_updates",
-                                               item.get("progress_updates", [])), 1):
+    for number, update in enumerate(
+        check.list("progress_updates", item.get("progress_updates", [])), 1
+    ):
         check.keys(update, UPDATE_KEYS, UPDATE_KEYS, f"key 'progress_updates' entry {number}")
         check.date("progress_updates", update["date"])
         check.council("progress_updates", update["council"])
@@ -238,8 +279,9 @@ def read_content(directory=None, councils=None, themes=None):
         pages[kind.key] = _read(directory, kind.file, list)
         for number, item in enumerate(pages[kind.key], 1):
             slug = item.get("slug") if isinstance(item, dict) else None
-            check = _Check(kind.file, f"item {slug!r}" if slug else f"item {number}",
-                           councils, themes)
+            check = _Check(
+                kind.file, f"item {slug!r}" if slug else f"item {number}", councils, themes
+            )
             _check_page(check, kind, item)
             if slug in slugs:
                 check.fail("key 'slug'", f"{slug!r} is also the slug of another demo item")
@@ -266,8 +308,9 @@ def read_content(directory=None, councils=None, themes=None):
     required = [spec.name for spec in dataclass_fields(DemoUser) if spec.default is MISSING]
     for number, entry in enumerate(_read(directory, "users.yaml", list), 1):
         username = entry.get("username") if isinstance(entry, dict) else None
-        check = _Check("users.yaml", f"item {username!r}" if username else f"item {number}",
-                       councils)
+        check = _Check(
+            "users.yaml", f"item {username!r}" if username else f"item {number}", councils
+        )
         check.keys(entry, names, required)
         for name in required:
             check.text(name, entry[name])

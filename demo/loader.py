@@ -57,10 +57,13 @@ def _value(model, name, value):
     if isinstance(model_field, StreamField):
         ((block_name, block),) = model_field.stream_block.child_blocks.items()
         return [
-            {"type": block_name, "value": {
-                key: None if entry.get(key) is None else str(entry[key])
-                for key in block.child_blocks
-            }}
+            {
+                "type": block_name,
+                "value": {
+                    key: None if entry.get(key) is None else str(entry[key])
+                    for key in block.child_blocks
+                },
+            }
             for entry in value
         ]
     return model_field.to_python(value)
@@ -74,7 +77,9 @@ def _moment(value, position):
 
 def build_page(run, kind, item):
     page = kind.model(
-        council=run.councils[item["council"]], owner=run.owner, live=False,
+        council=run.councils[item["council"]],
+        owner=run.owner,
+        live=False,
         **{name: _value(kind.model, name, item[name]) for name in kind.fields if name in item},
     )
     page.themes.add(*[run.themes[slug] for slug in item["themes"]])
@@ -98,7 +103,8 @@ def _publish(run, index, page, item, position):
     published = _moment(item["published"], position)
     updated = _moment(item.get("updated", item["published"]), position)
     Page.objects.filter(pk=page.pk).update(
-        first_published_at=published, last_published_at=updated,
+        first_published_at=published,
+        last_published_at=updated,
         latest_revision_created_at=updated,
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=updated)
@@ -119,8 +125,9 @@ def _load_pages(run, kind):
             run.pages[item["slug"]] = existing.specific
             counts["unchanged"] += 1
         else:
-            run.warn(f"{kind.heading.lower()}: {existing.url_path} was not made by the demo; "
-                     "left alone")
+            run.warn(
+                f"{kind.heading.lower()}: {existing.url_path} was not made by the demo; left alone"
+            )
             counts["skipped"] += 1
         run.progress(kind.heading, position, len(items))
     run.summary.append((kind.heading, counts))
@@ -168,9 +175,14 @@ def step_progress_updates(run):
             continue
         for entry in item["progress_updates"]:
             update, created = ProgressUpdate.objects.get_or_create(
-                project=project, date=dt.date.fromisoformat(entry["date"]), title=entry["title"],
-                defaults={"council": run.councils[entry["council"]], "text": entry["text"],
-                          "created_by": run.owner},
+                project=project,
+                date=dt.date.fromisoformat(entry["date"]),
+                title=entry["title"],
+                defaults={
+                    "council": run.councils[entry["council"]],
+                    "text": entry["text"],
+                    "created_by": run.owner,
+                },
             )
             if created:
                 # Published through a revision, as an organiser's approval would.
@@ -192,7 +204,7 @@ def _feature(run, page, slugs, item_model):
     present = {item.page_id for item in page.featured_items.all()}
     room = FEATURED_MAX - len(present)
     wanted = [run.pages[slug] for slug in slugs if slug in run.pages]
-    new = [p for p in wanted if p.pk not in present][:max(room, 0)]
+    new = [p for p in wanted if p.pk not in present][: max(room, 0)]
     if not new:
         return 0
     for featured in new:
@@ -204,16 +216,19 @@ def _feature(run, page, slugs, item_model):
 def step_featured(run):
     counts = Counter()
     themes = run.content.theme_featured
-    counts["home page"] += _feature(run, HomePage.objects.get(), run.content.home_featured,
-                                    HomeFeaturedItem)
+    counts["home page"] += _feature(
+        run, HomePage.objects.get(), run.content.home_featured, HomeFeaturedItem
+    )
     for theme_slug, slugs in themes.items():
         theme_page = ThemePage.objects.filter(theme__slug=theme_slug).first()
         if theme_page is None:
             run.warn(f"no theme page for {theme_slug!r}; run setup_site")
             continue
         counts["theme pages"] += _feature(run, theme_page, slugs, ThemeFeaturedItem)
-    run.write(f"Featured items: {counts['home page']} added to the home page, "
-              f"{counts['theme pages']} to {len(themes)} theme pages")
+    run.write(
+        f"Featured items: {counts['home page']} added to the home page, "
+        f"{counts['theme pages']} to {len(themes)} theme pages"
+    )
     run.summary.append(("Featured items added", counts))
 
 

@@ -64,8 +64,11 @@ def ensure_user(spec):
             )
     if existing is None:
         user = User(
-            username=username, email=spec.email, first_name=spec.first_name,
-            last_name=spec.last_name, is_staff=spec.is_superuser,
+            username=username,
+            email=spec.email,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            is_staff=spec.is_superuser,
             is_superuser=spec.is_superuser,
         )
         user.set_password(spec.password())

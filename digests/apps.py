@@ -16,7 +16,11 @@ class DigestsConfig(AppConfig):
 
         from . import preferences, project_updates
 
-        published.connect(project_updates.published, sender=ProgressUpdate,
-                          dispatch_uid="digests_progress_update_published")
-        post_save.connect(preferences.follow_saved, sender=Follow,
-                          dispatch_uid="digests_follow_saved")
+        published.connect(
+            project_updates.published,
+            sender=ProgressUpdate,
+            dispatch_uid="digests_progress_update_published",
+        )
+        post_save.connect(
+            preferences.follow_saved, sender=Follow, dispatch_uid="digests_follow_saved"
+        )

@@ -59,25 +59,32 @@ def _subject(follow):
     """(heading, absolute link) for what a follow is of."""
     if follow.kind == Follow.Kind.THEME:
         page = ThemePage.objects.live().public().filter(theme=follow.theme).first()
-        path = page.url if page else reverse("search:search") + "?" + urlencode(
-            {"theme": follow.theme.slug})
+        path = (
+            page.url
+            if page
+            else reverse("search:search") + "?" + urlencode({"theme": follow.theme.slug})
+        )
         return f"Theme: {follow.theme.name}", absolute_url(path)
     if follow.kind == Follow.Kind.COUNCIL:
         return f"Council: {follow.council.short_name}", absolute_url(
-            follow.council.get_absolute_url())
+            follow.council.get_absolute_url()
+        )
     if follow.kind == Follow.Kind.PROJECT:
         return f"Project: {follow.project.title}", absolute_url(follow.project.url or "/")
     params = SearchParams.from_querydict(QueryDict(follow.query))
-    return (f"Your search: {describe_search(params)}",
-            absolute_url(reverse("search:search") + "?" + follow.query))
+    return (
+        f"Your search: {describe_search(params)}",
+        absolute_url(reverse("search:search") + "?" + follow.query),
+    )
 
 
 def followed(person, since, until):
     """A section for each follow with something new; an item shows once, under the first."""
     seen = set()
     sections = []
-    follows = (person.follows.select_related("theme", "council", "project")
-               .order_by("kind", "created_at", "pk"))
+    follows = person.follows.select_related("theme", "council", "project").order_by(
+        "kind", "created_at", "pk"
+    )
     for follow in follows:
         items = items_for(follow, since=since, until=until, limit=ITEMS_PER_SUBJECT + 1)
         fresh = []
@@ -85,8 +92,15 @@ def followed(person, since, until):
             key = (item.kind, item.id)
             if key not in seen:
                 seen.add(key)
-                fresh.append(Entry(item.title, absolute_url(item.url or "/"), item.summary,
-                                   item.kind, item.council))
+                fresh.append(
+                    Entry(
+                        item.title,
+                        absolute_url(item.url or "/"),
+                        item.summary,
+                        item.kind,
+                        item.council,
+                    )
+                )
         if fresh:
             heading, url = _subject(follow)
             sections.append(Section(heading, url, fresh, more=len(items) > ITEMS_PER_SUBJECT))
@@ -102,32 +116,56 @@ def council_activity(person, since, until):
     window = {"created_at__gt": since, "created_at__lte": until}
     public_pages = LearningPage.objects.live().public().values("pk")
     activity = []
-    joins = (JoinRequest.objects.filter(project__council__in=councils, project__in=public_pages,
-                                        status=JoinRequest.Status.OPEN, **window)
-             .exclude(person=person).select_related("council", "project__council"))
+    joins = (
+        JoinRequest.objects.filter(
+            project__council__in=councils,
+            project__in=public_pages,
+            status=JoinRequest.Status.OPEN,
+            **window,
+        )
+        .exclude(person=person)
+        .select_related("council", "project__council")
+    )
     for join in joins.order_by("created_at"):
-        activity.append(Activity(
-            join.project.council,
-            f"{join.council.short_name} asked to join your project “{join.project.title}”.",
-            absolute_url(decision_path(join))))
-    offers = (HelpOffer.objects.filter(help_request__council__in=councils,
-                                       standing=Standing.ACTIVE, **window)
-              .exclude(person=person).select_related("council", "help_request__council"))
+        activity.append(
+            Activity(
+                join.project.council,
+                f"{join.council.short_name} asked to join your project “{join.project.title}”.",
+                absolute_url(decision_path(join)),
+            )
+        )
+    offers = (
+        HelpOffer.objects.filter(
+            help_request__council__in=councils, standing=Standing.ACTIVE, **window
+        )
+        .exclude(person=person)
+        .select_related("council", "help_request__council")
+    )
     for offer in offers.order_by("created_at"):
         who = offer.council.short_name if offer.council else "Someone"
-        activity.append(Activity(
-            offer.help_request.council,
-            f"{who} offered help with your request “{offer.help_request.title}”.",
-            absolute_url(reverse("collaboration:help_detail", args=[offer.help_request_id]))))
-    shared = (SharedProblem.objects.filter(page__council__in=councils, page__in=public_pages,
-                                           standing=Standing.ACTIVE, **window)
-              .exclude(person=person).select_related("council", "page__council"))
+        activity.append(
+            Activity(
+                offer.help_request.council,
+                f"{who} offered help with your request “{offer.help_request.title}”.",
+                absolute_url(reverse("collaboration:help_detail", args=[offer.help_request_id])),
+            )
+        )
+    shared = (
+        SharedProblem.objects.filter(
+            page__council__in=councils, page__in=public_pages, standing=Standing.ACTIVE, **window
+        )
+        .exclude(person=person)
+        .select_related("council", "page__council")
+    )
     for record in shared.order_by("created_at"):
         page = record.page
-        activity.append(Activity(
-            page.council,
-            f"{record.council.short_name} faces this too: “{page.title}”.",
-            absolute_url(page.url or "/")))
+        activity.append(
+            Activity(
+                page.council,
+                f"{record.council.short_name} faces this too: “{page.title}”.",
+                absolute_url(page.url or "/"),
+            )
+        )
     return activity
 
 

@@ -11,10 +11,14 @@ FREQUENCY_HINTS = {
 
 class DigestPreferenceForm(forms.ModelForm):
     frequency = forms.ChoiceField(
-        label="How often do you want a digest?", choices=Frequency.choices,
+        label="How often do you want a digest?",
+        choices=Frequency.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often you want a digest",
-                        "invalid_choice": "Choose weekly, monthly or never"})
+        error_messages={
+            "required": "Choose how often you want a digest",
+            "invalid_choice": "Choose weekly, monthly or never",
+        },
+    )
 
     class Meta:
         model = DigestPreference
@@ -26,8 +30,15 @@ class DigestPreferenceForm(forms.ModelForm):
 
     def options(self):
         chosen = self["frequency"].value()
-        return [{"value": value, "label": label, "hint": FREQUENCY_HINTS[value],
-                 "checked": value == chosen} for value, label in Frequency.choices]
+        return [
+            {
+                "value": value,
+                "label": label,
+                "hint": FREQUENCY_HINTS[value],
+                "checked": value == chosen,
+            }
+            for value, label in Frequency.choices
+        ]
 
     def save(self, commit=True):
         preference = super().save(commit=False)

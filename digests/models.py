@@ -18,12 +18,15 @@ class DigestPreference(models.Model):
     `since` is when the person last chose to get digests: their first digest, and the first
     after a spell of "never", covers only what is new from then."""
 
-    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="digest_preference")
-    frequency = models.CharField("how often", max_length=10, choices=Frequency.choices,
-                                 default=Frequency.WEEKLY)
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_preference"
+    )
+    frequency = models.CharField(
+        "how often", max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
     project_updates = models.BooleanField(
-        "email me when a project I follow posts a progress update", default=True)
+        "email me when a project I follow posts a progress update", default=True
+    )
     since = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -48,21 +51,22 @@ class Digest(models.Model):
         SENT = "sent", "Sent"
         NOTHING_NEW = "nothing-new", "Nothing new, not sent"
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="digests")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests"
+    )
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     starts_at = models.DateTimeField(help_text="What was new from this moment…")
     ends_at = models.DateTimeField(help_text="…until this one.")
-    outcome = models.CharField(max_length=20, choices=Outcome.choices,
-                               default=Outcome.SENDING)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.SENDING)
     item_count = models.PositiveIntegerField(default=0)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-ends_at"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "starts_at"],
-                                    name="one_digest_per_person_and_start"),
+            models.UniqueConstraint(
+                fields=["person", "starts_at"], name="one_digest_per_person_and_start"
+            ),
         ]
 
     def __str__(self):
@@ -72,8 +76,9 @@ class Digest(models.Model):
 class ProgressUpdateEmail(models.Model):
     """A progress update whose project's followers were emailed: at most once per update."""
 
-    update = models.OneToOneField("casestudies.ProgressUpdate", on_delete=models.CASCADE,
-                                  related_name="+")
+    update = models.OneToOneField(
+        "casestudies.ProgressUpdate", on_delete=models.CASCADE, related_name="+"
+    )
     recipient_count = models.PositiveIntegerField(default=0)
     sent_at = models.DateTimeField(auto_now_add=True)
 

@@ -28,12 +28,15 @@ def followers(update, author_pk=None):
     """Active people who follow the project and still want these emails, but not the people
     who wrote or published the update."""
     writers = {pk for pk in (update.created_by_id, author_pk) if pk}
-    follows = (Follow.objects.filter(kind=Follow.Kind.PROJECT, project=update.project_id,
-                                     person__is_active=True)
-               .exclude(person_id__in=writers)
-               .exclude(Q(person__email="") | Q(person__email=None))
-               .exclude(person__digest_preference__project_updates=False)
-               .select_related("person"))
+    follows = (
+        Follow.objects.filter(
+            kind=Follow.Kind.PROJECT, project=update.project_id, person__is_active=True
+        )
+        .exclude(person_id__in=writers)
+        .exclude(Q(person__email="") | Q(person__email=None))
+        .exclude(person__digest_preference__project_updates=False)
+        .select_related("person")
+    )
     return [follow.person for follow in follows]
 
 
@@ -42,10 +45,15 @@ def tell_followers(update_pk, author_pk=None):
     from casestudies.models import ProgressUpdate
 
     try:
-        update = (ProgressUpdate.objects.filter(pk=update_pk, live=True)
-                  .select_related("project", "council").first())
-        if update is None or not ProjectPage.objects.live().public().filter(
-                pk=update.project_id).exists():
+        update = (
+            ProgressUpdate.objects.filter(pk=update_pk, live=True)
+            .select_related("project", "council")
+            .first()
+        )
+        if (
+            update is None
+            or not ProjectPage.objects.live().public().filter(pk=update.project_id).exists()
+        ):
             return 0
         try:
             with transaction.atomic():
@@ -57,19 +65,25 @@ def tell_followers(update_pk, author_pk=None):
         for person in followers(update, author_pk):
             try:
                 context = {
-                    "update": update, "project": project,
+                    "update": update,
+                    "project": project,
                     "project_url": emails.absolute_url(project.url or "/"),
                     "settings_url": emails.absolute_url(reverse("digests:settings")),
                     "unsubscribe_url": unsubscribe.link_for(
-                        person, unsubscribe.Stream.PROJECT_UPDATES),
+                        person, unsubscribe.Stream.PROJECT_UPDATES
+                    ),
                 }
                 sent += emails.send(
-                    "digests/email/project_update", f"New progress on {project.title}",
-                    context, [person.email],
-                    headers=unsubscribe.headers_for(person, unsubscribe.Stream.PROJECT_UPDATES))
+                    "digests/email/project_update",
+                    f"New progress on {project.title}",
+                    context,
+                    [person.email],
+                    headers=unsubscribe.headers_for(person, unsubscribe.Stream.PROJECT_UPDATES),
+                )
             except Exception:
-                logger.exception("Could not email %s about progress update %s",
-                                 person.email, update_pk)
+                logger.exception(
+                    "Could not email %s about progress update %s", person.email, update_pk
+                )
         record.recipient_count = sent
         record.save(update_fields=["recipient_count"])
         return sent

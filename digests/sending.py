@@ -30,26 +30,39 @@ def next_due(start, frequency):
 
 def window_start(preference):
     """The end of the person's last digest, or when they chose to get digests if later."""
-    last = (Digest.objects.filter(person_id=preference.person_id)
-            .order_by("-ends_at").values_list("ends_at", flat=True).first())
+    last = (
+        Digest.objects.filter(person_id=preference.person_id)
+        .order_by("-ends_at")
+        .values_list("ends_at", flat=True)
+        .first()
+    )
     return max(last, preference.since) if last else preference.since
 
 
 def ensure_preferences(now=None):
     """Give everyone who follows something or writes for a council a preference (the default,
     weekly) starting now, so their first digest holds only what is new from today."""
-    people = (get_user_model().objects.filter(is_active=True, digest_preference__isnull=True)
-              .filter(Exists(Follow.objects.filter(person=OuterRef("pk")))
-                      | Exists(CouncilMembership.objects.filter(user=OuterRef("pk")))))
+    people = (
+        get_user_model()
+        .objects.filter(is_active=True, digest_preference__isnull=True)
+        .filter(
+            Exists(Follow.objects.filter(person=OuterRef("pk")))
+            | Exists(CouncilMembership.objects.filter(user=OuterRef("pk")))
+        )
+    )
     created = [DigestPreference(person=person, since=now or timezone.now()) for person in people]
     DigestPreference.objects.bulk_create(created, ignore_conflicts=True)
     return len(created)
 
 
 def subscribed():
-    return (DigestPreference.objects.exclude(frequency=Frequency.NONE)
-            .filter(person__is_active=True).exclude(Q(person__email="") | Q(person__email=None))
-            .select_related("person").order_by("pk"))
+    return (
+        DigestPreference.objects.exclude(frequency=Frequency.NONE)
+        .filter(person__is_active=True)
+        .exclude(Q(person__email="") | Q(person__email=None))
+        .select_related("person")
+        .order_by("pk")
+    )
 
 
 def due(preference, now):
@@ -62,9 +75,12 @@ def claim(preference, start, now):
     """Create the person's digest for [start, now], or None if another run already has."""
     try:
         with transaction.atomic():
-            return Digest.objects.create(person=preference.person,
-                                         frequency=preference.frequency,
-                                         starts_at=start, ends_at=now)
+            return Digest.objects.create(
+                person=preference.person,
+                frequency=preference.frequency,
+                starts_at=start,
+                ends_at=now,
+            )
     except IntegrityError:
         return None
 
@@ -100,20 +116,29 @@ def _email(preference, digest, found):
     person = preference.person
     adjective = ADJECTIVES[preference.frequency]
     count = found.item_count
-    subject = (f"Your {adjective} digest from Shared Endeavour: "
-               f"{count} new {'item' if count == 1 else 'items'}")
+    subject = (
+        f"Your {adjective} digest from Shared Endeavour: "
+        f"{count} new {'item' if count == 1 else 'items'}"
+    )
     context = {
         "person": person,
         "adjective": adjective,
         "sections": found.sections,
         "activity": found.activity,
-        "activity_heading": ("On your councils’ pages"
-                             if len({entry.council.pk for entry in found.activity}) > 1
-                             else "On your council’s pages"),
+        "activity_heading": (
+            "On your councils’ pages"
+            if len({entry.council.pk for entry in found.activity}) > 1
+            else "On your council’s pages"
+        ),
         "starts_at": digest.starts_at,
         "ends_at": digest.ends_at,
         "settings_url": emails.absolute_url(reverse("digests:settings")),
         "unsubscribe_url": unsubscribe.link_for(person, unsubscribe.Stream.DIGEST),
     }
-    emails.send("digests/email/digest", subject, context, [person.email],
-                headers=unsubscribe.headers_for(person, unsubscribe.Stream.DIGEST))
+    emails.send(
+        "digests/email/digest",
+        subject,
+        context,
+        [person.email],
+        headers=unsubscribe.headers_for(person, unsubscribe.Stream.DIGEST),
+    )

@@ -18,8 +18,10 @@ class Stream:
 
     DIGEST = "digest"
     PROJECT_UPDATES = "project-updates"
-    NAMES = {DIGEST: "email digests",
-             PROJECT_UPDATES: "emails about updates to projects you follow"}
+    NAMES = {
+        DIGEST: "email digests",
+        PROJECT_UPDATES: "emails about updates to projects you follow",
+    }
 
 
 class InvalidLink(Exception):
@@ -36,8 +38,10 @@ def link_for(person, stream):
 
 def headers_for(person, stream):
     """RFC 2369 and RFC 8058 headers: mail clients offer an unsubscribe button that POSTs."""
-    return {"List-Unsubscribe": f"<{link_for(person, stream)}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return {
+        "List-Unsubscribe": f"<{link_for(person, stream)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def read(token):

@@ -29,18 +29,23 @@ CONFIRMATIONS = {
 @limit_person("digest-settings")
 def digest_settings(request):
     preference = preference_for(request.user)
-    form = DigestPreferenceForm(request.POST if request.method == "POST" else None,
-                                instance=preference)
+    form = DigestPreferenceForm(
+        request.POST if request.method == "POST" else None, instance=preference
+    )
     if request.method == "POST" and form.is_valid():
         preference = form.save()
-        updates = ("We will email you about progress updates on projects you follow."
-                   if preference.project_updates else
-                   "We will not email you about progress updates.")
-        messages.success(request, f"Your choices are saved. {CONFIRMATIONS[preference.frequency]} "
-                                  f"{updates}")
+        updates = (
+            "We will email you about progress updates on projects you follow."
+            if preference.project_updates
+            else "We will not email you about progress updates."
+        )
+        messages.success(
+            request, f"Your choices are saved. {CONFIRMATIONS[preference.frequency]} {updates}"
+        )
         return redirect("digests:settings")
-    return render(request, "digests/settings.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "digests/settings.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 # Mail clients POST here with no CSRF token (RFC 8058 one-click); the signed token is what

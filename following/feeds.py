@@ -154,8 +154,9 @@ class CouncilFeed(ItemsFeed):
         return f"Shared Endeavour: {council.short_name}"
 
     def description(self, council):
-        return (f"New case studies, lessons and projects {council.short_name} leads or is a "
-                "partner on.")
+        return (
+            f"New case studies, lessons and projects {council.short_name} leads or is a partner on."
+        )
 
     def link(self, council):
         return absolute_url(council.get_absolute_url())
@@ -226,7 +227,8 @@ class SearchFeed(ItemsFeed):
     def __call__(self, request, *args, **kwargs):
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
             return HttpResponseBadRequest(
-                "This search is too long to follow as a feed.", content_type="text/plain")
+                "This search is too long to follow as a feed.", content_type="text/plain"
+            )
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request):

@@ -19,8 +19,12 @@ GROUPS = [
     (Follow.Kind.PROJECT, "Projects"),
     (Follow.Kind.SEARCH, "Searches"),
 ]
-SUBJECT_NAMES = {Follow.Kind.THEME: "theme", Follow.Kind.COUNCIL: "council",
-                 Follow.Kind.PROJECT: "project", Follow.Kind.SEARCH: "search"}
+SUBJECT_NAMES = {
+    Follow.Kind.THEME: "theme",
+    Follow.Kind.COUNCIL: "council",
+    Follow.Kind.PROJECT: "project",
+    Follow.Kind.SEARCH: "search",
+}
 
 
 def kind_of(subject):
@@ -69,9 +73,12 @@ def listed(person, request=None):
         page.theme_id: page
         for page in ThemePage.objects.live().public().filter(theme_id__in=theme_ids)
     }
-    live_projects = set(ProjectPage.objects.live().public().filter(
-        pk__in=[follow.project_id for follow in follows if follow.project_id]
-    ).values_list("pk", flat=True))
+    live_projects = set(
+        ProjectPage.objects.live()
+        .public()
+        .filter(pk__in=[follow.project_id for follow in follows if follow.project_id])
+        .values_list("pk", flat=True)
+    )
     rows = {kind: [] for kind, _label in GROUPS}
     for follow in follows:
         row = {"follow": follow, "feed": feed_url(follow.kind, follow.subject), "url": None}
@@ -88,8 +95,10 @@ def listed(person, request=None):
                 row["feed"] = None
         else:
             params = SearchParams.from_querydict(QueryDict(follow.query))
-            row.update(name=subjects.describe_search(params),
-                       url=f"{reverse('search:search')}?{follow.query}")
+            row.update(
+                name=subjects.describe_search(params),
+                url=f"{reverse('search:search')}?{follow.query}",
+            )
         rows[follow.kind].append(row)
     return [(label, rows[kind], kind) for kind, label in GROUPS if rows[kind]]
 

@@ -54,8 +54,9 @@ def published_pages():
 
 def page_items(pages, since=None, until=None, limit=None):
     """Items for the pages of a LearningPage queryset first published in (since, until]."""
-    pages = _window(pages.filter(first_published_at__isnull=False), "first_published_at",
-                    since, until)
+    pages = _window(
+        pages.filter(first_published_at__isnull=False), "first_published_at", since, until
+    )
     pages = pages.select_related("council").order_by("-first_published_at", "-pk")
     if limit is not None:
         pages = pages[:limit]
@@ -66,10 +67,16 @@ def page_items(pages, since=None, until=None, limit=None):
             # Wagtail's own per-object cache: the site root paths read once, not per page.
             page._wagtail_cached_site_root_paths = roots
     return [
-        Item(id=f"page-{page.pk}", title=page.title, url=page.get_url(),
-             summary=page.get_listing_summary(), published_at=page.first_published_at,
-             kind=_kind(page), council=page.council,
-             updated_at=page.last_published_at or page.first_published_at)
+        Item(
+            id=f"page-{page.pk}",
+            title=page.title,
+            url=page.get_url(),
+            summary=page.get_listing_summary(),
+            published_at=page.first_published_at,
+            kind=_kind(page),
+            council=page.council,
+            updated_at=page.last_published_at or page.first_published_at,
+        )
         for page in pages
     ]
 
@@ -86,39 +93,57 @@ def progress_items(project, since=None, until=None, limit=None):
     """A live, public project's live progress updates first published in (since, until]."""
     if not published_pages().filter(pk=project.pk).exists():
         return []
-    updates = _window(
-        ProgressUpdate.objects.filter(project=project, live=True,
-                                      first_published_at__isnull=False),
-        "first_published_at", since, until,
-    ).select_related("council").order_by("-first_published_at", "-pk")
+    updates = (
+        _window(
+            ProgressUpdate.objects.filter(
+                project=project, live=True, first_published_at__isnull=False
+            ),
+            "first_published_at",
+            since,
+            until,
+        )
+        .select_related("council")
+        .order_by("-first_published_at", "-pk")
+    )
     if limit is not None:
         updates = updates[:limit]
     url = project.get_url()
     return [
-        Item(id=f"progress-update-{update.pk}", title=update.title,
-             url=f"{url}#progress-update-{update.pk}", summary=update.text,
-             published_at=update.first_published_at, kind="progress update",
-             council=update.council,
-             updated_at=update.last_published_at or update.first_published_at)
+        Item(
+            id=f"progress-update-{update.pk}",
+            title=update.title,
+            url=f"{url}#progress-update-{update.pk}",
+            summary=update.text,
+            published_at=update.first_published_at,
+            kind="progress update",
+            council=update.council,
+            updated_at=update.last_published_at or update.first_published_at,
+        )
         for update in updates
     ]
 
 
 def help_request_items(since=None, until=None, limit=None, theme=None):
     """Open requests for help made in (since, until], with their public fields only."""
-    requests = _window(HelpRequest.objects.filter(status=HelpRequest.Status.OPEN),
-                       "created_at", since, until)
+    requests = _window(
+        HelpRequest.objects.filter(status=HelpRequest.Status.OPEN), "created_at", since, until
+    )
     if theme is not None:
         requests = requests.filter(themes=theme)
     requests = requests.select_related("council").order_by("-created_at", "-pk")
     if limit is not None:
         requests = requests[:limit]
     return [
-        Item(id=f"help-request-{request.pk}", title=request.title,
-             url=reverse("collaboration:help_detail", args=[request.pk]),
-             summary=request.details, published_at=request.created_at,
-             kind="request for help", council=request.council,
-             updated_at=request.updated_at)
+        Item(
+            id=f"help-request-{request.pk}",
+            title=request.title,
+            url=reverse("collaboration:help_detail", args=[request.pk]),
+            summary=request.details,
+            published_at=request.created_at,
+            kind="request for help",
+            council=request.council,
+            updated_at=request.updated_at,
+        )
         for request in requests
     ]
 
@@ -207,4 +232,3 @@ def items_for(follow, since=None, until=None, limit=None):
     if follow.kind == Follow.Kind.SEARCH:
         return search_items(follow.query, since, until, limit)
     raise ValueError(f"Unknown kind of follow: {follow.kind}")
-

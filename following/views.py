@@ -23,7 +23,8 @@ MAX_QUERY_LENGTH = 2000
 def _safe_next(request, default):
     target = request.POST.get("next", "")
     if "\x00" not in target and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -43,8 +44,9 @@ def signed_in(view):
 
 def _follow(request, kind, subject, default_next):
     if request.user.follows.count() >= follows.MAX_FOLLOWS:
-        return render(request, "following/too_many.html",
-                      {"limit": follows.MAX_FOLLOWS}, status=400)
+        return render(
+            request, "following/too_many.html", {"limit": follows.MAX_FOLLOWS}, status=400
+        )
     try:
         with transaction.atomic():
             Follow.objects.get_or_create(person=request.user, **follows.lookup(kind, subject))
@@ -86,8 +88,7 @@ def follow_search(request):
         return render(request, "following/empty_search.html", {"too_long": True}, status=400)
     query = subjects.canonical_query(QueryDict(raw))
     if not query or len(query) > MAX_QUERY_LENGTH:
-        return render(request, "following/empty_search.html",
-                      {"too_long": bool(query)}, status=400)
+        return render(request, "following/empty_search.html", {"too_long": bool(query)}, status=400)
     search_url = f"{reverse('search:search')}?{query}"
     return _follow(request, Follow.Kind.SEARCH, query, search_url)
 
@@ -107,8 +108,10 @@ def following_list(request):
     groups = follows.listed(request.user, request)
     context = {"groups": groups}
     if not groups:
-        context.update(themes_url=_index_url(ThemeIndexPage, request),
-                       projects_url=_index_url(ProjectIndexPage, request))
+        context.update(
+            themes_url=_index_url(ThemeIndexPage, request),
+            projects_url=_index_url(ProjectIndexPage, request),
+        )
     return render(request, "following/following_list.html", context)
 
 

@@ -25,10 +25,12 @@ class FollowsPanel(Component):
         return {
             "people": totals["people"],
             "kinds": [(label, totals[kind]) for kind, label in GROUPS],
-            "themes": Theme.objects.annotate(count=Count("followers")).filter(
-                count__gt=0).order_by("-count", "name")[:MOST_FOLLOWED],
-            "councils": Council.objects.annotate(count=Count("followers")).filter(
-                count__gt=0).order_by("-count", "short_name")[:MOST_FOLLOWED],
+            "themes": Theme.objects.annotate(count=Count("followers"))
+            .filter(count__gt=0)
+            .order_by("-count", "name")[:MOST_FOLLOWED],
+            "councils": Council.objects.annotate(count=Count("followers"))
+            .filter(count__gt=0)
+            .order_by("-count", "short_name")[:MOST_FOLLOWED],
         }
 
 

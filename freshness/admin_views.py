@@ -46,21 +46,24 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
         self.page = get_object_or_404(Page, pk=page_id).specific_deferred
         if not can_mark_reviewed(request.user, self.page):
             raise PermissionDenied
-        self.next_url = _safe_next(request, reverse("wagtailadmin_explore",
-                                                    args=[self.page.get_parent().pk]))
+        self.next_url = _safe_next(
+            request, reverse("wagtailadmin_explore", args=[self.page.get_parent().pk])
+        )
         return super().dispatch(request, page_id)
 
     def get_page_title(self):
         return f"Mark “{self.page.get_admin_display_title()}” as reviewed"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=self.page, next_url=self.next_url,
-                                        today=timezone.localdate(), **kwargs)
+        return super().get_context_data(
+            page=self.page, next_url=self.next_url, today=timezone.localdate(), **kwargs
+        )
 
     def post(self, request, page_id):
         mark_reviewed(self.page, request.user)
-        messages.success(request, f"“{self.page.get_admin_display_title()}” marked as "
-                         f"reviewed today.")
+        messages.success(
+            request, f"“{self.page.get_admin_display_title()}” marked as reviewed today."
+        )
         return redirect(self.next_url)
 
 
@@ -73,16 +76,22 @@ def _age_filter(queryset, name, value):
 
 class StaleContentFilterSet(WagtailFilterSet):
     council = django_filters.ModelChoiceFilter(
-        label="Council", empty_label="Any council",
-        queryset=Council.objects.filter(learning_pages__live=True).distinct()
+        label="Council",
+        empty_label="Any council",
+        queryset=Council.objects.filter(learning_pages__live=True)
+        .distinct()
         .order_by("short_name"),
     )
     theme = django_filters.ModelChoiceFilter(
-        label="Theme", empty_label="Any theme", field_name="themed_items__tag",
+        label="Theme",
+        empty_label="Any theme",
+        field_name="themed_items__tag",
         queryset=Theme.objects.order_by("name"),
     )
     age = django_filters.ChoiceFilter(
-        label="Last reviewed or published", empty_label="Any time", method=_age_filter,
+        label="Last reviewed or published",
+        empty_label="Any time",
+        method=_age_filter,
         choices=lambda: [(key, label) for key, label, _q in age_choices()],
     )
 
@@ -100,12 +109,24 @@ class StaleContentView(ReportView):
     index_results_url_name = "stale_content_results"
     filterset_class = StaleContentFilterSet
     context_object_name = "pages"
-    list_export = ["title", "kind", "council.short_name", "theme_names", "last_reviewed",
-                   "last_published_date", "admin_url", "full_url"]
+    list_export = [
+        "title",
+        "kind",
+        "council.short_name",
+        "theme_names",
+        "last_reviewed",
+        "last_published_date",
+        "admin_url",
+        "full_url",
+    ]
     export_headings = {
-        "title": "Title", "kind": "Type", "council.short_name": "Council",
-        "theme_names": "Themes", "last_reviewed": "Last reviewed",
-        "last_published_date": "Last published", "admin_url": "Edit in the admin",
+        "title": "Title",
+        "kind": "Type",
+        "council.short_name": "Council",
+        "theme_names": "Themes",
+        "last_reviewed": "Last reviewed",
+        "last_published_date": "Last published",
+        "admin_url": "Edit in the admin",
         "full_url": "Page",
     }
 
@@ -119,10 +140,14 @@ class StaleContentView(ReportView):
 
     def get_queryset(self):
         return (
-            stale_pages().select_related("council", "content_type")
+            stale_pages()
+            .select_related("council", "content_type")
             .prefetch_related("themed_items__tag")
-            .order_by(F("last_reviewed").asc(nulls_first=True),
-                      F("last_published_at").asc(nulls_first=True), "pk")
+            .order_by(
+                F("last_reviewed").asc(nulls_first=True),
+                F("last_published_at").asc(nulls_first=True),
+                "pk",
+            )
         )
 
     def decorate_paginated_queryset(self, object_list):
@@ -130,7 +155,9 @@ class StaleContentView(ReportView):
             page.theme_names = ", ".join(item.tag.name for item in page.themed_items.all())
             page.last_published_date = (
                 timezone.localtime(page.last_published_at).date()
-                if page.last_published_at else None)
+                if page.last_published_at
+                else None
+            )
             page.admin_url = reverse("wagtailadmin_pages:edit", args=[quote(page.pk)])
         return object_list
 

@@ -18,7 +18,8 @@ def _date(moment):
 def last_update(project):
     """When the latest published progress update was dated or published, whichever is later."""
     latest = project.progress_updates.filter(live=True).aggregate(
-        dated=Max("date"), published=Max("last_published_at"))
+        dated=Max("date"), published=Max("last_published_at")
+    )
     dates = [date for date in (latest["dated"], _date(latest["published"])) if date]
     return max(dates) if dates else None
 

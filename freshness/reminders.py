@@ -26,7 +26,9 @@ def pages_due(months):
     """Stale live pages, by council, not reminded about since the period began."""
     reminded = StaleReminder.objects.filter(sent_at__gte=period_start(months)).values("page_id")
     return (
-        stale_pages(months).exclude(pk__in=reminded).select_related("council", "content_type")
+        stale_pages(months)
+        .exclude(pk__in=reminded)
+        .select_related("council", "content_type")
         .order_by("council__short_name", "council_id", "last_reviewed", "title", "pk")
     )
 
@@ -46,15 +48,18 @@ def remind_council(council, pages, months):
     if not recipients:
         return 0
     count = len(pages)
-    subject = (f"{council.short_name}: {count} page{'' if count == 1 else 's'} on Shared "
-               f"Endeavour to review")
-    context = {"council": council, "entries": [_entry(page) for page in pages],
-               "months": months}
+    subject = (
+        f"{council.short_name}: {count} page{'' if count == 1 else 's'} on Shared "
+        f"Endeavour to review"
+    )
+    context = {"council": council, "entries": [_entry(page) for page in pages], "months": months}
     with transaction.atomic():
-        StaleReminder.objects.bulk_create([
-            StaleReminder(page=page, council=council, months=months, recipients=len(recipients))
-            for page in pages
-        ])
+        StaleReminder.objects.bulk_create(
+            [
+                StaleReminder(page=page, council=council, months=months, recipients=len(recipients))
+                for page in pages
+            ]
+        )
         return emails.send("freshness/email/stale_reminder", subject, context, recipients)
 
 
@@ -77,6 +82,8 @@ def send_reminders(months=None, out=print, err=print):
             continue
         sent += count
         reminded += len(pages)
-        out(f"{council.short_name}: {len(pages)} page{'' if len(pages) == 1 else 's'}, "
-            f"{count} email{'' if count == 1 else 's'}")
+        out(
+            f"{council.short_name}: {len(pages)} page{'' if len(pages) == 1 else 's'}, "
+            f"{count} email{'' if count == 1 else 's'}"
+        )
     return sent, reminded, failed

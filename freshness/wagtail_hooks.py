@@ -13,13 +13,19 @@ from .reviews import ACTION, can_mark_reviewed
 @hooks.register("register_admin_urls")
 def register_freshness_admin_urls():
     return [
-        path("reports/stale-content/", admin_views.StaleContentView.as_view(),
-             name="stale_content"),
-        path("reports/stale-content/results/",
-             admin_views.StaleContentView.as_view(results_only=True),
-             name="stale_content_results"),
-        path("freshness/pages/<int:page_id>/reviewed/", admin_views.MarkReviewedView.as_view(),
-             name="freshness_mark_reviewed"),
+        path(
+            "reports/stale-content/", admin_views.StaleContentView.as_view(), name="stale_content"
+        ),
+        path(
+            "reports/stale-content/results/",
+            admin_views.StaleContentView.as_view(results_only=True),
+            name="stale_content_results",
+        ),
+        path(
+            "freshness/pages/<int:page_id>/reviewed/",
+            admin_views.MarkReviewedView.as_view(),
+            name="freshness_mark_reviewed",
+        ),
     ]
 
 
@@ -30,8 +36,13 @@ class StaleContentMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_stale_content_menu_item():
-    return StaleContentMenuItem("Stale content", reverse("stale_content"),
-                                name="stale-content", icon_name="time", order=1150)
+    return StaleContentMenuItem(
+        "Stale content",
+        reverse("stale_content"),
+        name="stale-content",
+        icon_name="time",
+        order=1150,
+    )
 
 
 def _mark_reviewed_button(page, user, priority):

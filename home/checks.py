@@ -17,12 +17,14 @@ def check_feedback_address(app_configs=None, **kwargs):
             return []
     except DatabaseError:
         return []  # before the first migrate there is no statement to show either
-    return [Warning(
-        "No feedback address: the accessibility statement cannot tell readers where to "
-        "report an accessibility problem.",
-        hint="Set the service email in Settings › Site settings, or FEEDBACK_EMAIL.",
-        id="home.W001",
-    )]
+    return [
+        Warning(
+            "No feedback address: the accessibility statement cannot tell readers where to "
+            "report an accessibility problem.",
+            hint="Set the service email in Settings › Site settings, or FEEDBACK_EMAIL.",
+            id="home.W001",
+        )
+    ]
 
 
 @register(deploy=True)
@@ -39,10 +41,12 @@ def check_site_address(app_configs=None, **kwargs):
         return []
     if site is None or not public.hostname or site.hostname == public.hostname:
         return []
-    return [Warning(
-        f"The default site's hostname is {site.hostname!r} but WAGTAILADMIN_BASE_URL is "
-        f"{public.hostname!r}: canonical links and the sitemap would point at "
-        f"{site.root_url}.",
-        hint="Set the hostname and port (443 for https) in Settings › Sites.",
-        id="home.W002",
-    )]
+    return [
+        Warning(
+            f"The default site's hostname is {site.hostname!r} but WAGTAILADMIN_BASE_URL is "
+            f"{public.hostname!r}: canonical links and the sitemap would point at "
+            f"{site.root_url}.",
+            hint="Set the hostname and port (443 for https) in Settings › Sites.",
+            id="home.W002",
+        )
+    ]

@@ -50,12 +50,14 @@ class HomePage(BasePage):
 
 class HomeFeaturedItem(Orderable):
     home_page = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
-    page = models.ForeignKey(
-        "casestudies.LearningPage", on_delete=models.CASCADE, related_name="+"
-    )
+    page = models.ForeignKey("casestudies.LearningPage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "casestudies.LessonPage",
-                                        "casestudies.ProjectPage"])]
+    panels = [
+        PageChooserPanel(
+            "page",
+            ["casestudies.CaseStudyPage", "casestudies.LessonPage", "casestudies.ProjectPage"],
+        )
+    ]
 
 
 class StandardPage(BasePage):
@@ -88,7 +90,8 @@ class SiteSettings(BaseSiteSetting):
     def for_site(cls, site):
         """Read once per content version (saving them is a change): every page shows them."""
         return content_version.cached(
-            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     class Meta:
         verbose_name = "site settings"

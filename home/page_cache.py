@@ -56,8 +56,22 @@ MAX_QUERY_LENGTH = 1000
 LOCK_SECONDS, LOCK_WAIT, LOCK_POLL = 10, 3.0, 0.05
 
 LISTING_PARAMS = frozenset({"page", "theme", "kind", "nation", "council_type"})
-SEARCH_PARAMS = frozenset({"q", "council", "peers_of", "sort", "page", "kind", "theme",
-                           "council_type", "nation", "region", "phase", "year"})
+SEARCH_PARAMS = frozenset(
+    {
+        "q",
+        "council",
+        "peers_of",
+        "sort",
+        "page",
+        "kind",
+        "theme",
+        "council_type",
+        "nation",
+        "region",
+        "phase",
+        "year",
+    }
+)
 # URL name -> the query parameters its view reads.
 VIEW_PARAMS = {
     "wagtail_serve": LISTING_PARAMS,
@@ -117,6 +131,7 @@ def invalidate(**kwargs):
 
 # Keys -------------------------------------------------------------------------------------------
 
+
 def _view_params(request):
     try:
         match = resolve(request.path_info)
@@ -137,8 +152,11 @@ def _kept_query(request):
     from councils.views import SECTION_PAGE
 
     for name in list(kept):
-        declared = params is None or name in params or (
-            params is VIEW_PARAMS["councils:detail"] and name.startswith(SECTION_PAGE))
+        declared = (
+            params is None
+            or name in params
+            or (params is VIEW_PARAMS["councils:detail"] and name.startswith(SECTION_PAGE))
+        )
         if not declared or name.startswith(TRACKING_PREFIXES):
             del kept[name]
     if len(kept.urlencode()) > MAX_QUERY_LENGTH:
@@ -245,12 +263,28 @@ def _note_page(page, request, serve_args, serve_kwargs):
 
 # What a change touched ----------------------------------------------------------------------
 
-CONTENT_APPS = {"wagtailcore", "councils", "casestudies", "collaboration", "home",
-                "wagtailimages", "wagtaildocs"}
+CONTENT_APPS = {
+    "wagtailcore",
+    "councils",
+    "casestudies",
+    "collaboration",
+    "home",
+    "wagtailimages",
+    "wagtaildocs",
+}
 # Saved alongside content, but never shown to readers.
 BOOKKEEPING_MODELS = {
-    "revision", "pagelogentry", "modellogentry", "referenceindex", "workflowstate", "taskstate",
-    "pagesubscription", "comment", "commentreply", "uploadedfile", "emailpreferences",
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "referenceindex",
+    "workflowstate",
+    "taskstate",
+    "pagesubscription",
+    "comment",
+    "commentreply",
+    "uploadedfile",
+    "emailpreferences",
 }
 
 
@@ -271,11 +305,15 @@ def _related_in_database(page):
     partners = getattr(type(page), "partner_councils", None)
     if partners is not None:
         through, field = partners.through, partners.field
-        tags |= {f"council:{pk}" for pk in through.objects.filter(
-            **{f"{field.m2m_field_name()}_id": page.pk}
-        ).values_list(f"{field.m2m_reverse_field_name()}_id", flat=True)}
+        tags |= {
+            f"council:{pk}"
+            for pk in through.objects.filter(
+                **{f"{field.m2m_field_name()}_id": page.pk}
+            ).values_list(f"{field.m2m_reverse_field_name()}_id", flat=True)
+        }
     for lesson, source in LessonSource.objects.filter(
-            Q(lesson_id=page.pk) | Q(page_id=page.pk)).values_list("lesson_id", "page_id"):
+        Q(lesson_id=page.pk) | Q(page_id=page.pk)
+    ).values_list("lesson_id", "page_id"):
         tags |= {f"page:{lesson}", f"page:{source}"}
     return tags
 

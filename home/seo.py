@@ -86,8 +86,11 @@ def trim(text, length=DESCRIPTION_LENGTH):
 
 def _without_blanks(value):
     if isinstance(value, dict):
-        return {key: _without_blanks(item) for key, item in value.items()
-                if item is not None and item != [] and item != ""}
+        return {
+            key: _without_blanks(item)
+            for key, item in value.items()
+            if item is not None and item != [] and item != ""
+        }
     if isinstance(value, list):
         return [_without_blanks(item) for item in value]
     return value
@@ -96,8 +99,9 @@ def _without_blanks(value):
 def json_ld(data):
     """JSON for a <script type="application/ld+json"> element, empty properties left out:
     `<`, `>` and `&` are escaped, so no value can close the element or open a comment."""
-    return json.dumps(_without_blanks(data), cls=DjangoJSONEncoder,
-                      ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return json.dumps(_without_blanks(data), cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
 
 
 def _site(request):
@@ -132,8 +136,9 @@ def _page_number(request, listing_page):
     reader has not filtered it (a filtered page 3 is not page 3 of the listing)."""
     if listing_page is None or request is None or listing_page.number < 2:
         return None
-    filters = [name for name in request.GET
-               if name != "page" and not name.startswith(TRACKING_PREFIXES)]
+    filters = [
+        name for name in request.GET if name != "page" and not name.startswith(TRACKING_PREFIXES)
+    ]
     return None if filters else listing_page.number
 
 
@@ -147,8 +152,11 @@ def canonical_url(request, path, listing_page=None, full_url=None):
 def _learning_kind(page):
     from casestudies.models import CaseStudyPage, LessonPage, ProjectPage
 
-    for model, kind in ((CaseStudyPage, "case study"), (LessonPage, "lesson"),
-                        (ProjectPage, "project")):
+    for model, kind in (
+        (CaseStudyPage, "case study"),
+        (LessonPage, "lesson"),
+        (ProjectPage, "project"),
+    ):
         if isinstance(page, model):
             return kind
     return None
@@ -187,8 +195,10 @@ def _page_json_ld(page, request, seo):
             "inLanguage": "en-GB",
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": {"@type": "EntryPoint",
-                           "urlTemplate": f"{root}/search/?q={{search_term_string}}"},
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{root}/search/?q={{search_term_string}}",
+                },
                 "query-input": "required name=search_term_string",
             },
         }
@@ -196,8 +206,11 @@ def _page_json_ld(page, request, seo):
     if kind is None or not isinstance(page, LearningPage):
         return None
     lead = _council_entity(page.council, request)
-    partners = [_council_entity(council, request) for council in page.partner_councils.all()
-                ] if hasattr(page, "partner_councils") else []
+    partners = (
+        [_council_entity(council, request) for council in page.partner_councils.all()]
+        if hasattr(page, "partner_councils")
+        else []
+    )
     themes = [theme.name for theme in page.themes.all()]
     if kind == "project":
         data = {
@@ -210,8 +223,11 @@ def _page_json_ld(page, request, seo):
             "member": [lead, *partners],
             "keywords": themes,
             "mainEntityOfPage": {
-                "@type": "WebPage", "@id": seo.canonical, "license": LICENCE_URL,
-                "datePublished": seo.published, "dateModified": seo.modified,
+                "@type": "WebPage",
+                "@id": seo.canonical,
+                "license": LICENCE_URL,
+                "datePublished": seo.published,
+                "dateModified": seo.modified,
             },
         }
         if page.started_on:
@@ -230,8 +246,11 @@ def _page_json_ld(page, request, seo):
         "dateModified": seo.modified,
         "author": lead,
         "contributor": partners,
-        "publisher": {"@type": "Organization", "name": seo.site_name,
-                      "url": f"{site_root_url(request)}/"},
+        "publisher": {
+            "@type": "Organization",
+            "name": seo.site_name,
+            "url": f"{site_root_url(request)}/",
+        },
         "keywords": themes,
         "license": LICENCE_URL,
     }
@@ -272,20 +291,34 @@ def describe_council(council, request):
     entity = {
         "@context": "https://schema.org",
         **_council_entity(council, request),
-        "alternateName": [name for name in (council.short_name, *council.other_names)
-                          if name and name != council.official_name],
+        "alternateName": [
+            name
+            for name in (council.short_name, *council.other_names)
+            if name and name != council.official_name
+        ],
         "description": seo.description,
         "areaServed": {"@type": "AdministrativeArea", "name": council.short_name},
-        "address": {"@type": "PostalAddress", "addressCountry": "GB",
-                    **({"addressRegion": council.region} if council.region else {})},
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "GB",
+            **({"addressRegion": council.region} if council.region else {}),
+        },
     }
     if council.gss_code:
-        entity["identifier"] = {"@type": "PropertyValue", "propertyID": "GSS code",
-                                "value": council.gss_code}
+        entity["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "GSS code",
+            "value": council.gss_code,
+        }
     if council.latitude is not None and council.longitude is not None:
-        entity["location"] = {"@type": "Place", "geo": {
-            "@type": "GeoCoordinates", "latitude": council.latitude,
-            "longitude": council.longitude}}
+        entity["location"] = {
+            "@type": "Place",
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": council.latitude,
+                "longitude": council.longitude,
+            },
+        }
     seo.json_ld = entity
     return seo
 
@@ -301,10 +334,15 @@ def describe_view(request, context, title="", description=""):
     listing_page = None if view_name in UNPAGED_VIEWS else _listing_page(context)
     return Seo(
         title=title or context.get("seo_title") or default_title or _site_name(request),
-        description=trim(description or context.get("meta_description")
-                         or default_description or DEFAULT_DESCRIPTION),
-        canonical=canonical_url(request, request.path if request is not None else "/",
-                                listing_page),
+        description=trim(
+            description
+            or context.get("meta_description")
+            or default_description
+            or DEFAULT_DESCRIPTION
+        ),
+        canonical=canonical_url(
+            request, request.path if request is not None else "/", listing_page
+        ),
         site_name=_site_name(request),
     )
 

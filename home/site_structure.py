@@ -21,26 +21,48 @@ from casestudies.models import (
 from .models import HomePage, StandardPage
 
 INDEX_PAGES = [
-    (CaseStudyIndexPage, "Case studies", "case-studies",
-     "What councils did about a problem, what it cost and what changed."),
-    (LessonIndexPage, "Lessons learned", "lessons",
-     "Short, honest lessons: what worked, what did not, and advice for the next council."),
-    (ProjectIndexPage, "Projects", "projects",
-     "Work councils are doing together, and projects looking for partners."),
-    (ThemeIndexPage, "Themes", "themes",
-     "Browse learning by service area and cross-cutting topic."),
+    (
+        CaseStudyIndexPage,
+        "Case studies",
+        "case-studies",
+        "What councils did about a problem, what it cost and what changed.",
+    ),
+    (
+        LessonIndexPage,
+        "Lessons learned",
+        "lessons",
+        "Short, honest lessons: what worked, what did not, and advice for the next council.",
+    ),
+    (
+        ProjectIndexPage,
+        "Projects",
+        "projects",
+        "Work councils are doing together, and projects looking for partners.",
+    ),
+    (
+        ThemeIndexPage,
+        "Themes",
+        "themes",
+        "Browse learning by service area and cross-cutting topic.",
+    ),
 ]
 
 ABOUT_PAGES = [
-    ("About Shared Endeavour", "about",
-     "Shared Endeavour is where UK councils publish what they have learned and turn it into "
-     "joint work. Practitioners write up case studies, lessons and projects for their "
-     "council; leaders browse what councils like theirs did; network organisers review, "
-     "curate and connect."),
-    ("Data credits", "data-credits",
-     "The register of UK councils comes from mySociety's 'UK Local Authority Names and Codes' "
-     "data set, and council profiles from mySociety's 'Local authority similarity' data set, "
-     "both used under the Creative Commons Attribution 4.0 licence (CC BY 4.0)."),
+    (
+        "About Shared Endeavour",
+        "about",
+        "Shared Endeavour is where UK councils publish what they have learned and turn it into "
+        "joint work. Practitioners write up case studies, lessons and projects for their "
+        "council; leaders browse what councils like theirs did; network organisers review, "
+        "curate and connect.",
+    ),
+    (
+        "Data credits",
+        "data-credits",
+        "The register of UK councils comes from mySociety's 'UK Local Authority Names and Codes' "
+        "data set, and council profiles from mySociety's 'Local authority similarity' data set, "
+        "both used under the Creative Commons Attribution 4.0 licence (CC BY 4.0).",
+    ),
 ]
 
 
@@ -73,27 +95,33 @@ def load_statement(path=STATEMENT_FILE):
     body = []
     for number, item in enumerate(data["body"], start=1):
         if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in STATEMENT_BLOCKS:
-            raise ContentError(f"{path.name}: body item {number} must be one of "
-                               f"{sorted(STATEMENT_BLOCKS)}")
-        (kind, value), = item.items()
+            raise ContentError(
+                f"{path.name}: body item {number} must be one of {sorted(STATEMENT_BLOCKS)}"
+            )
+        ((kind, value),) = item.items()
         body.append((kind, None if kind == "feedback_contact" else str(value).strip()))
     return {**data, "body": body}
 
 
 def _statement_page(statement):
     return StandardPage(
-        title=statement["title"], slug=statement["slug"],
+        title=statement["title"],
+        slug=statement["slug"],
         introduction=" ".join(statement["introduction"].split()),
         search_description=" ".join(statement["search_description"].split()),
-        last_reviewed=statement["last_reviewed"], body=statement["body"],
+        last_reviewed=statement["last_reviewed"],
+        body=statement["body"],
     )
 
 
 def _is_shipped_statement(page):
     """Still the one paragraph setup_site once published, never edited since."""
-    return (not page.body and page.title == "Accessibility statement"
-            and page.introduction.strip() in SHIPPED_STATEMENTS
-            and not page.has_unpublished_changes)
+    return (
+        not page.body
+        and page.title == "Accessibility statement"
+        and page.introduction.strip() in SHIPPED_STATEMENTS
+        and not page.has_unpublished_changes
+    )
 
 
 def ensure_accessibility_statement(home):
@@ -133,8 +161,7 @@ def get_home_page():
         root.add_child(instance=home)
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "root_page": home,
-                      "site_name": "Shared Endeavour"},
+            defaults={"hostname": "localhost", "root_page": home, "site_name": "Shared Endeavour"},
         )
     return home
 
@@ -170,7 +197,9 @@ def ensure_site_structure(updated=None):
     theme_index = ThemeIndexPage.objects.first()
     for theme in Theme.objects.filter(theme_page__isnull=True).order_by("name"):
         page = ThemePage(
-            title=theme.name, slug=theme.slug, theme=theme,
+            title=theme.name,
+            slug=theme.slug,
+            theme=theme,
             introduction=f"<p>{theme.description}</p>" if theme.description else "",
         )
         _add_published(theme_index, page)

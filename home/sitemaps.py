@@ -25,11 +25,20 @@ def councils_with_learning():
     """{council id: when its newest published page involving it was last published}."""
     latest = {}
     rows = [
-        LearningPage.objects.live().public().order_by().values_list("council")
+        LearningPage.objects.live()
+        .public()
+        .order_by()
+        .values_list("council")
         .annotate(Max("last_published_at")),
-        *(model.objects.live().public().filter(partner_councils__isnull=False).order_by()
-          .values_list("partner_councils").annotate(Max("last_published_at"))
-          for model in (CaseStudyPage, ProjectPage)),
+        *(
+            model.objects.live()
+            .public()
+            .filter(partner_councils__isnull=False)
+            .order_by()
+            .values_list("partner_councils")
+            .annotate(Max("last_published_at"))
+            for model in (CaseStudyPage, ProjectPage)
+        ),
     ]
     for queryset in rows:
         for council_id, published in queryset:
@@ -47,8 +56,11 @@ class PageSitemap(WagtailSitemap):
     def _urls(self, page, protocol, domain):
         published = LearningPage.objects.live().public().order_by()
         self.learning = list(published.values_list("path", "last_published_at"))
-        self.by_theme = dict(published.filter(themed_items__isnull=False)
-                             .values_list("themed_items__tag").annotate(Max("last_published_at")))
+        self.by_theme = dict(
+            published.filter(themed_items__isnull=False)
+            .values_list("themed_items__tag")
+            .annotate(Max("last_published_at"))
+        )
         urls = []
         for item in self.paginator.page(page).object_list.iterator():
             listed = self._listed_lastmod(item)
@@ -65,9 +77,14 @@ class PageSitemap(WagtailSitemap):
             return None
         if isinstance(page, ThemePage):
             return self.by_theme.get(page.theme_id)
-        return max((published for path, published in self.learning
-                    if published and path.startswith(page.path) and path != page.path),
-                   default=None)
+        return max(
+            (
+                published
+                for path, published in self.learning
+                if published and path.startswith(page.path) and path != page.path
+            ),
+            default=None,
+        )
 
 
 class CouncilSitemap(WagtailSitemap):
@@ -75,8 +92,9 @@ class CouncilSitemap(WagtailSitemap):
 
     def items(self):
         self.latest = councils_with_learning()
-        return Council.objects.current().filter(pk__in=self.latest).only(
-            "pk", "slug").order_by("slug")
+        return (
+            Council.objects.current().filter(pk__in=self.latest).only("pk", "slug").order_by("slug")
+        )
 
     def location(self, council):
         return council.get_absolute_url()

@@ -16,6 +16,9 @@ def sitemap(request):
 
 @require_GET
 def robots_txt(request):
-    return TemplateResponse(request, "robots.txt",
-                            {"sitemap_url": f"{site_root_url(request)}/sitemap.xml"},
-                            content_type="text/plain; charset=utf-8")
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"sitemap_url": f"{site_root_url(request)}/sitemap.xml"},
+        content_type="text/plain; charset=utf-8",
+    )

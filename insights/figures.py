@@ -68,20 +68,23 @@ def _involvement(pages):
         through = model.partner_councils.through
         column = f"{model._meta.model_name}_id"
         for page_id, council_id in through.objects.filter(
-                **{f"{column}__in": page_ids}).values_list(column, "council_id"):
+            **{f"{column}__in": page_ids}
+        ).values_list(column, "council_id"):
             if leads.get(page_id) != council_id:
                 partners[council_id].add(page_id)
     led = defaultdict(int)
     for council_id in leads.values():
         led[council_id] += 1
-    return {pk: (led.get(pk, 0), len(partners.get(pk, ())))
-            for pk in set(led) | set(partners)}, len(leads)
+    return {
+        pk: (led.get(pk, 0), len(partners.get(pk, ()))) for pk in set(led) | set(partners)
+    }, len(leads)
 
 
 def headlines_and_councils(figures, pages):
     involvement, page_count = _involvement(pages)
     councils = Council.objects.filter(Q(is_current=True) | Q(pk__in=list(involvement))).only(
-        "pk", "slug", "short_name", "nation", "region", "latitude", "longitude", "is_current")
+        "pk", "slug", "short_name", "nation", "region", "latitude", "longitude", "is_current"
+    )
     not_yet = defaultdict(list)
     for council in councils:
         if council.pk in involvement:
@@ -96,8 +99,7 @@ def headlines_and_councils(figures, pages):
         councils=len(involvement),
         pages=page_count,
         seeking_partners=_seeking_partners(pages).count(),
-        reuses=Reuse.objects.filter(standing=Standing.ACTIVE, page__in=pages.values("pk"))
-        .count(),
+        reuses=Reuse.objects.filter(standing=Standing.ACTIVE, page__in=pages.values("pk")).count(),
     )
     return figures
 
@@ -123,27 +125,36 @@ def _theme_tables(figures, pages):
             by_region[slug, row["content_object__council__region"]] += pages
         by_theme[slug] += pages
     figures.by_nation, figures.by_region, figures.by_theme = (
-        dict(by_nation), dict(by_region), dict(by_theme))
+        dict(by_nation),
+        dict(by_region),
+        dict(by_theme),
+    )
     figures.nations = list(Nation.values)
     # The regions the search page's filter accepts: those of current councils.
     figures.regions = sorted(
-        Council.objects.current().exclude(region="").order_by()
-        .values_list("region", flat=True).distinct()
+        Council.objects.current()
+        .exclude(region="")
+        .order_by()
+        .values_list("region", flat=True)
+        .distinct()
     )
 
 
 def _lists(figures, pages):
     figures.most_reused = list(
-        pages
-        .annotate(reuse_count=Count("reuses", filter=Q(reuses__standing=Standing.ACTIVE)),
-                  reusing_councils=Count("reuses__council", distinct=True,
-                                         filter=Q(reuses__standing=Standing.ACTIVE)))
+        pages.annotate(
+            reuse_count=Count("reuses", filter=Q(reuses__standing=Standing.ACTIVE)),
+            reusing_councils=Count(
+                "reuses__council", distinct=True, filter=Q(reuses__standing=Standing.ACTIVE)
+            ),
+        )
         .filter(reuse_count__gt=0)
         .select_related("council")
         .order_by("-reuse_count", "title")[:MOST_REUSED_SHOWN]
     )
     figures.seeking_partners = list(
-        _seeking_partners(pages).select_related("council")
+        _seeking_partners(pages)
+        .select_related("council")
         .order_by("-first_published_at", "-pk")[:SEEKING_SHOWN]
     )
 

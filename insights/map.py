@@ -48,14 +48,18 @@ class Marker:
 def markers(council_figures):
     """One marker per council with coordinates, biggest first so smaller ones are drawn on
     top and stay clickable."""
-    located = [item for item in council_figures
-               if item.council.latitude is not None and item.council.longitude is not None]
+    located = [
+        item
+        for item in council_figures
+        if item.council.latitude is not None and item.council.longitude is not None
+    ]
     scale = radius_scale(max((item.total for item in located), default=0))
     shown = []
     for item in located:
         x, y = project(item.council.latitude, item.council.longitude)
-        shown.append(Marker(item.council, item.total, x, y,
-                            round(scale * math.sqrt(item.total), 1)))
+        shown.append(
+            Marker(item.council, item.total, x, y, round(scale * math.sqrt(item.total), 1))
+        )
     shown.sort(key=lambda marker: (-marker.count, marker.council.short_name))
     return shown
 

@@ -20,12 +20,22 @@ def theme_table(figures, facet, columns, counts):
         cells = []
         for column in columns:
             count = counts.get((theme.slug, column), 0)
-            cells.append({"column": column, "count": count,
-                          "url": search_link(theme=theme.slug, **{facet: column})
-                          if count else None})
+            cells.append(
+                {
+                    "column": column,
+                    "count": count,
+                    "url": search_link(theme=theme.slug, **{facet: column}) if count else None,
+                }
+            )
         total = figures.by_theme.get(theme.slug, 0)
-        rows.append({"theme": theme, "cells": cells, "total": total,
-                     "url": search_link(theme=theme.slug) if total else None})
+        rows.append(
+            {
+                "theme": theme,
+                "cells": cells,
+                "total": total,
+                "url": search_link(theme=theme.slug) if total else None,
+            }
+        )
     return {"columns": columns, "rows": rows}
 
 
@@ -46,11 +56,13 @@ class InsightsView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         figures = all_figures()
-        context.update({
-            "figures": figures,
-            "map": map_context(figures.councils, figures.places),
-            "nation_table": theme_table(figures, "nation", figures.nations, figures.by_nation),
-            "region_table": theme_table(figures, "region", figures.regions, figures.by_region),
-            "not_yet_count": sum(len(councils) for _, councils in figures.not_yet),
-        })
+        context.update(
+            {
+                "figures": figures,
+                "map": map_context(figures.councils, figures.places),
+                "nation_table": theme_table(figures, "nation", figures.nations, figures.by_nation),
+                "region_table": theme_table(figures, "region", figures.regions, figures.by_region),
+                "not_yet_count": sum(len(councils) for _, councils in figures.not_yet),
+            }
+        )
         return context

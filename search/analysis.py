@@ -68,7 +68,8 @@ def read_stop_words(path=STOP_WORDS_FILE):
             continue
         if word != word.lower() or not WORD.fullmatch(word.translate(APOSTROPHES)):
             raise AnalysisDataError(
-                f"{Path(path).name} line {number}: {word!r} is not one lower-case word")
+                f"{Path(path).name} line {number}: {word!r} is not one lower-case word"
+            )
         words.append(word.translate(APOSTROPHES))
     return words
 
@@ -84,7 +85,8 @@ def read_thesaurus(path=THESAURUS_FILE):
         raise AnalysisDataError(f"{name} needs a 'groups' list")
     capitals_only = data.get("capitals_only") or []
     if not isinstance(capitals_only, list) or not all(
-            isinstance(word, str) and _is_acronym(word) for word in capitals_only):
+        isinstance(word, str) and _is_acronym(word) for word in capitals_only
+    ):
         raise AnalysisDataError(f"{name}: 'capitals_only' must list words in capitals")
     groups = []
     for number, group in enumerate(data["groups"], 1):
@@ -115,20 +117,23 @@ class Analyser:
         for number, group in enumerate(self.groups, 1):
             concept = concept_term(group[0])
             if concept in self.labels:
-                raise AnalysisDataError(f"thesaurus group {number} ({group[0]!r}) repeats "
-                                        "another group's first entry")
+                raise AnalysisDataError(
+                    f"thesaurus group {number} ({group[0]!r}) repeats another group's first entry"
+                )
             self.labels[concept] = group[0]
             self.members[concept] = set()
             self.wordings[concept] = []
             for entry in group:
                 keys, capitals = self._phrase(entry)
                 if not keys:
-                    raise AnalysisDataError(f"thesaurus group {number} ({group[0]!r}): "
-                                            f"{entry!r} has only stop words")
+                    raise AnalysisDataError(
+                        f"thesaurus group {number} ({group[0]!r}): {entry!r} has only stop words"
+                    )
                 if owner.get(keys, concept) != concept:
                     raise AnalysisDataError(
                         f"thesaurus group {number} ({group[0]!r}): {entry!r} is also in "
-                        f"the group of {self.labels[owner[keys]]!r}")
+                        f"the group of {self.labels[owner[keys]]!r}"
+                    )
                 if keys in owner:
                     continue
                 owner[keys] = concept
@@ -174,8 +179,11 @@ class Analyser:
     def _phrase(self, entry):
         words = self._words(entry)
         keys = tuple(key for key, *_rest in words)
-        capitals = tuple(offset for offset, (_k, _t, raw, *_s) in enumerate(words)
-                         if raw.lower() in self.capitals_only)
+        capitals = tuple(
+            offset
+            for offset, (_k, _t, raw, *_s) in enumerate(words)
+            if raw.lower() in self.capitals_only
+        )
         return keys, capitals
 
     def _matches(self, keys, raws):
@@ -185,7 +193,8 @@ class Analyser:
             for phrase, concept, capitals in self._phrases.get(key, ()):
                 end = index + len(phrase)
                 if keys[index:end] == phrase and all(
-                        raws[index + offset].isupper() for offset in capitals):
+                    raws[index + offset].isupper() for offset in capitals
+                ):
                     found.append((index, len(phrase), concept))
                     break
         return found
@@ -224,8 +233,10 @@ class Analyser:
             if term:
                 shown = raw if _is_acronym(raw) else raw.lower().removesuffix("'s")
                 counts.setdefault(term, Counter())[shown] += 1
-        forms = {term: min(counter.items(), key=_commonest_lower_first)[0]
-                 for term, counter in counts.items()}
+        forms = {
+            term: min(counter.items(), key=_commonest_lower_first)[0]
+            for term, counter in counts.items()
+        }
         for _i, _n, concept in self._matches([w[0] for w in words], [w[2] for w in words]):
             forms[concept] = self.labels[concept]
         return forms
@@ -262,8 +273,10 @@ class Analyser:
                 if analysed in covered:
                     continue
                 display = forms.get(analysed) or (
-                    term if analysed != term  # already a word, not a stem
-                    else self._seen.get(analysed))
+                    term
+                    if analysed != term  # already a word, not a stem
+                    else self._seen.get(analysed)
+                )
                 if display is None:
                     continue
             if display.lower() not in lowered:
@@ -292,7 +305,7 @@ class Analyser:
         found = []
         for index, count, concept in matches:
             start, end = words[index][3], words[index + count - 1][4]
-            said = [w[0] for w in words[index:index + count]]
+            said = [w[0] for w in words[index : index + count]]
             group = self.groups[list(self.labels).index(concept)]
             for entry in group:
                 if list(self._phrase(entry)[0]) != said:
@@ -322,10 +335,14 @@ class Analyser:
         group. Words listed as capitals only are left out: Elasticsearch lower-cases first."""
         rules = []
         for group in self.groups:
-            entries = [" ".join(WORD.findall(entry.lower().translate(APOSTROPHES)))
-                       for entry in group]
-            entries = [entry for entry in dict.fromkeys(entries)
-                       if not set(entry.split()) & self.capitals_only]
+            entries = [
+                " ".join(WORD.findall(entry.lower().translate(APOSTROPHES))) for entry in group
+            ]
+            entries = [
+                entry
+                for entry in dict.fromkeys(entries)
+                if not set(entry.split()) & self.capitals_only
+            ]
             if len(entries) > 1:
                 rules.append(", ".join(entries))
         return rules
@@ -392,17 +409,22 @@ def elasticsearch_settings(analyser=None, synonyms=False):
         "se_stop_stems": {"type": "stop", "stopwords": sorted(analyser.stop_stems)},
     }
     if synonyms:
-        filters["se_thesaurus"] = {"type": "synonym_graph",
-                                   "synonyms": analyser.synonym_rules()}
+        filters["se_thesaurus"] = {"type": "synonym_graph", "synonyms": analyser.synonym_rules()}
         search = ["lowercase", "se_thesaurus", *words[1:]]
 
     def analyzer(chain):
         return {"type": "custom", "tokenizer": "standard", "filter": chain}
 
-    return {"settings": {"analysis": {
-        "filter": filters,
-        "analyzer": {
-            TEXT_ANALYZER: analyzer(words), SEARCH_ANALYZER: analyzer(search),
-            "default": analyzer(words), "default_search": analyzer(search),
-        },
-    }}}
+    return {
+        "settings": {
+            "analysis": {
+                "filter": filters,
+                "analyzer": {
+                    TEXT_ANALYZER: analyzer(words),
+                    SEARCH_ANALYZER: analyzer(search),
+                    "default": analyzer(words),
+                    "default_search": analyzer(search),
+                },
+            }
+        }
+    }

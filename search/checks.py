@@ -18,14 +18,21 @@ def background_failures(app_configs=None, databases=None, **kwargs):
         count = BackgroundFailure.objects.count()
         failures = list(BackgroundFailure.objects.all()[:SHOWN])
     except DatabaseError as error:
-        return [Warning(f"Could not read the record of failed background work: {error}",
-                        id="search.W002")]
+        return [
+            Warning(
+                f"Could not read the record of failed background work: {error}", id="search.W002"
+            )
+        ]
     warnings = [
-        Warning(f"{failure}: {failure.error} ({failure.failed_at:%Y-%m-%d %H:%M %Z}).",
-                hint=f"Run {failure.repair} to repair it.", id="search.W001")
+        Warning(
+            f"{failure}: {failure.error} ({failure.failed_at:%Y-%m-%d %H:%M %Z}).",
+            hint=f"Run {failure.repair} to repair it.",
+            id="search.W001",
+        )
         for failure in failures
     ]
     if count > SHOWN:
-        warnings.append(Warning(f"Background work failed for {count - SHOWN} more pages.",
-                                id="search.W001"))
+        warnings.append(
+            Warning(f"Background work failed for {count - SHOWN} more pages.", id="search.W001")
+        )
     return warnings

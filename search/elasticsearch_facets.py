@@ -85,8 +85,9 @@ class ElasticsearchFacetedSearch(FacetedSearch):
     def _base_query(self, query, operator):
         """Wagtail's own query for the words over live, public learning pages."""
         words = search_query(query, operator) if query else MatchAll()
-        compiler = self.engine.query_compiler_class(LearningPage.objects.live().public(), words,
-                                                    operator=operator)
+        compiler = self.engine.query_compiler_class(
+            LearningPage.objects.live().public(), words, operator=operator
+        )
         return Q(compiler.get_query())
 
     def _search(self):
@@ -100,8 +101,12 @@ class ElasticsearchFacetedSearch(FacetedSearch):
 
     def _councils(self):
         # Keyed by the id as text: bucket keys are numbers or text depending on the mapping.
-        return {str(row[0]): row for row in Council.objects.values_list(
-            "pk", "slug", "short_name", "council_type", "nation", "region")}
+        return {
+            str(row[0]): row
+            for row in Council.objects.values_list(
+                "pk", "slug", "short_name", "council_type", "nation", "region"
+            )
+        }
 
     def _clauses(self, selected, peers):
         """One Elasticsearch filter per active facet (and for `peers_of`), from the filter
@@ -109,21 +114,27 @@ class ElasticsearchFacetedSearch(FacetedSearch):
         clauses = {}
         for name, (on, values) in facets.criteria(selected, peers).items():
             if on == "content_type":
-                clauses[name] = terms(self.index.column("FilterField", "content_type"),
-                                      [str(value) for value in values])
+                clauses[name] = terms(
+                    self.index.column("FilterField", "content_type"),
+                    [str(value) for value in values],
+                )
             elif on == "theme":
                 path, slug = self.index.nested_column("themes", "slug")
                 clauses[name] = Q("nested", path=path, query=terms(f"{path}.{slug}", values))
             elif on == "phase":
                 clauses[name] = terms(self.index.column("FilterField", "phase"), values)
             elif on in ("lead", "involved"):
-                clauses[name] = terms(self._council_column(name),
-                                      [str(value) for value in values])
+                clauses[name] = terms(self._council_column(name), [str(value) for value in values])
             elif on == "year":
                 published = self.index.column("FilterField", "first_published_at")
-                clauses[name] = Q("bool", should=[
-                    Q({"range": {published: {"gte": start.isoformat(), "lt": end.isoformat()}}})
-                    for start, end in map(facets.year_range, values)], minimum_should_match=1)
+                clauses[name] = Q(
+                    "bool",
+                    should=[
+                        Q({"range": {published: {"gte": start.isoformat(), "lt": end.isoformat()}}})
+                        for start, end in map(facets.year_range, values)
+                    ],
+                    minimum_should_match=1,
+                )
         return clauses
 
     @staticmethod
@@ -135,14 +146,21 @@ class ElasticsearchFacetedSearch(FacetedSearch):
             return A("terms", field=self.index.column("FilterField", "content_type"), size=10)
         if name == "theme":
             path, slug = self.index.nested_column("themes", "slug")
-            return A("nested", path=path,
-                     aggs={"values": A("terms", field=f"{path}.{slug}", size=BUCKETS)})
+            return A(
+                "nested",
+                path=path,
+                aggs={"values": A("terms", field=f"{path}.{slug}", size=BUCKETS)},
+            )
         if name == "phase":
             return A("terms", field=self.index.column("FilterField", "phase"), size=BUCKETS)
         if name == "year":
-            return A("date_histogram", field=self.index.column("FilterField",
-                                                               "first_published_at"),
-                     calendar_interval="year", format="yyyy", min_doc_count=1)
+            return A(
+                "date_histogram",
+                field=self.index.column("FilterField", "first_published_at"),
+                calendar_interval="year",
+                format="yyyy",
+                min_doc_count=1,
+            )
         return A("terms", field=self._council_column(name), size=BUCKETS)
 
     def _council_column(self, facet):
@@ -155,8 +173,11 @@ class ElasticsearchFacetedSearch(FacetedSearch):
     # Counting -------------------------------------------------------------------------------
 
     def count_facets(self, params, matched, peers):
-        query = self._base_query(matched.query, matched.operator) if matched is not None \
+        query = (
+            self._base_query(matched.query, matched.operator)
+            if matched is not None
             else self._base_query("", self.operator)
+        )
         councils = self._councils()
         clauses = self._clauses(params.active, peers)
         search = self._search().query(query)
@@ -165,21 +186,30 @@ class ElasticsearchFacetedSearch(FacetedSearch):
         for name, _label in facets.FACETS:
             others = [c for other, c in facet_clauses.items() if other != name] + peers_clause
             search.aggs.bucket(f"facet_{name}", "filter", filter=self._all(others)).bucket(
-                "values", self._value_aggregation(name))
+                "values", self._value_aggregation(name)
+            )
         search.aggs.bucket("total", "filter", filter=self._all(clauses.values()))
         for name, clause in clauses.items():
             others = [c for other, c in clauses.items() if other != name]
-            search.aggs.bucket(f"hidden_{name}", "filter",
-                               filter=Q("bool", filter=others, must_not=[clause]))
+            search.aggs.bucket(
+                f"hidden_{name}", "filter", filter=Q("bool", filter=others, must_not=[clause])
+            )
         response = search.execute().aggregations.to_dict()
-        counts = {name: self._read_counts(name, response[f"facet_{name}"]["values"], councils)
-                  for name, _label in facets.FACETS}
+        counts = {
+            name: self._read_counts(name, response[f"facet_{name}"]["values"], councils)
+            for name, _label in facets.FACETS
+        }
         names = {row[1]: row[2] for row in councils.values() if row[1] in counts["council"]}
         total = response["total"]["doc_count"]
         hidden = {}
         if not total:
-            hidden = Counter({name: response[f"hidden_{name}"]["doc_count"]
-                              for name in clauses if response[f"hidden_{name}"]["doc_count"]})
+            hidden = Counter(
+                {
+                    name: response[f"hidden_{name}"]["doc_count"]
+                    for name in clauses
+                    if response[f"hidden_{name}"]["doc_count"]
+                }
+            )
         return counts, total, names, hidden
 
     def _read_counts(self, name, aggregation, councils):
@@ -187,8 +217,10 @@ class ElasticsearchFacetedSearch(FacetedSearch):
         if name == "theme":
             aggregation = aggregation["values"]
         if name == "kind":
-            kinds = {str(ContentType.objects.get_for_model(model).pk): key
-                     for key, (_label, model) in facets.KINDS.items()}
+            kinds = {
+                str(ContentType.objects.get_for_model(model).pk): key
+                for key, (_label, model) in facets.KINDS.items()
+            }
             for bucket in aggregation["buckets"]:
                 counts[kinds.get(str(bucket["key"]))] += bucket["doc_count"]
         elif name in COUNCIL_FACETS:

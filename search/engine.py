@@ -23,8 +23,10 @@ from elasticsearch import ApiError
 DEFAULT_FACETED_SEARCH = "search.services.FacetedSearch"
 # Connection refused, timeouts and HTTP errors from the engine; never our own bugs.
 ENGINE_ERRORS = (TransportError, ApiError)
-NOTICE = ("Our search engine is not responding at the moment, so these results come from a "
-          "simpler search and may be less complete.")
+NOTICE = (
+    "Our search engine is not responding at the moment, so these results come from a "
+    "simpler search and may be less complete."
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +42,12 @@ def fallback_backend():
 
 
 def warn(what, error):
-    logger.warning("The search engine failed during %s (%s: %s); answered from the database "
-                   "instead.", what, type(error).__name__, error)
+    logger.warning(
+        "The search engine failed during %s (%s: %s); answered from the database instead.",
+        what,
+        type(error).__name__,
+        error,
+    )
 
 
 def faceted_search(backend="default"):
@@ -84,7 +90,8 @@ def autocomplete(query, queryset, limit):
             raise
         warn("autocomplete", error)
     return FallbackResults(
-        get_search_backend(fallback_backend()).autocomplete(query, queryset)[:limit])
+        get_search_backend(fallback_backend()).autocomplete(query, queryset)[:limit]
+    )
 
 
 def with_fallback(what, primary, fallback):

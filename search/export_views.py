@@ -41,7 +41,8 @@ def export_json(request):
         "licence": licence.licence_summary() | {"short_name": licence.LICENCE_SHORT_NAME},
         "data_dictionary": request.build_absolute_uri(reverse("search:export_columns")),
         "search": request.build_absolute_uri(
-            reverse("search:search") + "?" + params.querydict(page=None).urlencode()),
+            reverse("search:search") + "?" + params.querydict(page=None).urlencode()
+        ),
         "ignored_filters": params.ignored,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "columns": [column.name for column in COLUMNS],
@@ -56,6 +57,9 @@ class ExportColumnsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            columns=COLUMNS, licence=licence.licence_summary(),
+            columns=COLUMNS,
+            licence=licence.licence_summary(),
             licence_short_name=licence.LICENCE_SHORT_NAME,
-            register_licence_url=licence.REGISTER_LICENCE_URL, **kwargs)
+            register_licence_url=licence.REGISTER_LICENCE_URL,
+            **kwargs,
+        )

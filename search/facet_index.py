@@ -21,8 +21,7 @@ class RowSet(list):
         self.pks = np.array([row.pk for row in rows], dtype=np.int64)
         self.values, self.codes = {}, {}
         for name in SINGLE:
-            values = sorted({v for row in rows for v in row.values[name] if v is not None},
-                            key=str)
+            values = sorted({v for row in rows for v in row.values[name] if v is not None}, key=str)
             index = {value: code for code, value in enumerate(values)}
             codes = np.full(len(rows), -1, dtype=np.int64)
             for position, row in enumerate(rows):
@@ -66,8 +65,9 @@ class RowSet(list):
         return mask
 
     def masks(self, selected, peer_slugs=None):
-        masks = {name: self._passes(name, set(values))
-                 for name, values in selected.items() if values}
+        masks = {
+            name: self._passes(name, set(values)) for name, values in selected.items() if values
+        }
         if peer_slugs is not None:
             masks["peers_of"] = self._passes("council", set(peer_slugs))
         return masks
@@ -90,15 +90,23 @@ class RowSet(list):
         everything = within & (failing == 0)
         counts = {}
         for name in SINGLE + MULTI:
-            rows = everything | (within & (failing == 1) & ~masks[name]) if name in masks \
+            rows = (
+                everything | (within & (failing == 1) & ~masks[name])
+                if name in masks
                 else everything
+            )
             if name in MULTI:
                 totals = self.codes[name][rows].sum(axis=0)
             else:
                 codes = self.codes[name][rows]
                 totals = np.bincount(codes[codes >= 0], minlength=len(self.values[name]))
-            counts[name] = Counter({value: int(total) for value, total in
-                                    zip(self.values[name], totals, strict=True) if total})
+            counts[name] = Counter(
+                {
+                    value: int(total)
+                    for value, total in zip(self.values[name], totals, strict=True)
+                    if total
+                }
+            )
         return counts, int(everything.sum())
 
     def hidden_by_each_filter(self, selected, matched_ids=None, peer_slugs=None):
@@ -109,8 +117,13 @@ class RowSet(list):
         for passed in masks.values():
             failing += ~passed
         only_one = within & (failing == 1)
-        return Counter({name: int((only_one & ~passed).sum()) for name, passed in masks.items()
-                        if (only_one & ~passed).any()})
+        return Counter(
+            {
+                name: int((only_one & ~passed).sum())
+                for name, passed in masks.items()
+                if (only_one & ~passed).any()
+            }
+        )
 
     # Relevance ----------------------------------------------------------------------------
 

@@ -51,9 +51,11 @@ class Vocabulary:
     @classmethod
     def load(cls, selected_councils=()):
         council_types, regions = {}, set()
-        for code, name, region in Council.objects.current().values_list(
-            "council_type", "council_type_name", "region"
-        ).distinct():
+        for code, name, region in (
+            Council.objects.current()
+            .values_list("council_type", "council_type_name", "region")
+            .distinct()
+        ):
             council_types[code] = name
             if region:
                 regions.add(region)
@@ -61,8 +63,9 @@ class Vocabulary:
             "kind": {key: label for key, (label, _model) in KINDS.items()},
             "theme": dict(Theme.objects.values_list("slug", "name")),
             "council": dict(
-                Council.objects.filter(slug__in=list(selected_councils)[:MAX_FILTER_VALUES])
-                .values_list("slug", "short_name")
+                Council.objects.filter(
+                    slug__in=list(selected_councils)[:MAX_FILTER_VALUES]
+                ).values_list("slug", "short_name")
             ),
             "council_type": council_types,
             "nation": {value: value for value in Nation.values},
@@ -120,7 +123,8 @@ def partners_by_page():
     for model in (CaseStudyPage, ProjectPage):
         through = model.partner_councils.through
         for page_id, slug, name in through.objects.values_list(
-                f"{model._meta.model_name}_id", "council__slug", "council__short_name"):
+            f"{model._meta.model_name}_id", "council__slug", "council__short_name"
+        ):
             partners.setdefault(page_id, {})[slug] = name
     return partners
 
@@ -145,25 +149,50 @@ def load_page_rows():
         theme_names.setdefault(page_id, []).append(name)
     partners = partners_by_page()
     rows = []
-    for (pk, ct_id, council, council_name, ctype, nation, region, phase, published, title,
-         summary) in pages.values_list(
-            "pk", "content_type_id", "council__slug", "council__short_name",
-            "council__council_type", "council__nation", "council__region",
-            "projectpage__phase", "first_published_at", "title", "summary",
+    for (
+        pk,
+        ct_id,
+        council,
+        council_name,
+        ctype,
+        nation,
+        region,
+        phase,
+        published,
+        title,
+        summary,
+    ) in pages.values_list(
+        "pk",
+        "content_type_id",
+        "council__slug",
+        "council__short_name",
+        "council__council_type",
+        "council__nation",
+        "council__region",
+        "projectpage__phase",
+        "first_published_at",
+        "title",
+        "summary",
     ):
         names = {council: council_name, **partners.get(pk, {})}
-        rows.append(Row(pk, published=published,
-                        terms=ranking_terms(title, summary, theme_names.get(pk, ())), values={
-            "kind": {kind_by_ct.get(ct_id)},
-            "theme": themes.get(pk, set()),
-            "council": set(names),
-            "council_type": {ctype},
-            "nation": {nation},
-            "region": {region} if region else set(),
-            "phase": {phase} if phase else set(),
-            "year": {str(published.year)} if published else set(),
-            "_council_names": names,
-        }))
+        rows.append(
+            Row(
+                pk,
+                published=published,
+                terms=ranking_terms(title, summary, theme_names.get(pk, ())),
+                values={
+                    "kind": {kind_by_ct.get(ct_id)},
+                    "theme": themes.get(pk, set()),
+                    "council": set(names),
+                    "council_type": {ctype},
+                    "nation": {nation},
+                    "region": {region} if region else set(),
+                    "phase": {phase} if phase else set(),
+                    "year": {str(published.year)} if published else set(),
+                    "_council_names": names,
+                },
+            )
+        )
     return RowSet(rows)
 
 
@@ -182,8 +211,14 @@ def without_facet_totals(rows, selected, matched_ids=None, peer_slugs=None):
 # (elasticsearch_facets.py): what each filter matches a page on. "lead" is a field of the
 # page's lead council; "involved" is its lead council or a partner (as `peers_of` is).
 FILTERS = {
-    "kind": "content_type", "theme": "theme", "council": "involved", "council_type": "lead",
-    "nation": "lead", "region": "lead", "phase": "phase", "year": "year",
+    "kind": "content_type",
+    "theme": "theme",
+    "council": "involved",
+    "council_type": "lead",
+    "nation": "lead",
+    "region": "lead",
+    "phase": "phase",
+    "year": "year",
 }
 COUNCIL_COLUMNS = {"council": 1, "peers_of": 1, "council_type": 2, "nation": 3, "region": 4}
 
@@ -198,8 +233,9 @@ def criteria(selected, peer_slugs=None):
         wanted["peers_of"] = set(peer_slugs)
     councils = []
     if set(wanted) & set(COUNCIL_COLUMNS):
-        councils = list(Council.objects.values_list("pk", "slug", "council_type", "nation",
-                                                    "region"))
+        councils = list(
+            Council.objects.values_list("pk", "slug", "council_type", "nation", "region")
+        )
     found = {}
     for name, values in wanted.items():
         on = FILTERS.get(name, "involved")
@@ -218,8 +254,10 @@ def criteria(selected, peer_slugs=None):
 
 
 def year_range(year):
-    return (datetime.datetime(year, 1, 1, tzinfo=datetime.UTC),
-            datetime.datetime(year + 1, 1, 1, tzinfo=datetime.UTC))
+    return (
+        datetime.datetime(year, 1, 1, tzinfo=datetime.UTC),
+        datetime.datetime(year + 1, 1, 1, tzinfo=datetime.UTC),
+    )
 
 
 def apply_filters(queryset, selected, peer_slugs=None):
@@ -229,16 +267,17 @@ def apply_filters(queryset, selected, peer_slugs=None):
         if on == "content_type":
             queryset = queryset.filter(content_type__in=values)
         elif on == "theme":
-            queryset = queryset.filter(id__in=ThemedPage.objects.filter(
-                tag__slug__in=values).values("content_object_id"))
+            queryset = queryset.filter(
+                id__in=ThemedPage.objects.filter(tag__slug__in=values).values("content_object_id")
+            )
         elif on == "phase":
             queryset = queryset.filter(
-                id__in=ProjectPage.objects.filter(phase__in=values).values("pk"))
+                id__in=ProjectPage.objects.filter(phase__in=values).values("pk")
+            )
         elif on == "lead":
             queryset = queryset.filter(council__in=values)
         elif on == "involved":
-            queryset = queryset.filter(
-                id__in=LearningPage.objects.involving(values).values("pk"))
+            queryset = queryset.filter(id__in=LearningPage.objects.involving(values).values("pk"))
         elif on == "year":
             years = Q()
             for year in values:

@@ -34,7 +34,9 @@ def group_matches(matches):
     """Matches in rank order, those on the same pages (and signals) folded into one group."""
     groups = {}
     for match in matches:
-        key = (tuple((item.page.pk, item.role) for item in match.items),
-               tuple(signal.reason for signal in match.signals))
+        key = (
+            tuple((item.page.pk, item.role) for item in match.items),
+            tuple(signal.reason for signal in match.signals),
+        )
         groups.setdefault(key, MatchGroup()).matches.append(match)
     return list(groups.values())

@@ -79,8 +79,9 @@ class BackgroundFailure(models.Model):
     class Meta:
         ordering = ["-failed_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["task", "page_id"],
-                                    name="search_one_failure_per_task_and_page"),
+            models.UniqueConstraint(
+                fields=["task", "page_id"], name="search_one_failure_per_task_and_page"
+            ),
         ]
 
     def __str__(self):
@@ -93,9 +94,13 @@ class BackgroundFailure(models.Model):
     @classmethod
     def record(cls, task, page, error):
         failure, _created = cls.objects.update_or_create(
-            task=task, page_id=page.pk,
-            defaults={"page_title": page.title[:255], "error": f"{type(error).__name__}: {error}",
-                      "failed_at": timezone.now()},
+            task=task,
+            page_id=page.pk,
+            defaults={
+                "page_title": page.title[:255],
+                "error": f"{type(error).__name__}: {error}",
+                "failed_at": timezone.now(),
+            },
         )
         return failure
 

@@ -40,9 +40,11 @@ def boosts():
 
 def ranking_terms(title, summary, theme_names=()):
     """{field: Counter(term -> count)} of one page."""
-    return {"title": Counter(analyse(title or "")),
-            "summary": Counter(analyse(summary or "")),
-            "themes": Counter(analyse(" ".join(theme_names)))}
+    return {
+        "title": Counter(analyse(title or "")),
+        "summary": Counter(analyse(summary or "")),
+        "themes": Counter(analyse(" ".join(theme_names))),
+    }
 
 
 def score(rowset, row, query_terms):
@@ -71,6 +73,7 @@ def rank(rowset, pks, query, newest_first=False):
     if newest_first or not query_terms:
         rows.sort(key=lambda row: (published(row), row.pk), reverse=True)
     else:
-        rows.sort(key=lambda row: (score(rowset, row, query_terms), published(row), row.pk),
-                  reverse=True)
+        rows.sort(
+            key=lambda row: (score(rowset, row, query_terms), published(row), row.pk), reverse=True
+        )
     return [row.pk for row in rows]

@@ -4,6 +4,9 @@
 that match the words with one search, then counts facets from their stored values; an
 Elasticsearch implementation can override `matched_ids` and `count_facets` with aggregations
 and keep everything else.
+
+Over 300 lines because parsing, filtering, ranking and facet counts are one pipeline, read
+in the order a search runs it.
 """
 
 from dataclasses import dataclass, field
@@ -43,15 +46,13 @@ class SearchParams:
     def from_querydict(cls, data):
         query, shown, notices = clean_query(data.get("q", ""))
         params = cls(query=query, shown_query=shown, notices=notices)
-        council_slugs = [
-            value.strip() for value in data.getlist("council")[:MAX_FILTER_VALUES]
-        ]
-        peers_slug = data.get("peers_of", "").strip()[:facets.MAX_VALUE_LENGTH]
+        council_slugs = [value.strip() for value in data.getlist("council")[:MAX_FILTER_VALUES]]
+        peers_slug = data.get("peers_of", "").strip()[: facets.MAX_VALUE_LENGTH]
         vocabulary = facets.Vocabulary.load(council_slugs + [peers_slug])
         for name, label in facets.FACETS:
             values = []
             for raw in data.getlist(name)[:MAX_FILTER_VALUES]:
-                value = raw.strip()[:facets.MAX_VALUE_LENGTH]
+                value = raw.strip()[: facets.MAX_VALUE_LENGTH]
                 if not value or value in values:
                     continue
                 if vocabulary.accepts(name, value):
@@ -70,7 +71,7 @@ class SearchParams:
         sort = data.get("sort", "relevance")
         params.sort = sort if sort in SORTS else "relevance"
         if sort not in SORTS:
-            params.ignored.append(f"Sort: {sort[:facets.MAX_VALUE_LENGTH]}")
+            params.ignored.append(f"Sort: {sort[: facets.MAX_VALUE_LENGTH]}")
         params.page, notice = requested_page(data)
         if notice:
             params.notices.append(notice)
@@ -152,8 +153,11 @@ class FacetedSearch:
 
         Faceting on "id" is the cheapest way Wagtail's database backends list the matches
         (one GROUP BY query, no model instances); Elasticsearch overrides this method."""
-        results = LearningPage.objects.live().public().search(
-            search_query(query, operator), order_by_relevance=False, backend=self.backend)
+        results = (
+            LearningPage.objects.live()
+            .public()
+            .search(search_query(query, operator), order_by_relevance=False, backend=self.backend)
+        )
         return set(results.facet("id"))
 
     def count_facets(self, params, matched, peers):
@@ -177,8 +181,8 @@ class FacetedSearch:
             return RankedPages(rank(rows, pks, params.query, params.sort == "newest"))
         if params.sort == "newest":
             return pages.order_by("-first_published_at").search(
-                search_query(params.query, operator), order_by_relevance=False,
-                backend=self.backend)
+                search_query(params.query, operator), order_by_relevance=False, backend=self.backend
+            )
         return pages.search(search_query(params.query, operator), backend=self.backend)
 
     def councils(self, params, limit=6):
@@ -194,8 +198,11 @@ class FacetedSearch:
     def themes(self, params, limit=3):
         if not params.query:
             return []
-        return list(ThemePage.objects.live().public().search(
-            params.query, operator=self.operator, backend=self.backend)[:limit])
+        return list(
+            ThemePage.objects.live()
+            .public()
+            .search(params.query, operator=self.operator, backend=self.backend)[:limit]
+        )
 
     def match(self, params):
         """What the words match: the operator used, the ids matched, peers and notices."""
@@ -209,8 +216,9 @@ class FacetedSearch:
                 operator = "or"
                 matched = self.matched_ids(params.query, operator)
                 if matched:
-                    notices.append("No page contained all your words, so these results "
-                                   "contain some of them.")
+                    notices.append(
+                        "No page contained all your words, so these results contain some of them."
+                    )
         return Match(operator=operator, peers=peers, matched=matched, notices=notices)
 
     def all_results(self, params):
@@ -221,7 +229,11 @@ class FacetedSearch:
     def run(self, params):
         match = self.match(params)
         operator, peers, matched, notices = (
-            match.operator, match.peers, match.matched, match.notices)
+            match.operator,
+            match.peers,
+            match.matched,
+            match.notices,
+        )
         counts, total, names, hidden = self.count_facets(params, matched, peers)
         paginator = Paginator(self.results(params, operator, peers, matched), PAGE_SIZE)
         page, notice = page_of(paginator, params.page)
@@ -236,9 +248,14 @@ class FacetedSearch:
             item.title_highlighted = highlight(item.title, terms, length=300)
         page.object_list = items
         return SearchOutcome(
-            params=params, page=page, paginator=paginator,
-            facets=self.facet_list(params, counts, names), councils=self.councils(params),
-            themes=self.themes(params), terms=terms, notices=notices,
+            params=params,
+            page=page,
+            paginator=paginator,
+            facets=self.facet_list(params, counts, names),
+            councils=self.councils(params),
+            themes=self.themes(params),
+            terms=terms,
+            notices=notices,
             suggestion=self.suggestion(params, hidden) if not paginator.count else None,
         )
 
@@ -251,23 +268,32 @@ class FacetedSearch:
             ordered = sorted(counts[name].items(), key=lambda item: (-item[1], str(item[0])))
             if name == "year":
                 ordered = sorted(counts[name].items(), reverse=True)
-            shown = ordered[:facets.MAX_FACET_VALUES_SHOWN]
+            shown = ordered[: facets.MAX_FACET_VALUES_SHOWN]
             shown_keys = {key for key, _count in shown}
-            shown += [(value, counts[name].get(value, 0)) for value in selected
-                      if value not in shown_keys]
+            shown += [
+                (value, counts[name].get(value, 0)) for value in selected if value not in shown_keys
+            ]
             for value, count in shown:
                 if value is None:
                     continue
                 label_text = names.get(value) if name == "council" else None
-                values.append({
-                    "value": value,
-                    "label": label_text or vocabulary.label(name, value),
-                    "count": count,
-                    "selected": value in selected,
-                })
+                values.append(
+                    {
+                        "value": value,
+                        "label": label_text or vocabulary.label(name, value),
+                        "count": count,
+                        "selected": value in selected,
+                    }
+                )
             if values:
-                result.append({"name": name, "label": label, "values": values,
-                               "more": max(len(ordered) - len(shown_keys), 0)})
+                result.append(
+                    {
+                        "name": name,
+                        "label": label,
+                        "values": values,
+                        "more": max(len(ordered) - len(shown_keys), 0),
+                    }
+                )
         return result
 
     def suggestion(self, params, hidden):

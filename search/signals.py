@@ -24,7 +24,8 @@ SIMILARITY = BackgroundFailure.Task.SIMILARITY
 
 def _is_learning_page(page):
     return isinstance(page, LearningPage) or (
-        page.specific_class is not None and issubclass(page.specific_class, LearningPage))
+        page.specific_class is not None and issubclass(page.specific_class, LearningPage)
+    )
 
 
 def _safely(task, action, page):
@@ -37,7 +38,12 @@ def _safely(task, action, page):
     except Exception as error:
         logger.exception(
             "Could not update the %s for page %s ‘%s’; the editor's change went ahead. %s "
-            "repairs it.", task.label.lower(), page.pk, page.title, BackgroundFailure.REPAIRS[task])
+            "repairs it.",
+            task.label.lower(),
+            page.pk,
+            page.title,
+            BackgroundFailure.REPAIRS[task],
+        )
         BackgroundFailure.record(task, page, error)
     else:
         BackgroundFailure.clear(task, page)
@@ -72,11 +78,16 @@ def connect():
     page_unpublished.connect(on_unpublished, dispatch_uid="search-similarity-unpublished")
     post_delete.connect(on_deleted, dispatch_uid="search-similarity-deleted")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
-        signal.connect(on_visibility_changed, sender=PageViewRestriction,
-                       dispatch_uid=f"search-similarity-restriction-{name}")
-        signal.connect(on_visibility_changed, sender=Theme,
-                       dispatch_uid=f"search-similarity-theme-{name}")
+        signal.connect(
+            on_visibility_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-similarity-restriction-{name}",
+        )
+        signal.connect(
+            on_visibility_changed, sender=Theme, dispatch_uid=f"search-similarity-theme-{name}"
+        )
         # Facet counts read council names, types, nations and regions from memory too.
-        signal.connect(on_visibility_changed, sender=Council,
-                       dispatch_uid=f"search-similarity-council-{name}")
+        signal.connect(
+            on_visibility_changed, sender=Council, dispatch_uid=f"search-similarity-council-{name}"
+        )
     post_page_move.connect(on_visibility_changed, dispatch_uid="search-similarity-moved")

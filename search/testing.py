@@ -73,8 +73,9 @@ def reset_indices(backend, holds=None, fill=None):
     pattern = index_pattern()
     es.indices.refresh(index=pattern)
     while True:
-        hits = Elasticsearch.search(es, index=pattern, size=1000, _source=False,
-                                    query={"match_all": {}})["hits"]["hits"]
+        hits = Elasticsearch.search(
+            es, index=pattern, size=1000, _source=False, query={"match_all": {}}
+        )["hits"]["hits"]
         if not hits:
             break
         operations = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]

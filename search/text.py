@@ -29,9 +29,7 @@ def clean_query(raw, limit=MAX_QUERY_LENGTH):
     words = [word for word in WORD.findall(shown) if word.lower() not in OPERATOR_WORDS]
     query = " ".join(word.replace("’", "'") for word in words)
     if shown and not query:
-        notices.append(
-            "Your search had no words we could look for, so we show everything instead."
-        )
+        notices.append("Your search had no words we could look for, so we show everything instead.")
     return query, shown, notices
 
 
@@ -78,14 +76,17 @@ def highlight(text, terms, length=240):
         return escape(snippet)
 
     def marked(snippet):
-        return [match.span() for match in analysis.WORD.finditer(
-            snippet.translate(analysis.APOSTROPHES)) if analysis.word_stem(match.group()) in wanted]
+        return [
+            match.span()
+            for match in analysis.WORD.finditer(snippet.translate(analysis.APOSTROPHES))
+            if analysis.word_stem(match.group()) in wanted
+        ]
 
     start = 0
     first = next(iter(marked(text)), None)
     if first and first[0] > length // 2:
         start = text.rfind(" ", 0, first[0] - length // 3) + 1
-    snippet = text[start:start + length]
+    snippet = text[start : start + length]
     if start + length < len(text):
         snippet = snippet.rsplit(" ", 1)[0] + "…"
     if start:

@@ -29,37 +29,54 @@ class SearchView(TemplateView):
         for name, values in params.active.items():
             for value in values:
                 remaining = [v for v in values if v != value]
-                removable.append({
-                    "label": params.vocabulary.label(name, value),
-                    "facet": FACET_LABELS[name],
-                    "querystring": params.querydict(**{name: remaining, "page": None}).urlencode(),
-                })
+                removable.append(
+                    {
+                        "label": params.vocabulary.label(name, value),
+                        "facet": FACET_LABELS[name],
+                        "querystring": params.querydict(
+                            **{name: remaining, "page": None}
+                        ).urlencode(),
+                    }
+                )
         if params.peers_of:
-            removable.append({
-                "label": str(params.peers_of), "facet": "Councils like",
-                "querystring": params.querydict(peers_of=None, page=None).urlencode(),
-            })
+            removable.append(
+                {
+                    "label": str(params.peers_of),
+                    "facet": "Councils like",
+                    "querystring": params.querydict(peers_of=None, page=None).urlencode(),
+                }
+            )
         for facet in outcome.facets:
             for value in facet["values"]:
                 chosen = params.selected.get(facet["name"], [])
-                toggled = ([v for v in chosen if v != value["value"]] if value["selected"]
-                           else chosen + [value["value"]])
+                toggled = (
+                    [v for v in chosen if v != value["value"]]
+                    if value["selected"]
+                    else chosen + [value["value"]]
+                )
                 value["querystring"] = params.querydict(
-                    **{facet["name"]: toggled, "page": None}).urlencode()
-        context.update({
-            "search_url": base,
-            "outcome": outcome,
-            "params": params,
-            "query": params.shown_query,
-            "removable": removable,
-            "sorts": [
-                {"value": key, "label": label, "selected": key == params.sort,
-                 "querystring": params.querydict(sort=key, page=None).urlencode()}
-                for key, label in SORTS.items()
-            ],
-            "page_querystring": params.querydict(page=None).urlencode(),
-            "searched": bool(params.shown_query or params.active or params.peers_of),
-        })
+                    **{facet["name"]: toggled, "page": None}
+                ).urlencode()
+        context.update(
+            {
+                "search_url": base,
+                "outcome": outcome,
+                "params": params,
+                "query": params.shown_query,
+                "removable": removable,
+                "sorts": [
+                    {
+                        "value": key,
+                        "label": label,
+                        "selected": key == params.sort,
+                        "querystring": params.querydict(sort=key, page=None).urlencode(),
+                    }
+                    for key, label in SORTS.items()
+                ],
+                "page_querystring": params.querydict(page=None).urlencode(),
+                "searched": bool(params.shown_query or params.active or params.peers_of),
+            }
+        )
         return context
 
 
@@ -72,18 +89,22 @@ class AutocompleteView(TemplateView):
             return JsonResponse({"councils": [], "themes": []})
         councils = autocomplete(query, Council.objects.current(), AUTOCOMPLETE_LIMIT)
         themes = Theme.objects.filter(name__icontains=query).order_by("name")
-        return JsonResponse({
-            "councils": [
-                {"name": council.short_name, "url": council.get_absolute_url(),
-                 "also_known_as": council.other_names[:3]}
-                for council in councils
-            ],
-            "themes": [
-                {"name": theme.name,
-                 "url": f"{reverse('search:search')}?theme={theme.slug}"}
-                for theme in themes[:AUTOCOMPLETE_LIMIT]
-            ],
-        })
+        return JsonResponse(
+            {
+                "councils": [
+                    {
+                        "name": council.short_name,
+                        "url": council.get_absolute_url(),
+                        "also_known_as": council.other_names[:3],
+                    }
+                    for council in councils
+                ],
+                "themes": [
+                    {"name": theme.name, "url": f"{reverse('search:search')}?theme={theme.slug}"}
+                    for theme in themes[:AUTOCOMPLETE_LIMIT]
+                ],
+            }
+        )
 
 
 @method_decorator(limit("similar-councils", method=["GET", "POST"]), name="dispatch")
@@ -102,6 +123,8 @@ class SimilarCouncilsView(FormView):
 
     def form_valid(self, form):
         matches = get_similarity_backend().councils_for_text(
-            form.cleaned_data["problem"], limit=self.limit)
-        return self.render_to_response(self.get_context_data(form=form, matches=matches,
-                                                             searched=True))
+            form.cleaned_data["problem"], limit=self.limit
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, matches=matches, searched=True)
+        )

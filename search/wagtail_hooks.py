@@ -19,12 +19,18 @@ class BackgroundFailuresPanel(Component):
         self.count = count
 
     def get_context_data(self, parent_context=None):
-        existing = set(Page.objects.filter(
-            pk__in=[failure.page_id for failure in self.failures]).values_list("pk", flat=True))
+        existing = set(
+            Page.objects.filter(pk__in=[failure.page_id for failure in self.failures]).values_list(
+                "pk", flat=True
+            )
+        )
         for failure in self.failures:
             failure.page_exists = failure.page_id in existing
-        return {"failures": self.failures, "more": self.count - len(self.failures),
-                "repairs": sorted({failure.repair for failure in self.failures})}
+        return {
+            "failures": self.failures,
+            "more": self.count - len(self.failures),
+            "repairs": sorted({failure.repair for failure in self.failures}),
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -47,9 +47,13 @@ def _django_db_kind(item):
     names = set(getattr(item, "fixturenames", ()))
     marker = item.get_closest_marker("django_db")
     transaction_, reset_sequences, _databases, serialized_rollback, _apps = (
-        validate_django_db(marker) if marker else (False, False, None, False, None))
-    commits = transaction_ or reset_sequences or bool(
-        {"transactional_db", "live_server", "django_db_reset_sequences"} & names)
+        validate_django_db(marker) if marker else (False, False, None, False, None)
+    )
+    commits = (
+        transaction_
+        or reset_sequences
+        or bool({"transactional_db", "live_server", "django_db_reset_sequences"} & names)
+    )
     restores = serialized_rollback or "django_db_serialized_rollback" in names
     return commits, restores, commits or marker is not None or "db" in names
 
@@ -64,12 +68,19 @@ def _run_order(item):
 # would only slow them (by about three quarters, measured on the collaboration, permissions,
 # accounts and page tests).
 SEARCH_BACKEND_TESTS = (
-    "tests/search/", "tests/search_engine/", "tests/test_hostile_query_strings.py",
-    "tests/collaboration/test_help.py", "tests/collaboration/test_introductions.py",
-    "tests/casestudies/test_query_counts.py", "tests/casestudies/test_rendering.py",
-    "tests/casestudies/test_admin_listings.py", "tests/councils/test_directory.py",
-    "tests/councils/test_council_profile.py", "tests/councils/test_council_admin.py",
-    "tests/home/test_leader_screen.py", "tests/following/test_feeds.py",
+    "tests/search/",
+    "tests/search_engine/",
+    "tests/test_hostile_query_strings.py",
+    "tests/collaboration/test_help.py",
+    "tests/collaboration/test_introductions.py",
+    "tests/casestudies/test_query_counts.py",
+    "tests/casestudies/test_rendering.py",
+    "tests/casestudies/test_admin_listings.py",
+    "tests/councils/test_directory.py",
+    "tests/councils/test_council_profile.py",
+    "tests/councils/test_council_admin.py",
+    "tests/home/test_leader_screen.py",
+    "tests/following/test_feeds.py",
     "tests/following/test_subjects.py",
 )
 
@@ -97,7 +108,8 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "These tests commit to the database without restoring the rows the data "
             "migrations made; mark them django_db(transaction=True, serialized_rollback=True) "
-            "or request django_db_serialized_rollback:\n  " + "\n  ".join(offenders))
+            "or request django_db_serialized_rollback:\n  " + "\n  ".join(offenders)
+        )
     items.sort(key=_run_order)
 
 
@@ -147,8 +159,10 @@ def _content_changed(self, page):
 
 
 def _uses_db(request):
-    return bool(request.node.get_closest_marker("django_db") or {
-        "db", "transactional_db", "django_db_setup"} & set(request.fixturenames))
+    return bool(
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db", "django_db_setup"} & set(request.fixturenames)
+    )
 
 
 def _is_django_test_case(request):
@@ -160,7 +174,8 @@ def _is_django_test_case(request):
 @pytest.fixture(autouse=True)
 def _similarity_updates(request):
     if request.node.get_closest_marker("similarity") or not (
-            _uses_db(request) or _is_django_test_case(request)):
+        _uses_db(request) or _is_django_test_case(request)
+    ):
         yield
         return
     from search.similarity.tfidf import TfidfSimilarityBackend
@@ -287,8 +302,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
     chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not Path(chromium).exists():
-        pytest.fail(f"{chromium} is missing: install Debian's chromium package "
-                    "(scripts/ensure-chromium.sh)", pytrace=False)
+        pytest.fail(
+            f"{chromium} is missing: install Debian's chromium package "
+            "(scripts/ensure-chromium.sh)",
+            pytrace=False,
+        )
     return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
 
 
@@ -301,8 +319,7 @@ def base_url(pytestconfig):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1280, "height": 900},
-            "locale": "en-GB"}
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "en-GB"}
 
 
 # Sign-in lockout -----------------------------------------------------------------------------

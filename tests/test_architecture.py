@@ -5,8 +5,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Bottom first: an app may import the apps before it, never those after it.
-LAYERS = ["core", "councils", "casestudies", "search", "collaboration", "following", "digests",
-          "freshness", "api", "insights", "home", "accounts", "dashboard", "demo"]
+LAYERS = [
+    "core",
+    "councils",
+    "casestudies",
+    "search",
+    "collaboration",
+    "following",
+    "digests",
+    "freshness",
+    "api",
+    "insights",
+    "home",
+    "accounts",
+    "dashboard",
+    "demo",
+]
 
 
 def imported_apps(path):
@@ -39,14 +53,23 @@ def test_no_app_imports_one_above_it():
 def test_the_readme_lists_the_apps_in_this_order():
     readme = (ROOT / "README.md").read_text()
     table = readme.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
-    listed = [line.split("`")[1].rstrip("/") for line in table.splitlines()
-              if line.startswith("| `")]
+    listed = [
+        line.split("`")[1].rstrip("/") for line in table.splitlines() if line.startswith("| `")
+    ]
     assert listed == list(reversed(LAYERS))
 
 
 LONG_FILE = 300
-SOURCE_FOLDERS = [*LAYERS, "config", "tests", "bench", "scripts", "templates", "static/scss",
-                  "static/js"]
+SOURCE_FOLDERS = [
+    *LAYERS,
+    "config",
+    "tests",
+    "bench",
+    "scripts",
+    "templates",
+    "static/scss",
+    "static/js",
+]
 SOURCE_SUFFIXES = {".py", ".html", ".scss", ".js", ".mjs"}
 
 

@@ -23,9 +23,16 @@ BENCH_JSON {"requests": 1600, "duration_us": 10000000, "bytes": 33554432, \
 
 def test_parses_wrk_output():
     figures = load.parse_wrk(WRK_OUTPUT)
-    assert figures == {"requests": 1600, "rps": 160.0, "p50_ms": 11.8, "p95_ms": 18.2,
-                       "p99_ms": 31.0, "max_ms": 40.0, "kb_per_request": 20.5,
-                       "errors": {"status": 3}}
+    assert figures == {
+        "requests": 1600,
+        "rps": 160.0,
+        "p50_ms": 11.8,
+        "p95_ms": 18.2,
+        "p99_ms": 31.0,
+        "max_ms": 40.0,
+        "kb_per_request": 20.5,
+        "errors": {"status": 3},
+    }
 
 
 def test_wrk_output_without_the_summary_line_is_an_error():
@@ -40,8 +47,9 @@ def test_ratio_to_the_static_ceiling():
 
 
 def test_lua_script_posts_a_form_and_prints_one_json_line():
-    script = load.lua_script("POST", "problem=bins&csrfmiddlewaretoken=x",
-                             {"Cookie": "csrftoken=y"})
+    script = load.lua_script(
+        "POST", "problem=bins&csrfmiddlewaretoken=x", {"Cookie": "csrftoken=y"}
+    )
     assert 'wrk.method = "POST"' in script
     assert 'wrk.body = "problem=bins&csrfmiddlewaretoken=x"' in script
     assert 'wrk.headers["Cookie"] = "csrftoken=y"' in script
@@ -52,32 +60,58 @@ def test_lua_script_posts_a_form_and_prints_one_json_line():
 def _run(label="Before, 1,000 items"):
     figures = load.parse_wrk(WRK_OUTPUT)
     page = {**figures, "ratio": load.ratio(figures["rps"], 800.0)}
-    mode = {"load_average": [1.5, 2.0, 2.5], "static": {"rps": 800.0, "p50_ms": 1.2},
-            "static_end": {"rps": 700.0}, "load_average_end": [3.0, 2.0, 2.5],
-            "worker_rss_mb": {"11": 180.5, "12": 175.0}, "pages": {"Home": page}}
-    return {"label": label, "items": 1067, "date": "2026-12-02",
-            "machine": {"cores": 2, "ram_gb": 23.5, "cpu": "x"}, "duration_s": 10,
-            "connections": 2, "workers": 2, "paths": {"Home": "GET /", "Case study": "GET /c/"},
-            "queries": {"Home": 12, "Case study": None},
-            "modes": {"uncached": mode, "cached": mode}}
+    mode = {
+        "load_average": [1.5, 2.0, 2.5],
+        "static": {"rps": 800.0, "p50_ms": 1.2},
+        "static_end": {"rps": 700.0},
+        "load_average_end": [3.0, 2.0, 2.5],
+        "worker_rss_mb": {"11": 180.5, "12": 175.0},
+        "pages": {"Home": page},
+    }
+    return {
+        "label": label,
+        "items": 1067,
+        "date": "2026-12-02",
+        "machine": {"cores": 2, "ram_gb": 23.5, "cpu": "x"},
+        "duration_s": 10,
+        "connections": 2,
+        "workers": 2,
+        "paths": {"Home": "GET /", "Case study": "GET /c/"},
+        "queries": {"Home": 12, "Case study": None},
+        "modes": {"uncached": mode, "cached": mode},
+    }
 
 
 def test_table_gives_each_page_its_figures_and_ratio():
     text = load.table(_run())
-    assert ("**Before, 1,000 items** (1,067 published items, 2026-12-02; 2 cores, 23.5 GB RAM"
-            in text)
+    assert (
+        "**Before, 1,000 items** (1,067 published items, 2026-12-02; 2 cores, 23.5 GB RAM" in text
+    )
     assert "load average 1.5 / 2.0 / 2.5 at start; static-file ceiling 800 requests/s" in text
     assert "(p50 1.2 ms), 700 at the end (load average 3.0 / 2.0 / 2.5)" in text
     assert "worker RSS after warm-up 180.5, 175 MB" in text
-    assert ("| Home | 12 | 160 (errors) | 11.8 / 18.2 / 31 | 0.20× | "
-            "160 (errors) | 11.8 / 18.2 / 31 | 0.20× |") in text
+    assert (
+        "| Home | 12 | 160 (errors) | 11.8 / 18.2 / 31 | 0.20× | "
+        "160 (errors) | 11.8 / 18.2 / 31 | 0.20× |"
+    ) in text
     assert "| Case study | – | – | – | – | – | – | – |" in text
 
 
 def test_a_page_slower_than_the_run_says_so():
     run = _run()
-    run["modes"]["uncached"] = {**run["modes"]["uncached"], "pages": {"Home": {
-        "requests": 0, "rps": 0.0, "p50_ms": 0.0, "p95_ms": 0.0, "p99_ms": 0.0, "errors": {}}}}
+    run["modes"]["uncached"] = {
+        **run["modes"]["uncached"],
+        "pages": {
+            "Home": {
+                "requests": 0,
+                "rps": 0.0,
+                "p50_ms": 0.0,
+                "p95_ms": 0.0,
+                "p99_ms": 0.0,
+                "errors": {},
+            }
+        },
+    }
     assert "| Home | 12 | 0 | none in 10 s | 0× | 160 (errors)" in load.table(run)
 
 

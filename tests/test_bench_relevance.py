@@ -58,8 +58,13 @@ def test_labelled_set_is_sound(labelled_set):
 
 def test_validation_finds_unknown_items_duplicate_ids_and_empty_problems(labelled_set):
     labels, problems, demo = labelled_set
-    broken = [*problems[:40], dict(problems[0]), {"id": "x", "text": "bins", "items": ["nope"]},
-              {"id": "y", "text": "bins"}, {"id": "z", "text": "", "groups": ["not-a-group"]}]
+    broken = [
+        *problems[:40],
+        dict(problems[0]),
+        {"id": "x", "text": "bins", "items": ["nope"]},
+        {"id": "y", "text": "bins"},
+        {"id": "z", "text": "", "groups": ["not-a-group"]},
+    ]
     errors = labelled.validate(broken, labels, demo)
     assert f"problem id {problems[0]['id']!r} is used twice" in errors
     assert "problem x: no demo item 'nope'" in errors
@@ -81,8 +86,7 @@ def test_shared_words_are_counted_loosely():
     assert labelled.content_words("The councils' bins, 8 of them") == {"counc", "bins", "8"}
     demo = {"a": {"slug": "a", "title": "Missed bin collections", "contact_email": "x@bins"}}
     labels = {"groups": {}}
-    assert labelled.shared_words({"text": "collecting", "items": ["a"]}, labels, demo) == [
-        "colle"]
+    assert labelled.shared_words({"text": "collecting", "items": ["a"]}, labels, demo) == ["colle"]
     assert labelled.shared_words({"text": "email x", "items": ["a"]}, labels, demo) == []
 
 

@@ -28,26 +28,61 @@ from home.site_structure import ensure_site_structure
 
 # Every parameter a public view, form or filter reads.
 PARAMETERS = [
-    "q", "page", "theme", "kind", "council", "council_type", "nation", "region", "phase",
-    "year", "sort", "peers_of", "problem", "former", "next", "username", "password",
-    "type", "stance", "updated_since", "limit", "offset",
+    "q",
+    "page",
+    "theme",
+    "kind",
+    "council",
+    "council_type",
+    "nation",
+    "region",
+    "phase",
+    "year",
+    "sort",
+    "peers_of",
+    "problem",
+    "former",
+    "next",
+    "username",
+    "password",
+    "type",
+    "stance",
+    "updated_since",
+    "limit",
+    "offset",
 ]
 HOSTILE = [
-    "\u00b2", "\u2460", "\u0661\u0662", "\uff11", "9" * 5000, "-1", "0", "1e9", "\x00",
-    "%", "%ZZ", "%C2", "' OR 1=1 --", "<script>alert(1)</script>", "a" * 20000,
-    "crews:bins^2~ AND (", "\U0001f600", "\u202e", "../../etc/passwd", "//example.com",
+    "\u00b2",
+    "\u2460",
+    "\u0661\u0662",
+    "\uff11",
+    "9" * 5000,
+    "-1",
+    "0",
+    "1e9",
+    "\x00",
+    "%",
+    "%ZZ",
+    "%C2",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "a" * 20000,
+    "crews:bins^2~ AND (",
+    "\U0001f600",
+    "\u202e",
+    "../../etc/passwd",
+    "//example.com",
 ]
 ALL_CHARACTERS = st.characters(codec="utf-8")
 VALUES = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(ALL_CHARACTERS, max_size=60),
     st.text(st.characters(categories=["Nd", "No", "Nl"]), min_size=1, max_size=12),
-    st.integers(min_value=-10**30, max_value=10**30).map(str),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.integers(min_value=1, max_value=6000).map(lambda n: "7" * n),
 )
 PAIRS = st.lists(
-    st.tuples(st.one_of(st.sampled_from(PARAMETERS), st.text(ALL_CHARACTERS, max_size=10)),
-              VALUES),
+    st.tuples(st.one_of(st.sampled_from(PARAMETERS), st.text(ALL_CHARACTERS, max_size=10)), VALUES),
     max_size=8,
 )
 
@@ -74,20 +109,48 @@ class HostileQueryStrings(TestCase):
         project = ProjectPageFactory(council=council, title="Shared bin routes")
         theme_page = ThemePage.objects.live().first()
         cls.routes = [
-            "/", "/search/", "/search/autocomplete/", "/search/similar-councils/",
-            "/councils/", council.get_absolute_url(), "/councils/no-such-council/",
-            "/case-studies/", "/lessons/", "/projects/", "/themes/", theme_page.url,
-            case_study.url, lesson.url, project.url, "/about/", "/accessibility/",
-            "/accounts/sign-in/", "/accounts/request-access/", "/accounts/request-access/sent/",
-            "/accounts/invitation/not-a-token/", "/no-such-page/",
-            "/api/v2/", "/api/v2/pages/", f"/api/v2/pages/{case_study.pk}/",
-            "/api/v2/councils/", f"/api/v2/councils/{council.pk}/", "/api/v2/themes/",
+            "/",
+            "/search/",
+            "/search/autocomplete/",
+            "/search/similar-councils/",
+            "/councils/",
+            council.get_absolute_url(),
+            "/councils/no-such-council/",
+            "/case-studies/",
+            "/lessons/",
+            "/projects/",
+            "/themes/",
+            theme_page.url,
+            case_study.url,
+            lesson.url,
+            project.url,
+            "/about/",
+            "/accessibility/",
+            "/accounts/sign-in/",
+            "/accounts/request-access/",
+            "/accounts/request-access/sent/",
+            "/accounts/invitation/not-a-token/",
+            "/no-such-page/",
+            "/api/v2/",
+            "/api/v2/pages/",
+            f"/api/v2/pages/{case_study.pk}/",
+            "/api/v2/councils/",
+            f"/api/v2/councils/{council.pk}/",
+            "/api/v2/themes/",
             "/api/v2/openapi.json",
-            "/search/export.csv", "/search/export.json", "/search/export/columns/",
+            "/search/export.csv",
+            "/search/export.json",
+            "/search/export/columns/",
             "/insights/",
-            "/feeds/", "/feeds/search/", f"/feeds/themes/{theme_page.theme.slug}/",
-            f"/feeds/councils/{council.slug}/", "/feeds/case-studies/", "/feeds/lessons/",
-            "/feeds/projects/", f"/feeds/projects/{project.pk}/", "/feeds/help/",
+            "/feeds/",
+            "/feeds/search/",
+            f"/feeds/themes/{theme_page.theme.slug}/",
+            f"/feeds/councils/{council.slug}/",
+            "/feeds/case-studies/",
+            "/feeds/lessons/",
+            "/feeds/projects/",
+            f"/feeds/projects/{project.pk}/",
+            "/feeds/help/",
         ]
 
     def assert_no_server_error(self, route, querystring):
@@ -101,10 +164,16 @@ class HostileQueryStrings(TestCase):
         for route in self.routes:
             for value in HOSTILE:
                 self.assert_no_server_error(
-                    route, query_string([(name, value) for name in PARAMETERS]))
+                    route, query_string([(name, value) for name in PARAMETERS])
+                )
 
-    @settings(max_examples=25, deadline=None, derandomize=True, database=None,
-              suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=25,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(pairs=PAIRS)
     def test_made_up_query_strings(self, pairs):
         querystring = query_string(pairs)

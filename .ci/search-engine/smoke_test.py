@@ -123,12 +123,20 @@ def main():
 
     tokens = [
         t["token"]
-        for t in es.indices.analyze(index=INDEX, analyzer="edgengram_analyzer", text="Café")["tokens"]
+        for t in es.indices.analyze(index=INDEX, analyzer="edgengram_analyzer", text="Café")[
+            "tokens"
+        ]
     ]
-    check("edgengram_analyzer folds + lowercases + edge-ngrams", tokens == ["c", "ca", "caf", "cafe"], tokens)
+    check(
+        "edgengram_analyzer folds + lowercases + edge-ngrams",
+        tokens == ["c", "ca", "caf", "cafe"],
+        tokens,
+    )
 
     # Partial-word (autocomplete) match on the edge-ngram field, accent-insensitive.
-    res = es.search(index=INDEX, query={"match": {"_edgengrams": {"query": "cafe lic", "operator": "and"}}})
+    res = es.search(
+        index=INDEX, query={"match": {"_edgengrams": {"query": "cafe lic", "operator": "and"}}}
+    )
     ids = sorted(h["_id"] for h in res["hits"]["hits"])
     check("match on edge-ngram field ('cafe lic')", ids == ["1"], ids)
 
@@ -154,7 +162,11 @@ def main():
     check("more_like_this finds the similar doc", ids[:1] == ["2"], ids)
 
     # elasticsearch-dsl on top of the same client
-    s = Search(using=es, index=INDEX).query("match", title="licensing").filter("term", council="leeds")
+    s = (
+        Search(using=es, index=INDEX)
+        .query("match", title="licensing")
+        .filter("term", council="leeds")
+    )
     hits = [h.meta.id for h in s.execute()]
     check("elasticsearch-dsl query + filter", hits == ["2"], hits)
 

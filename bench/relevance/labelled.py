@@ -21,10 +21,28 @@ DEMO_FILES = ("case_studies.yaml", "lessons.yaml", "projects.yaml")
 MIN_ZERO_OVERLAP = 12
 MIN_PROBLEMS = 40
 # Keys of a demo item that are not published text about its problem.
-NOT_TEXT = {"slug", "council", "partner_councils", "published", "updated", "last_reviewed",
-            "started_on", "finished_on", "url", "contact_name", "contact_role",
-            "contact_email", "contact_phone", "contact_is_public", "cost_band", "kind",
-            "value", "baseline", "phase", "stance"}
+NOT_TEXT = {
+    "slug",
+    "council",
+    "partner_councils",
+    "published",
+    "updated",
+    "last_reviewed",
+    "started_on",
+    "finished_on",
+    "url",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "contact_is_public",
+    "cost_band",
+    "kind",
+    "value",
+    "baseline",
+    "phase",
+    "stance",
+}
 
 
 def load_demo(directory=DEMO):
@@ -99,19 +117,27 @@ def validate(problems, labels, demo):
         if len(set(slugs)) != len(slugs):
             errors.append(f"group {group}: an item is listed twice")
     seen_items = [slug for slugs in labels["groups"].values() for slug in slugs]
-    errors += [f"item {slug!r} is in two groups" for slug in sorted(set(seen_items))
-               if seen_items.count(slug) > 1]
+    errors += [
+        f"item {slug!r} is in two groups"
+        for slug in sorted(set(seen_items))
+        if seen_items.count(slug) > 1
+    ]
     ids = [problem.get("id") for problem in problems]
-    errors += [f"problem id {i!r} is used twice" for i in sorted(set(ids), key=str)
-               if ids.count(i) > 1]
+    errors += [
+        f"problem id {i!r} is used twice" for i in sorted(set(ids), key=str) if ids.count(i) > 1
+    ]
     for problem in problems:
         name = problem.get("id") or problem.get("text", "")[:40]
         if not problem.get("id") or not problem.get("text", "").strip():
             errors.append(f"problem {name!r}: needs an id and a text")
-        errors += [f"problem {name}: no group {g!r}" for g in problem.get("groups", [])
-                   if g not in labels["groups"]]
-        errors += [f"problem {name}: no demo item {s!r}" for s in problem.get("items", [])
-                   if s not in demo]
+        errors += [
+            f"problem {name}: no group {g!r}"
+            for g in problem.get("groups", [])
+            if g not in labels["groups"]
+        ]
+        errors += [
+            f"problem {name}: no demo item {s!r}" for s in problem.get("items", []) if s not in demo
+        ]
         if not problem.get("groups") and not problem.get("items"):
             errors.append(f"problem {name}: no relevant items")
     if len(problems) < MIN_PROBLEMS:

@@ -129,15 +129,22 @@ class Corpus:
 
     def tag_overlap(self, tags, exclude=()):
         """Pages sharing at least one theme or tag, most shared first."""
-        scored = [(len(tags & page_tags), pk) for pk, page_tags in self.tags.items()
-                  if pk not in exclude and tags & page_tags]
+        scored = [
+            (len(tags & page_tags), pk)
+            for pk, page_tags in self.tags.items()
+            if pk not in exclude and tags & page_tags
+        ]
         return by_score(scored, limit=CANDIDATES)
 
     def tags_in_text(self, text):
         """The themes and tags all of whose words are in the text."""
         words = labelled.content_words(text)
-        return {tag for tags in self.tags.values() for tag in tags
-                if labelled.content_words(tag) and labelled.content_words(tag) <= words}
+        return {
+            tag
+            for tags in self.tags.values()
+            for tag in tags
+            if labelled.content_words(tag) and labelled.content_words(tag) <= words
+        }
 
 
 def keyword(text, exclude=()):
@@ -169,17 +176,20 @@ def collect(labels, problems, demo):
     labelled_slugs |= {slug for p in problems for slug in labelled.relevant_items(p, labels)}
     missing = sorted(labelled_slugs - set(corpus.pages))
     if missing:
-        raise SystemExit(f"Labelled items missing from the database: {missing}. "
-                         "Run manage.py load_demo_data first.")
+        raise SystemExit(
+            f"Labelled items missing from the database: {missing}. "
+            "Run manage.py load_demo_data first."
+        )
     engine = get_similarity_backend()
-    methods = (ENGINE_METHOD, "keyword search", "tag and theme overlap",
-               "most-active councils")
-    cases = {task: {m: [] for m in methods if task != "similar" or m != methods[3]}
-             for task in TASKS}
+    methods = (ENGINE_METHOD, "keyword search", "tag and theme overlap", "most-active councils")
+    cases = {
+        task: {m: [] for m in methods if task != "similar" or m != methods[3]} for task in TASKS
+    }
 
     def add(task, method, query_id, query, ranked, relevant):
-        cases[task][method].append({"id": query_id, "query": query, "ranked": ranked[:10],
-                                    "relevant": sorted(relevant)})
+        cases[task][method].append(
+            {"id": query_id, "query": query, "ranked": ranked[:10], "relevant": sorted(relevant)}
+        )
 
     for group in labels["groups"].values():
         for slug in group:
@@ -191,8 +201,14 @@ def collect(labels, problems, demo):
                 methods[2]: corpus.tag_overlap(corpus.tags[seed.pk], exclude={seed.pk}),
             }
             for method, pks in ranked.items():
-                add("similar", method, slug, seed.title, [corpus.by_pk[pk].slug for pk in pks],
-                    [corpus.by_pk[pk].slug for pk in others])
+                add(
+                    "similar",
+                    method,
+                    slug,
+                    seed.title,
+                    [corpus.by_pk[pk].slug for pk in pks],
+                    [corpus.by_pk[pk].slug for pk in others],
+                )
             own = set(corpus.councils[seed.pk])
             relevant = set(corpus.councils_of(others)) - own
             if not relevant:
@@ -204,8 +220,14 @@ def collect(labels, problems, demo):
                 methods[3]: corpus.most_active,
             }
             for method, slugs in ranked.items():
-                add("page-councils", method, slug, seed.title,
-                    [s for s in slugs if s not in own], relevant)
+                add(
+                    "page-councils",
+                    method,
+                    slug,
+                    seed.title,
+                    [s for s in slugs if s not in own],
+                    relevant,
+                )
 
     zero = set(labelled.zero_overlap_ids(problems, labels, demo))
     for problem in problems:
@@ -222,8 +244,12 @@ def collect(labels, problems, demo):
             add("councils", method, problem["id"], text, slugs, relevant)
             if problem["id"] in zero:
                 add("councils-zero", method, problem["id"], text, slugs, relevant)
-    return {"items": len(corpus.pages), "generated": corpus.generated, "cases": cases,
-            "signals": with_signals(labels, problems, corpus, engine)}
+    return {
+        "items": len(corpus.pages),
+        "generated": corpus.generated,
+        "cases": cases,
+        "signals": with_signals(labels, problems, corpus, engine),
+    }
 
 
 def create_signals(labels, corpus):
@@ -231,8 +257,7 @@ def create_signals(labels, corpus):
     from collaboration.models import JoinRequest, Reuse, SharedProblem
     from councils.models import Council
 
-    councils = Council.objects.in_bulk([s["council"] for s in labels["signals"]],
-                                       field_name="slug")
+    councils = Council.objects.in_bulk([s["council"] for s in labels["signals"]], field_name="slug")
     group_of = {slug: group for group, slugs in labels["groups"].items() for slug in slugs}
     relevant = {}
     for signal in labels["signals"]:
@@ -242,8 +267,9 @@ def create_signals(labels, corpus):
         elif signal["kind"] == "reuse":
             Reuse.objects.create(council=council, page=page, output=signal.get("output", ""))
         else:
-            JoinRequest.objects.create(council=council, project_id=page.pk,
-                                       message="We face the same problem.")
+            JoinRequest.objects.create(
+                council=council, project_id=page.pk, message="We face the same problem."
+            )
         relevant.setdefault(group_of[signal["page"]], set()).add(council.slug)
     return relevant
 
@@ -259,8 +285,10 @@ def with_signals(labels, problems, corpus, engine):
     with transaction.atomic():
         extra = create_signals(labels, corpus)
         weight = getattr(settings, "SEARCH_SIGNAL_WEIGHT", 1.0)
-        for label, value in (("similarity engine, signals off (weight 0)", 0),
-                             (f"similarity engine with signals (weight {weight:g})", weight)):
+        for label, value in (
+            ("similarity engine, signals off (weight 0)", 0),
+            (f"similarity engine with signals (weight {weight:g})", weight),
+        ):
             results[label] = []
             with override_settings(SEARCH_SIGNAL_WEIGHT=value):
                 for problem in problems:
@@ -269,9 +297,14 @@ def with_signals(labels, problems, corpus, engine):
                     for group in problem.get("groups", []):
                         relevant |= extra.get(group, set())
                     found = engine.councils_for_text(problem["text"], limit=CANDIDATES)
-                    results[label].append({"id": problem["id"], "query": problem["text"],
-                                           "ranked": engine_councils(found),
-                                           "relevant": sorted(relevant)})
+                    results[label].append(
+                        {
+                            "id": problem["id"],
+                            "query": problem["text"],
+                            "ranked": engine_councils(found),
+                            "relevant": sorted(relevant),
+                        }
+                    )
         transaction.set_rollback(True)
     return results
 
@@ -287,8 +320,9 @@ def measure(engine, reindex):
         call_command("rebuild_similarity", verbosity=0)
     labels, problems, demo = labelled.load_labels(), labelled.load_problems(), labelled.load_demo()
     results = collect(labels, problems, demo)
-    results.update(engine=engine, database=connection.vendor,
-                   database_version=database_version(connection))
+    results.update(
+        engine=engine, database=connection.vendor, database_version=database_version(connection)
+    )
     return results
 
 
@@ -329,8 +363,10 @@ def rows(task, runs):
             precision, recall = evaluate(cases)
             cells.append(f"{precision:.2f} | {recall:.2f}")
         lines.append(f"| {TASKS[task]} | {method} | " + " | ".join(cells) + " |")
-    cases = [(c["relevant"], set(c["relevant"]))
-             for c in next(iter(runs.values()))["cases"][task][methods[0]]]
+    cases = [
+        (c["relevant"], set(c["relevant"]))
+        for c in next(iter(runs.values()))["cases"][task][methods[0]]
+    ]
     precision, recall = evaluate(cases)
     best = f"{precision:.2f} | {recall:.2f}"
     lines.append(f"| {TASKS[task]} | *best possible* | " + " | ".join([best] * len(runs)) + " |")
@@ -357,9 +393,14 @@ def report(runs):
     ]
     for task in TASKS:
         lines += rows(task, runs)
-    lines += ["", "With the labelled records of working together (`signals` in labels.json), "
-              "added for the run and rolled back:", "",
-              f"| Task | Method | {header} |", "|---|---|" + "---|---|" * len(runs)]
+    lines += [
+        "",
+        "With the labelled records of working together (`signals` in labels.json), "
+        "added for the run and rolled back:",
+        "",
+        f"| Task | Method | {header} |",
+        "|---|---|" + "---|---|" * len(runs),
+    ]
     for label in first["signals"]:
         cells = []
         for run in runs.values():
@@ -374,8 +415,19 @@ def per_query(runs, path, verbose=False):
     path.parent.mkdir(exist_ok=True)
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["engine", "task", "method", "query_id", "query", "precision_at_5",
-                         "recall_at_10", "top_5", "missed_in_top_10"])
+        writer.writerow(
+            [
+                "engine",
+                "task",
+                "method",
+                "query_id",
+                "query",
+                "precision_at_5",
+                "recall_at_10",
+                "top_5",
+                "missed_in_top_10",
+            ]
+        )
         for engine, run in runs.items():
             for task, methods in run["cases"].items():
                 for method, cases in methods.items():
@@ -384,29 +436,50 @@ def per_query(runs, path, verbose=False):
                         missed = sorted(relevant - set(case["ranked"][:10]))
                         precision = precision_at(case["ranked"], relevant)
                         recall = recall_at(case["ranked"], relevant)
-                        writer.writerow([engine, task, method, case["id"], case["query"],
-                                         f"{precision:.2f}", f"{recall:.2f}",
-                                         " ".join(case["ranked"][:5]), " ".join(missed)])
+                        writer.writerow(
+                            [
+                                engine,
+                                task,
+                                method,
+                                case["id"],
+                                case["query"],
+                                f"{precision:.2f}",
+                                f"{recall:.2f}",
+                                " ".join(case["ranked"][:5]),
+                                " ".join(missed),
+                            ]
+                        )
                         if verbose and method == ENGINE_METHOD and missed:
-                            print(f"{engine} {task} {case['id']}: recall {recall:.2f}, "
-                                  f"missed {', '.join(missed)}")
+                            print(
+                                f"{engine} {task} {case['id']}: recall {recall:.2f}, "
+                                f"missed {', '.join(missed)}"
+                            )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--write", action="store_true",
-                        help="also write the table into docs/performance.md")
-    parser.add_argument("--section", help="section of docs/performance.md "
-                        "(default relevance-<database>, e.g. relevance-postgresql)")
+    parser.add_argument(
+        "--write", action="store_true", help="also write the table into docs/performance.md"
+    )
+    parser.add_argument(
+        "--section",
+        help="section of docs/performance.md "
+        "(default relevance-<database>, e.g. relevance-postgresql)",
+    )
     parser.add_argument("--verbose", action="store_true", help="print every query it misses")
-    parser.add_argument("--no-reindex", dest="reindex", action="store_false",
-                        help="measure the search indices and similarity data as they are, "
-                        "without update_index and rebuild_similarity first")
+    parser.add_argument(
+        "--no-reindex",
+        dest="reindex",
+        action="store_false",
+        help="measure the search indices and similarity data as they are, "
+        "without update_index and rebuild_similarity first",
+    )
     parser.add_argument("--engine", choices=sorted(ENGINES), help=argparse.SUPPRESS)
     parser.add_argument("--json", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    errors = labelled.validate(labelled.load_problems(), labelled.load_labels(),
-                               labelled.load_demo())
+    errors = labelled.validate(
+        labelled.load_problems(), labelled.load_labels(), labelled.load_demo()
+    )
     if errors:
         raise SystemExit("The labelled set is not sound:\n" + "\n".join(errors))
     if args.engine:  # one engine, in a process of its own
@@ -420,8 +493,9 @@ def main():
     database = next(iter(runs.values()))["database"]
     per_query(runs, RESULTS / f"relevance-{database}.csv", verbose=args.verbose)
     if args.write:
-        replace_section(ROOT / "docs" / "performance.md", args.section or f"relevance-{database}",
-                        text)
+        replace_section(
+            ROOT / "docs" / "performance.md", args.section or f"relevance-{database}", text
+        )
 
 
 if __name__ == "__main__":

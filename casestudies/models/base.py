@@ -20,9 +20,7 @@ class LearningPageQuerySet(PublicPageQuerySet):
         """Everything a listing card needs, in a fixed number of queries."""
         from ..cards import with_card_facts
 
-        return with_card_facts(
-            self.select_related("council").prefetch_related("themed_items__tag")
-        )
+        return with_card_facts(self.select_related("council").prefetch_related("themed_items__tag"))
 
     def for_council(self, council):
         return self.involving([council]).distinct()
@@ -77,12 +75,16 @@ class LearningPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
-        index.RelatedFields("council", [
-            index.SearchField("short_name"),
-            index.SearchField("alt_names"),
-        ]),
-        index.RelatedFields("themes", [index.SearchField("name", boost=2),
-                                       index.FilterField("slug")]),
+        index.RelatedFields(
+            "council",
+            [
+                index.SearchField("short_name"),
+                index.SearchField("alt_names"),
+            ],
+        ),
+        index.RelatedFields(
+            "themes", [index.SearchField("name", boost=2), index.FilterField("slug")]
+        ),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("council"),
         index.FilterField("involved_council_ids", type="IntegerField"),
@@ -91,8 +93,10 @@ class LearningPage(BasePage):
 
     learning_panels = [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("council"), FieldPanel("themes"), FieldPanel("tags")],
-                        heading="Council and themes"),
+        MultiFieldPanel(
+            [FieldPanel("council"), FieldPanel("themes"), FieldPanel("tags")],
+            heading="Council and themes",
+        ),
     ]
 
     class Meta:
@@ -100,8 +104,12 @@ class LearningPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The page's structured data and its template both show these: fetch each once.
-        prefetch_related_objects([self], "themes", "tags", *(
-            ["partner_councils"] if hasattr(self, "partner_councils") else []))
+        prefetch_related_objects(
+            [self],
+            "themes",
+            "tags",
+            *(["partner_councils"] if hasattr(self, "partner_councils") else []),
+        )
         return super().get_context(request, *args, **kwargs)
 
     def permissions_for_user(self, user):
@@ -163,8 +171,12 @@ class ContactFields(models.Model):
 
     contact_panels = [
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email"),
-             FieldPanel("contact_is_public")],
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_is_public"),
+            ],
             heading="Whom to contact",
         )
     ]
@@ -172,6 +184,9 @@ class ContactFields(models.Model):
     @property
     def public_contact(self):
         if self.contact_is_public and (self.contact_name or self.contact_email):
-            return {"name": self.contact_name, "role": self.contact_role,
-                    "email": self.contact_email}
+            return {
+                "name": self.contact_name,
+                "role": self.contact_role,
+                "email": self.contact_email,
+            }
         return None

@@ -28,22 +28,29 @@ class CaseStudyPage(ContactFields, LearningPage):
     )
     outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="reusable outputs")
     partner_councils = ParentalManyToManyField(
-        "councils.Council", blank=True, related_name="case_study_partnerships",
+        "councils.Council",
+        blank=True,
+        related_name="case_study_partnerships",
         verbose_name="other councils involved",
     )
     started_on = models.DateField("work started", null=True, blank=True)
     finished_on = models.DateField("work finished", null=True, blank=True)
 
-    content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
-        FieldPanel("partner_councils"),
-        FieldRowPanel([FieldPanel("started_on"), FieldPanel("finished_on")], heading="Dates"),
-        FieldPanel("problem"),
-        FieldPanel("what_we_did"),
-        FieldPanel("outcomes"),
-        MultiFieldPanel([FieldPanel("cost_band"), FieldPanel("cost_detail")], heading="Cost"),
-        FieldPanel("do_differently"),
-        FieldPanel("outputs"),
-    ] + ContactFields.contact_panels
+    content_panels = (
+        LearningPage.content_panels
+        + LearningPage.learning_panels
+        + [
+            FieldPanel("partner_councils"),
+            FieldRowPanel([FieldPanel("started_on"), FieldPanel("finished_on")], heading="Dates"),
+            FieldPanel("problem"),
+            FieldPanel("what_we_did"),
+            FieldPanel("outcomes"),
+            MultiFieldPanel([FieldPanel("cost_band"), FieldPanel("cost_detail")], heading="Cost"),
+            FieldPanel("do_differently"),
+            FieldPanel("outputs"),
+        ]
+        + ContactFields.contact_panels
+    )
 
     search_fields = LearningPage.search_fields + [
         index.SearchField("problem", boost=2),

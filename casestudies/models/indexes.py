@@ -29,8 +29,9 @@ class LearningIndexPage(BasePage):
     def route(self, request, path_components):
         """Find a child of the listed kind in one query, not two (the page, then its type)."""
         if len(path_components) == 1:
-            child = self.listing_model.objects.child_of(self).filter(
-                slug=path_components[0]).first()
+            child = (
+                self.listing_model.objects.child_of(self).filter(slug=path_components[0]).first()
+            )
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, [])

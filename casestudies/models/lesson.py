@@ -18,13 +18,17 @@ class LessonPage(LearningPage):
     what_did_not = RichTextField("what did not work", features=RICH_TEXT_FEATURES, blank=True)
     advice = RichTextField("advice to others", features=RICH_TEXT_FEATURES)
 
-    content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
-        FieldPanel("context"),
-        FieldPanel("what_worked"),
-        FieldPanel("what_did_not"),
-        FieldPanel("advice"),
-        InlinePanel("sources", label="Where this lesson came from"),
-    ]
+    content_panels = (
+        LearningPage.content_panels
+        + LearningPage.learning_panels
+        + [
+            FieldPanel("context"),
+            FieldPanel("what_worked"),
+            FieldPanel("what_did_not"),
+            FieldPanel("advice"),
+            InlinePanel("sources", label="Where this lesson came from"),
+        ]
+    )
 
     search_fields = LearningPage.search_fields + [
         index.SearchField("context"),

@@ -27,19 +27,26 @@ class ProjectPage(ContactFields, LearningPage):
     )
     budget_band = models.CharField(max_length=20, choices=BudgetBand.choices, blank=True)
     partner_councils = ParentalManyToManyField(
-        "councils.Council", blank=True, related_name="project_partnerships",
+        "councils.Council",
+        blank=True,
+        related_name="project_partnerships",
         verbose_name="partner councils",
     )
     started_on = models.DateField("project started", null=True, blank=True)
     outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="outputs")
 
-    content_panels = LearningPage.content_panels + LearningPage.learning_panels + [
-        FieldPanel("partner_councils"),
-        FieldRowPanel([FieldPanel("phase"), FieldPanel("stance")]),
-        FieldRowPanel([FieldPanel("budget_band"), FieldPanel("started_on")]),
-        FieldPanel("aims"),
-        FieldPanel("outputs"),
-    ] + ContactFields.contact_panels
+    content_panels = (
+        LearningPage.content_panels
+        + LearningPage.learning_panels
+        + [
+            FieldPanel("partner_councils"),
+            FieldRowPanel([FieldPanel("phase"), FieldPanel("stance")]),
+            FieldRowPanel([FieldPanel("budget_band"), FieldPanel("started_on")]),
+            FieldPanel("aims"),
+            FieldPanel("outputs"),
+        ]
+        + ContactFields.contact_panels
+    )
 
     search_fields = LearningPage.search_fields + [
         index.SearchField("aims", boost=2),
@@ -75,23 +82,30 @@ class ProgressUpdate(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
         ProjectPage, on_delete=models.CASCADE, related_name="progress_updates"
     )
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.PROTECT, related_name="progress_updates",
+        "councils.Council",
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
         help_text="The council reporting this progress.",
     )
     date = models.DateField()
     title = models.CharField(max_length=200)
     text = models.TextField()
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="progress_update")
 
     panels = [
         FieldPanel("project"),
         FieldPanel("council"),
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("title"), FieldPanel("text")],
-                        heading="Update"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")], heading="Update"
+        ),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("text")]
 

@@ -42,8 +42,7 @@ class ThemePage(BasePage):
     theme = models.OneToOneField(
         "casestudies.Theme", on_delete=models.PROTECT, related_name="theme_page"
     )
-    introduction = RichTextField(features=RICH_TEXT_FEATURES,
-                                 blank=True)
+    introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("theme"),
@@ -52,8 +51,9 @@ class ThemePage(BasePage):
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
-        index.RelatedFields("theme", [index.SearchField("name", boost=2),
-                                      index.SearchField("description")]),
+        index.RelatedFields(
+            "theme", [index.SearchField("name", boost=2), index.SearchField("description")]
+        ),
     ]
 
     parent_page_types = ["casestudies.ThemeIndexPage"]
@@ -75,8 +75,11 @@ class ThemePage(BasePage):
 
 class ThemeFeaturedItem(Orderable):
     theme_page = ParentalKey(ThemePage, related_name="featured_items", on_delete=models.CASCADE)
-    page = models.ForeignKey("casestudies.LearningPage", on_delete=models.CASCADE,
-                             related_name="+")
+    page = models.ForeignKey("casestudies.LearningPage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("page", ["casestudies.CaseStudyPage", "casestudies.LessonPage",
-                                        "casestudies.ProjectPage"])]
+    panels = [
+        PageChooserPanel(
+            "page",
+            ["casestudies.CaseStudyPage", "casestudies.LessonPage", "casestudies.ProjectPage"],
+        )
+    ]

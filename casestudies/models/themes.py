@@ -27,4 +27,3 @@ class TaggedPage(TaggedItemBase):
     content_object = ParentalKey(
         "casestudies.LearningPage", related_name="tagged_items", on_delete=models.CASCADE
     )
-

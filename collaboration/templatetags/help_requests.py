@@ -1,8 +1,8 @@
 """Requests for help shown on other apps' pages, which never import collaboration's code.
 
-    {% load help_requests %}
-    {% open_help_requests theme %}
-    {% help_requests_matching query %}
+{% load help_requests %}
+{% open_help_requests theme %}
+{% help_requests_matching query %}
 """
 
 from django import template

@@ -13,7 +13,11 @@ def join_state(project, user):
     their councils' requests waiting for the lead council."""
     return {
         "may_ask": joining.councils_that_may_ask(user, project).exists(),
-        "open_requests": list(JoinRequest.objects.filter(
-            project=project, council__in=councils_acting_for(user),
-            status=JoinRequest.Status.OPEN).select_related("council")),
+        "open_requests": list(
+            JoinRequest.objects.filter(
+                project=project,
+                council__in=councils_acting_for(user),
+                status=JoinRequest.Status.OPEN,
+            ).select_related("council")
+        ),
     }

@@ -1,11 +1,11 @@
 """The next steps after a list of councils facing similar problems.
 
-    {% load next_steps %}
-    {% page_contacts matches as contacts %}  (once per list, before the loop)
-    {% with contact=contacts|contact_for:match %}…{% endwith %}
-    {% if request.user|may_introduce %}…{% endif %}
-    {% introduce_url first second page problem %}
-    {% help_request_url text %}
+{% load next_steps %}
+{% page_contacts matches as contacts %}  (once per list, before the loop)
+{% with contact=contacts|contact_for:match %}…{% endwith %}
+{% if request.user|may_introduce %}…{% endif %}
+{% introduce_url first second page problem %}
+{% help_request_url text %}
 """
 
 from django import template
@@ -34,9 +34,11 @@ def page_contacts(matches):
     contacts = {}
     if ids:
         for model in (CaseStudyPage, ProjectPage):
-            for page in model.objects.filter(pk__in=ids, contact_is_public=True).exclude(
-                    contact_email="").only("contact_name", "contact_role", "contact_email",
-                                           "contact_is_public"):
+            for page in (
+                model.objects.filter(pk__in=ids, contact_is_public=True)
+                .exclude(contact_email="")
+                .only("contact_name", "contact_role", "contact_email", "contact_is_public")
+            ):
                 contacts[page.pk] = page.public_contact
     return contacts
 
@@ -56,13 +58,13 @@ def introduce_url(first, second=None, page=None, problem=""):
     if page:
         values["page"] = page.pk
     if problem:
-        values["problem"] = problem[:introductions.MAX_PROBLEM_LENGTH]
+        values["problem"] = problem[: introductions.MAX_PROBLEM_LENGTH]
     return f"{reverse('collaboration:introduce')}?{urlencode(values)}"
 
 
 @register.simple_tag
 def help_request_url(text):
-    return f"{HELP_REQUEST_PATH}?{urlencode({'text': text[:introductions.MAX_PROBLEM_LENGTH]})}"
+    return f"{HELP_REQUEST_PATH}?{urlencode({'text': text[: introductions.MAX_PROBLEM_LENGTH]})}"
 
 
 @register.simple_tag

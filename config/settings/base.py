@@ -129,20 +129,24 @@ def tuned_for_sqlite(database):
     starts, so two writers queue for it (up to `timeout` seconds) instead of one failing to
     upgrade its read lock with "database is locked"."""
     if database["ENGINE"] == "django.db.backends.sqlite3":
-        database.setdefault("OPTIONS", {}).update({
-            "transaction_mode": "IMMEDIATE",
-            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        })
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            }
+        )
     return database
 
 
 DATABASES = {
-    "default": tuned_for_sqlite(dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
-    ))
+    "default": tuned_for_sqlite(
+        dj_database_url.config(
+            env="DATABASE_URL",
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        )
+    )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -214,8 +218,10 @@ if SEARCH_URLS:
     }
     # One shard, and no deleted document left to skew relevance statistics once expunged
     # (search/similarity/elasticsearch.py settle_index): identical runs rank identically.
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"] = {"settings": {"index": {
-        "number_of_shards": 1, "merge": {"policy": {"expunge_deletes_allowed": 0}}}}}
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"]["settings"]["index"] = {
+        "number_of_shards": 1,
+        "merge": {"policy": {"expunge_deletes_allowed": 0}},
+    }
     SEARCH_FACETED_SEARCH = "search.elasticsearch_facets.ElasticsearchFacetedSearch"
     SEARCH_SIMILARITY_BACKEND = "search.similarity.elasticsearch.ElasticsearchSimilarityBackend"
     SEARCH_FALLBACK_BACKEND = "database"
@@ -317,6 +323,7 @@ def require_env(name):
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} must be set.")
     return value
+
 
 # The open API may be read from any site; nothing else is shared across origins.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -17,11 +17,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or [
 ]
 
 DATABASES = {
-    "default": tuned_for_sqlite(dj_database_url.parse(
-        require_env("DATABASE_URL"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    ))
+    "default": tuned_for_sqlite(
+        dj_database_url.parse(
+            require_env("DATABASE_URL"),
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+    )
 }
 
 # The cache is shared by every app server process, so invalidation on publish reaches them

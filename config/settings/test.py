@@ -19,14 +19,13 @@ WHITENOISE_USE_FINDERS = True
 if SEARCH_URLS:  # noqa: F405
     # Test indices of their own, named per run so runs side by side never share them; the
     # backend makes writes searchable at once (search/testing.py).
-    WAGTAILSEARCH_BACKENDS["default"].update({  # noqa: F405
-        "BACKEND": "search.testing.RefreshingElasticsearchBackend",
-        "INDEX_PREFIX": f"test_{os.environ.get('SEARCH_INDEX', 'shared_endeavour')}_"
-                        f"{os.getpid()}_",
-        "INDEX_SETTINGS": {"settings": {
-            **WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"]["settings"],  # noqa: F405
-            "index": {"merge": {"policy": {"expunge_deletes_allowed": 0}}}}},
-    })
+    WAGTAILSEARCH_BACKENDS["default"].update(  # noqa: F405
+        {
+            "BACKEND": "search.testing.RefreshingElasticsearchBackend",
+            "INDEX_PREFIX": f"test_{os.environ.get('SEARCH_INDEX', 'shared_endeavour')}_"
+            f"{os.getpid()}_",
+        }
+    )
 
 _DATABASE = DATABASES["default"]  # noqa: F405
 if os.environ.get("SQLITE_TEST_FILE") and _DATABASE["ENGINE"].endswith("sqlite3"):

@@ -13,7 +13,8 @@ def page_range(page, on_each_side=1, on_ends=1):
     return [
         None if number == ellipsis else number
         for number in page.paginator.get_elided_page_range(
-            page.number, on_each_side=on_each_side, on_ends=on_ends)
+            page.number, on_each_side=on_each_side, on_ends=on_ends
+        )
     ]
 
 

@@ -35,14 +35,17 @@ def feed_for(kind, subject=None):
     if kind == "theme" and isinstance(subject, Theme):
         return f"New in {subject.name}", reverse("following:feed_theme", args=[subject.slug])
     if kind == "council" and isinstance(subject, Council):
-        return (f"New from {subject.short_name}",
-                reverse("following:feed_council", args=[subject.slug]))
+        return (
+            f"New from {subject.short_name}",
+            reverse("following:feed_council", args=[subject.slug]),
+        )
     if kind == "index" and subject is not None and (slug := _index_kind(subject)):
-        return (f"New {feeds.KINDS[slug][0].lower()}",
-                reverse("following:feed_kind", args=[slug]))
+        return (f"New {feeds.KINDS[slug][0].lower()}", reverse("following:feed_kind", args=[slug]))
     if kind == "project" and isinstance(subject, ProjectPage):
-        return (f"Progress on {subject.title}",
-                reverse("following:feed_project", args=[subject.pk]))
+        return (
+            f"Progress on {subject.title}",
+            reverse("following:feed_project", args=[subject.pk]),
+        )
     if kind == "help":
         return "Open requests for help", reverse("following:feed_help")
     if kind == "search" and subject is not None:
@@ -59,8 +62,11 @@ def feed_link(kind, subject=None):
     if feed is None:
         return ""
     title, path = feed
-    return format_html('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">',
-                       f"{title} (Atom feed)", absolute_url(path))
+    return format_html(
+        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">',
+        f"{title} (Atom feed)",
+        absolute_url(path),
+    )
 
 
 @register.simple_tag

@@ -31,7 +31,7 @@ def review_action(context, page):
 
 @register.inclusion_tag("freshness/includes/project_notice.html", takes_context=True)
 def project_notice(context, project):
-    """"This project may be out of date", with an invitation to the lead council."""
+    """ "This project may be out of date", with an invitation to the lead council."""
     if not may_be_out_of_date(project):
         return {"shown": False}
     user = _user(context)
@@ -42,7 +42,8 @@ def project_notice(context, project):
         "last_update": last_update(project),
         "months": stale_after_months(),
         "signed_in": signed_in,
-        "can_post": signed_in and acts_for_council(user, project.council_id)
+        "can_post": signed_in
+        and acts_for_council(user, project.council_id)
         and user.has_perm("casestudies.add_progressupdate"),
         "add_update_url": reverse("wagtailsnippets_casestudies_progressupdate:add"),
     }

@@ -105,12 +105,14 @@ def filter_groups(filters, keys):
         if not options:
             continue
         name, legend = FILTER_GROUPS[key]
-        groups.append({
-            "name": name,
-            "legend": legend,
-            "options": options,
-            "selected": [(value, label) for value, label, checked in options if checked],
-        })
+        groups.append(
+            {
+                "name": name,
+                "legend": legend,
+                "options": options,
+                "selected": [(value, label) for value, label, checked in options if checked],
+            }
+        )
     return groups
 
 
@@ -123,8 +125,9 @@ def theme_links(context, themes):
     request = context.get("request")
 
     def theme_urls():
-        pages = ThemePage.objects.live().public().only(
-            "id", "theme_id", "url_path", "depth", "path")
+        pages = (
+            ThemePage.objects.live().public().only("id", "theme_id", "url_path", "depth", "path")
+        )
         return {page.theme_id: page.get_url(request) for page in pages}
 
     themes = list(themes)
@@ -139,8 +142,11 @@ def lessons_drawn_from(page):
     from casestudies.models import LessonPage
 
     return list(
-        LessonPage.objects.live().public().filter(sources__page=page)
-        .select_related("council").order_by("-first_published_at")
+        LessonPage.objects.live()
+        .public()
+        .filter(sources__page=page)
+        .select_related("council")
+        .order_by("-first_published_at")
     )
 
 

@@ -36,11 +36,17 @@ def _site_pages(request):
         return {}, {}
     models = [apps.get_model(label) for label, _ in MAIN_SECTIONS]
     content_types = ContentType.objects.get_for_models(*models)
-    type_labels = {content_types[model].pk: label for model, (_, label) in zip(
-        models, MAIN_SECTIONS, strict=True)}
+    type_labels = {
+        content_types[model].pk: label
+        for model, (_, label) in zip(models, MAIN_SECTIONS, strict=True)
+    }
     footer_slugs = [slug for slug, _ in FOOTER_PAGES]
-    children = Page.objects.child_of(site.root_page).live().public().only(
-        "id", "slug", "url_path", "content_type_id", "depth", "path", "title")
+    children = (
+        Page.objects.child_of(site.root_page)
+        .live()
+        .public()
+        .only("id", "slug", "url_path", "content_type_id", "depth", "path", "title")
+    )
     by_section, by_slug = {}, {}
     for page in children:
         if page.content_type_id in type_labels:
@@ -88,19 +94,22 @@ def site_links(context):
     if request is not None:
         # The same for every page of the site until its content changes.
         main, footer = content_version.cached(
-            f"site-links:{request.get_host()}", lambda: _links(request))
+            f"site-links:{request.get_host()}", lambda: _links(request)
+        )
     else:
         main, footer = _links(request)
     main = [dict(link) for link in main]
-    current = max((link["url"] for link in main if _is_current(path, link["url"])), key=len,
-                  default=None)
+    current = max(
+        (link["url"] for link in main if _is_current(path, link["url"])), key=len, default=None
+    )
     for link in main:
         link["current"] = link["url"] == current
     links = {
         "main": main,
         "footer": footer,
         "data_credits": next(
-            (link["url"] for link in footer if link["label"] == "Data credits"), None),
+            (link["url"] for link in footer if link["label"] == "Data credits"), None
+        ),
         "search": SEARCH_PATH,
     }
     if request is not None:
@@ -114,13 +123,24 @@ def breadcrumbs(context, page):
     request = context.get("request")
 
     def items():
-        ancestors = page.get_ancestors().filter(depth__gt=1).only(
-            "id", "title", "url_path", "depth", "path")
-        return [{"title": "Home" if ancestor.depth == 2 else ancestor.title,
-                 "url": ancestor.get_url(request)} for ancestor in ancestors]
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .only("id", "title", "url_path", "depth", "path")
+        )
+        return [
+            {
+                "title": "Home" if ancestor.depth == 2 else ancestor.title,
+                "url": ancestor.get_url(request),
+            }
+            for ancestor in ancestors
+        ]
 
     if request is None or not page.pk:
         return {"items": items()}
     # Read once per content version: a section's title or address changing is a change.
-    return {"items": content_version.cached(
-        f"breadcrumbs:{request.get_host()}:{page.pk}:{page.path}", items)}
+    return {
+        "items": content_version.cached(
+            f"breadcrumbs:{request.get_host()}:{page.pk}:{page.path}", items
+        )
+    }

@@ -19,6 +19,9 @@ it led or joined) adds a modest prior; what councils did together adds its bound
 (`evidence`). Councils are chosen one at a time, and each page already credited to a chosen
 council counts REPEAT_DISCOUNT as much for the next one, so one page shared by four councils
 does not fill four places with the same reason.
+
+Over 300 lines because it is the one place every engine's matches become councils and
+reasons; splitting it would scatter the weights it states once.
 """
 
 from collections import Counter
@@ -69,8 +72,11 @@ class Like:
             return [page_text(self.page.specific)]
         if self.text:
             return [self.text]
-        pages = list(LearningPage.objects.filter(pk__in=self.ids)
-                     .order_by("-first_published_at", "pk").specific()[:COUNCIL_PAGES_COMPARED])
+        pages = list(
+            LearningPage.objects.filter(pk__in=self.ids)
+            .order_by("-first_published_at", "pk")
+            .specific()[:COUNCIL_PAGES_COMPARED]
+        )
         prefetch_related_objects(pages, "tags")
         return [page_text(page) for page in pages]
 
@@ -96,8 +102,9 @@ def partners_of(ids):
     for model in (CaseStudyPage, ProjectPage):
         through = model.partner_councils.through
         source = f"{model._meta.model_name}_id"
-        for page_id, council_id in through.objects.filter(
-                **{f"{source}__in": ids}).values_list(source, "council_id"):
+        for page_id, council_id in through.objects.filter(**{f"{source}__in": ids}).values_list(
+            source, "council_id"
+        ):
             partners.setdefault(page_id, set()).add(council_id)
     return partners
 
@@ -105,11 +112,22 @@ def partners_of(ids):
 def track_record(council_ids):
     """{council id: live, public projects it led or joined}: two aggregate queries."""
     projects = ProjectPage.objects.live().public()
-    counts = Counter(dict(projects.filter(council__in=council_ids).values("council")
-                          .annotate(n=Count("pk")).values_list("council", "n")))
-    joined = (ProjectPage.partner_councils.through.objects
-              .filter(projectpage__in=projects.values("pk"), council__in=council_ids)
-              .values("council").annotate(n=Count("pk")).values_list("council", "n"))
+    counts = Counter(
+        dict(
+            projects.filter(council__in=council_ids)
+            .values("council")
+            .annotate(n=Count("pk"))
+            .values_list("council", "n")
+        )
+    )
+    joined = (
+        ProjectPage.partner_councils.through.objects.filter(
+            projectpage__in=projects.values("pk"), council__in=council_ids
+        )
+        .values("council")
+        .annotate(n=Count("pk"))
+        .values_list("council", "n")
+    )
     counts.update(dict(joined))
     return counts
 
@@ -136,22 +154,22 @@ class Matcher:
     def like_page(page, exclude=()):
         specific = page.specific
         themes = frozenset(item.tag_id for item in specific.themed_items.all())
-        return Like(ids=(page.pk,), page=page, themes=themes,
-                    exclude=frozenset({page.pk, *exclude}))
+        return Like(
+            ids=(page.pk,), page=page, themes=themes, exclude=frozenset({page.pk, *exclude})
+        )
 
     # Pages ----------------------------------------------------------------------------
 
     def ranked(self, like, size=CANDIDATES):
         """[Scored], best first: normalised, weighed with themes, above the floor."""
         hits = self.candidates(like, size)
-        found = [(pk, score) for pk, score in hits.found
-                 if pk not in like.exclude and score > 0]
+        found = [(pk, score) for pk, score in hits.found if pk not in like.exclude and score > 0]
         if not found:
             return []
         top = hits.own if like.page is not None and hits.own else found[0][1]
         page_themes, names = {}, {}
         for page_id, tag_id, name in ThemedPage.objects.filter(
-                content_object_id__in=[pk for pk, _score in found]
+            content_object_id__in=[pk for pk, _score in found]
         ).values_list("content_object_id", "tag_id", "tag__name"):
             page_themes.setdefault(page_id, set()).add(tag_id)
             names[tag_id] = name
@@ -176,8 +194,11 @@ class Matcher:
         ranked = self.ranked(like, size=limit * 4)[:limit]
         ids = [item.pk for item in ranked]
         pages, terms = self._pages(ids), self.shared_terms(like, ids)
-        return [SimilarItem(pages[item.pk], item.score, item.themes, terms.get(item.pk, []))
-                for item in ranked if item.pk in pages]
+        return [
+            SimilarItem(pages[item.pk], item.score, item.themes, terms.get(item.pk, []))
+            for item in ranked
+            if item.pk in pages
+        ]
 
     # Councils -------------------------------------------------------------------------
 
@@ -192,12 +213,18 @@ class Matcher:
         return self._councils(self.like_page(page), exclude, limit, this_page=page)
 
     def councils_for_council(self, council, limit=5):
-        own = tuple(LearningPage.objects.for_council(council).live().public()
-                    .order_by("pk").values_list("pk", flat=True))
+        own = tuple(
+            LearningPage.objects.for_council(council)
+            .live()
+            .public()
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         if not own:
             return []
-        return self._councils(Like(ids=own, exclude=frozenset(own)), {council.pk}, limit,
-                              between=council)
+        return self._councils(
+            Like(ids=own, exclude=frozenset(own)), {council.pk}, limit, between=council
+        )
 
     def _councils(self, like, exclude, limit, this_page=None, between=None):
         ranked = self.ranked(like)
@@ -208,8 +235,9 @@ class Matcher:
         by_council = {}
         for item in ranked:
             roles = [(owners.get(item.pk), "published", 1.0)]
-            roles += [(council, "partner", PARTNER_SHARE)
-                      for council in sorted(partners.get(item.pk, ()))]
+            roles += [
+                (council, "partner", PARTNER_SHARE) for council in sorted(partners.get(item.pk, ()))
+            ]
             for council_id, role, share in roles:
                 if council_id is not None and council_id not in exclude:
                     by_council.setdefault(council_id, []).append((item, role, share))
@@ -217,51 +245,69 @@ class Matcher:
             if between is not None:
                 evidence_for = evidence.between(between)
             else:
-                best = [item.pk for item in ranked[:evidence.PAGES_WITH_SIGNALS]]
+                best = [item.pk for item in ranked[: evidence.PAGES_WITH_SIGNALS]]
                 pages = self._pages(best)
                 shown = [this_page] if this_page is not None else []
                 shown += [pages[pk] for pk in best if pk in pages]
-                evidence_for = evidence.on_pages(shown[:evidence.PAGES_WITH_SIGNALS],
-                                                 this_page, exclude)
-        chosen = self._choose(by_council, evidence_for, track_record(list(by_council)),
-                              limit)
-        wanted = [item.pk for _council, _score, entries in chosen
-                  for item, _role, _share in entries]
+                evidence_for = evidence.on_pages(
+                    shown[: evidence.PAGES_WITH_SIGNALS], this_page, exclude
+                )
+        chosen = self._choose(by_council, evidence_for, track_record(list(by_council)), limit)
+        wanted = [
+            item.pk for _council, _score, entries in chosen for item, _role, _share in entries
+        ]
         pages, terms = self._pages(wanted), self.shared_terms(like, wanted)
         councils = Council.objects.in_bulk([council_id for council_id, *_rest in chosen])
         matches = []
         for council_id, score, entries in chosen:
             if council_id not in councils:
                 continue
-            items = [SimilarItem(pages[item.pk], item.score, item.themes,
-                                 terms.get(item.pk, []), role)
-                     for item, role, _share in entries if item.pk in pages]
+            items = [
+                SimilarItem(pages[item.pk], item.score, item.themes, terms.get(item.pk, []), role)
+                for item, role, _share in entries
+                if item.pk in pages
+            ]
             signals = evidence_for.get(council_id, [])
             if items or signals:
-                matches.append(CouncilMatch(councils[council_id], round(score, 4), items,
-                                            signals=signals,
-                                            signal_bonus=evidence.bonus(signals)))
+                matches.append(
+                    CouncilMatch(
+                        councils[council_id],
+                        round(score, 4),
+                        items,
+                        signals=signals,
+                        signal_bonus=evidence.bonus(signals),
+                    )
+                )
         return matches
 
     @staticmethod
     def _choose(by_council, evidence_for, record, limit):
         """[(council id, score, its pages)], one council at a time (see REPEAT_DISCOUNT)."""
         uses = Counter()
-        ordered = {council_id: sorted(entries, key=lambda e: (-e[0].score * e[2], e[0].pk))
-                   for council_id, entries in by_council.items()}
+        ordered = {
+            council_id: sorted(entries, key=lambda e: (-e[0].score * e[2], e[0].pk))
+            for council_id, entries in by_council.items()
+        }
 
         def scored(council_id):
             entries = ordered.get(council_id, [])
-            weights = sorted((item.score * share * REPEAT_DISCOUNT ** uses[item.pk]
-                              for item, _role, share in entries), reverse=True)[:PER_COUNCIL]
+            weights = sorted(
+                (
+                    item.score * share * REPEAT_DISCOUNT ** uses[item.pk]
+                    for item, _role, share in entries
+                ),
+                reverse=True,
+            )[:PER_COUNCIL]
             if not weights:
                 return 0.0, []
-            prior = TRACK_RECORD_PER_PROJECT * min(record.get(council_id, 0),
-                                                   TRACK_RECORD_MOST)
+            prior = TRACK_RECORD_PER_PROJECT * min(record.get(council_id, 0), TRACK_RECORD_MOST)
             return weights[0] + NEXT_PAGES * sum(weights[1:]) + prior, entries[:PER_COUNCIL]
 
-        remaining = set(by_council) | {council_id for council_id, signals in
-                                       evidence_for.items() if not evidence.alone(signals)}
+        remaining = set(by_council) | {
+            council_id
+            for council_id, signals in evidence_for.items()
+            if not evidence.alone(signals)
+        }
         chosen = []
         while remaining and len(chosen) < limit:
             options = []

@@ -119,12 +119,21 @@ def _graph(pages):
 
     leads = {page.council_id: page.council.short_name for page in pages}
     projects = ProjectPage.objects.filter(pk__in=visible_pages(), council__in=list(leads))
-    rows = (projects.filter(partner_councils__isnull=False).order_by("pk")
-            .values_list("pk", "title", "council_id", "partner_councils",
-                         "partner_councils__short_name")[:MAX_ROWS])
-    return [Signal(partner, ("graph", page_id),
-                   f"{name} is a partner on {possessive(leads[lead])} ‘{title}’")
-            for page_id, title, lead, partner, name in rows]
+    rows = (
+        projects.filter(partner_councils__isnull=False)
+        .order_by("pk")
+        .values_list(
+            "pk", "title", "council_id", "partner_councils", "partner_councils__short_name"
+        )[:MAX_ROWS]
+    )
+    return [
+        Signal(
+            partner,
+            ("graph", page_id),
+            f"{name} is a partner on {possessive(leads[lead])} ‘{title}’",
+        )
+        for page_id, title, lead, partner, name in rows
+    ]
 
 
 def alone(signals):
@@ -137,16 +146,24 @@ def _partnerships(council, visible):
 
     me = council.short_name
     projects = ProjectPage.objects.filter(pk__in=visible)
-    led = (projects.filter(council=council, partner_councils__isnull=False)
-           .values_list("pk", "title", "partner_councils", "partner_councils__short_name"))
+    led = projects.filter(council=council, partner_councils__isnull=False).values_list(
+        "pk", "title", "partner_councils", "partner_councils__short_name"
+    )
     for page_id, title, partner, partner_name in led[:MAX_ROWS]:
-        yield Signal(partner, ("project", page_id),
-                     f"{partner_name} is a partner on {possessive(me)} ‘{title}’")
-    joined = (projects.filter(partner_councils=council).exclude(council=council)
-              .values_list("pk", "title", "council_id", "council__short_name"))
+        yield Signal(
+            partner,
+            ("project", page_id),
+            f"{partner_name} is a partner on {possessive(me)} ‘{title}’",
+        )
+    joined = (
+        projects.filter(partner_councils=council)
+        .exclude(council=council)
+        .values_list("pk", "title", "council_id", "council__short_name")
+    )
     for page_id, title, owner, owner_name in joined[:MAX_ROWS]:
-        yield Signal(owner, ("project", page_id),
-                     f"{me} is a partner on {possessive(owner_name)} ‘{title}’")
+        yield Signal(
+            owner, ("project", page_id), f"{me} is a partner on {possessive(owner_name)} ‘{title}’"
+        )
 
 
 def between(council):
@@ -163,6 +180,10 @@ def peer_bonus(council):
     """{other council id: (distance to take off, [Signal])} for councils like mine."""
     if not weight():
         return {}
-    return {other: (PEER_DISTANCE_PER_SIGNAL * count(signals) * weight(),
-                    [signal.reason for signal in signals])
-            for other, signals in between(council).items()}
+    return {
+        other: (
+            PEER_DISTANCE_PER_SIGNAL * count(signals) * weight(),
+            [signal.reason for signal in signals],
+        )
+        for other, signals in between(council).items()
+    }

@@ -15,8 +15,11 @@ def cited_terms(terms, pages=(), limit=TERMS_CITED):
     """The shared terms a reason may cite, best first: distinctive ones only (never a stop or
     generic word), each as a reader would write it, found in the pages' titles and summaries
     ('bins', 'temporary accommodation', 'EHCP'), never a bare stem (search/analysis.py)."""
-    texts = [f"{getattr(page, 'title', '')}\n{getattr(page, 'summary', '')}"
-             for page in pages if page is not None]
+    texts = [
+        f"{getattr(page, 'title', '')}\n{getattr(page, 'summary', '')}"
+        for page in pages
+        if page is not None
+    ]
     return analysis.shown_terms(terms, texts, limit)
 
 

@@ -7,9 +7,18 @@ STOP_WORDS = analysis.stop_words()
 
 # Fields that say what the page is about, with how many times each counts.
 PAGE_FIELDS = (
-    ("title", 2), ("summary", 2), ("problem", 2), ("what_we_did", 1), ("do_differently", 1),
-    ("aims", 2), ("context", 2), ("what_worked", 1), ("what_did_not", 1), ("advice", 1),
-    ("cost_detail", 1), ("outcomes", 1),
+    ("title", 2),
+    ("summary", 2),
+    ("problem", 2),
+    ("what_we_did", 1),
+    ("do_differently", 1),
+    ("aims", 2),
+    ("context", 2),
+    ("what_worked", 1),
+    ("what_did_not", 1),
+    ("advice", 1),
+    ("cost_detail", 1),
+    ("outcomes", 1),
 )
 
 

@@ -66,26 +66,44 @@ class MoreLikeThis:
     def _query(self, ids=None):
         if self._filters is None:
             self._filters = self.backend.query_compiler_class(
-                LearningPage.objects.live().public(), MatchAll()).get_filters()
+                LearningPage.objects.live().public(), MatchAll()
+            ).get_filters()
         filters = list(self._filters)
         if ids is not None:
             filters.append({"ids": {"values": [str(pk) for pk in ids]}})
-        return Q("bool", must=[Q(
-            "more_like_this", fields=MLT_FIELDS, like=self.texts,
-            min_term_freq=1, min_doc_freq=1, min_word_length=3, boost_terms=self.boost_terms,
-            max_query_terms=MAX_QUERY_TERMS, minimum_should_match=MIN_SHARED_TERMS,
-            stop_words=sorted(STOP_WORDS), analyzer=analysis.TEXT_ANALYZER,
-        )], filter=filters, must_not=[Q("ids", values=self.exclude)])
+        return Q(
+            "bool",
+            must=[
+                Q(
+                    "more_like_this",
+                    fields=MLT_FIELDS,
+                    like=self.texts,
+                    min_term_freq=1,
+                    min_doc_freq=1,
+                    min_word_length=3,
+                    boost_terms=self.boost_terms,
+                    max_query_terms=MAX_QUERY_TERMS,
+                    minimum_should_match=MIN_SHARED_TERMS,
+                    stop_words=sorted(STOP_WORDS),
+                    analyzer=analysis.TEXT_ANALYZER,
+                )
+            ],
+            filter=filters,
+            must_not=[Q("ids", values=self.exclude)],
+        )
 
     def _search(self, ids=None, **extra):
         def run():
             # Statistics from every shard, and ties broken by page id: two identical runs
             # give identical rankings.
-            return (Search(using=self.backend.es, index=self.index).query(self._query(ids))
-                    .params(search_type="dfs_query_then_fetch")
-                    .sort("_score", {"pk": {"order": "asc"}})
-                    .extra(_source=False, stored_fields=["pk"], track_scores=True, **extra)
-                    .execute())
+            return (
+                Search(using=self.backend.es, index=self.index)
+                .query(self._query(ids))
+                .params(search_type="dfs_query_then_fetch")
+                .sort("_score", {"pk": {"order": "asc"}})
+                .extra(_source=False, stored_fields=["pk"], track_scores=True, **extra)
+                .execute()
+            )
 
         try:
             return run()
@@ -102,10 +120,9 @@ class MoreLikeThis:
         """Hits: (page id, score) best first, and the reference page's match with itself."""
         if not self.texts:
             return Hits([])
-        found = [(int(hit.meta.id), hit.meta.score)
-                 for hit in self._search(size=self.size + 1)]
+        found = [(int(hit.meta.id), hit.meta.score) for hit in self._search(size=self.size + 1)]
         own = next((score for pk, score in found if pk == self.reference), None)
-        return Hits([hit for hit in found if hit[0] != self.reference][:self.size], own)
+        return Hits([hit for hit in found if hit[0] != self.reference][: self.size], own)
 
     def shared_terms(self, ids):
         """{page id: the terms that scored most in its match}, for these pages only."""
@@ -146,32 +163,41 @@ class ElasticsearchSimilarityBackend(Matcher):
     # Reading ------------------------------------------------------------------------------
 
     def similar_items(self, page, limit=5):
-        return with_fallback("similar content", lambda: super(
-            ElasticsearchSimilarityBackend, self).similar_items(page, limit),
-            lambda: self.fallback.similar_items(page, limit))
+        return with_fallback(
+            "similar content",
+            lambda: super(ElasticsearchSimilarityBackend, self).similar_items(page, limit),
+            lambda: self.fallback.similar_items(page, limit),
+        )
 
     def councils_for_page(self, page, limit=5):
-        return with_fallback("councils facing similar problems", lambda: super(
-            ElasticsearchSimilarityBackend, self).councils_for_page(page, limit),
-            lambda: self.fallback.councils_for_page(page, limit))
+        return with_fallback(
+            "councils facing similar problems",
+            lambda: super(ElasticsearchSimilarityBackend, self).councils_for_page(page, limit),
+            lambda: self.fallback.councils_for_page(page, limit),
+        )
 
     def councils_for_text(self, text, limit=10):
-        return with_fallback("councils facing a problem", lambda: super(
-            ElasticsearchSimilarityBackend, self).councils_for_text(text, limit),
-            lambda: self.fallback.councils_for_text(text, limit))
+        return with_fallback(
+            "councils facing a problem",
+            lambda: super(ElasticsearchSimilarityBackend, self).councils_for_text(text, limit),
+            lambda: self.fallback.councils_for_text(text, limit),
+        )
 
     def councils_for_council(self, council, limit=5):
-        return with_fallback("councils with similar problems", lambda: super(
-            ElasticsearchSimilarityBackend, self).councils_for_council(council, limit),
-            lambda: self.fallback.councils_for_council(council, limit))
+        return with_fallback(
+            "councils with similar problems",
+            lambda: super(ElasticsearchSimilarityBackend, self).councils_for_council(
+                council, limit
+            ),
+            lambda: self.fallback.councils_for_council(council, limit),
+        )
 
     # What the core asks -------------------------------------------------------------------
 
     @staticmethod
     def _search(like, size):
         if "search" not in like.state:
-            like.state["search"] = MoreLikeThis(like.texts(), like.exclude, size,
-                                                like.reference)
+            like.state["search"] = MoreLikeThis(like.texts(), like.exclude, size, like.reference)
         return like.state["search"]
 
     def candidates(self, like, size):

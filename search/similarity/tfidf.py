@@ -55,16 +55,18 @@ class Snapshot:
 
     @classmethod
     def empty(cls, version=""):
-        return cls(version, [], {}, sparse.csr_matrix((0, 0)), sparse.csr_matrix((0, 0)), {},
-                   [], {}, 0)
+        return cls(
+            version, [], {}, sparse.csr_matrix((0, 0)), sparse.csr_matrix((0, 0)), {}, [], {}, 0
+        )
 
 
 def vectorise(text, idf, document_count):
     """Unit-length TF-IDF weights of a text's top terms, with the stored vocabulary."""
     counts = Counter(analyse(text))
     unseen = math.log((1 + document_count) / 1) + 1
-    weights = {term: (1 + math.log(count)) * idf.get(term, unseen)
-               for term, count in counts.items()}
+    weights = {
+        term: (1 + math.log(count)) * idf.get(term, unseen) for term, count in counts.items()
+    }
     return _top_terms(weights)
 
 
@@ -112,7 +114,7 @@ class TfidfSimilarityBackend(Matcher):
             tags.setdefault(page_id, []).append(name)
         texts = []
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             for page in pages.model.objects.filter(pk__in=chunk).order_by("pk").specific():
                 page._tag_names = tags.get(page.pk, [])
                 texts.append((page.pk, page_text(page)))
@@ -133,14 +135,17 @@ class TfidfSimilarityBackend(Matcher):
         vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, norm=None)
         matrix = vectorizer.fit_transform([text for _pk, text in texts]).tocsr()
         vocabulary = vectorizer.get_feature_names_out()
-        idf = {term: round(float(value), 5) for term, value in zip(vocabulary, vectorizer.idf_,
-                                                                    strict=True)}
+        idf = {
+            term: round(float(value), 5)
+            for term, value in zip(vocabulary, vectorizer.idf_, strict=True)
+        }
         common = _common_columns(matrix)
         rows = []
         for index, (pk, _text) in enumerate(texts):
             start, end = matrix.indptr[index], matrix.indptr[index + 1]
-            weights = _page_weights(vocabulary, matrix.indices[start:end],
-                                    matrix.data[start:end], common)
+            weights = _page_weights(
+                vocabulary, matrix.indices[start:end], matrix.data[start:end], common
+            )
             rows.append(PageTerms(page_id=pk, terms=_top_terms(weights)))
         say("Saving terms")
         with transaction.atomic():
@@ -189,8 +194,11 @@ class TfidfSimilarityBackend(Matcher):
 
     def _load(self, version):
         state = SimilarityState.objects.get(pk=1)
-        stored = list(PageTerms.objects.filter(page_id__in=live_pages().values("pk"))
-                      .order_by("page_id").values_list("page_id", "terms"))
+        stored = list(
+            PageTerms.objects.filter(page_id__in=live_pages().values("pk"))
+            .order_by("page_id")
+            .values_list("page_id", "terms")
+        )
         vocabulary, data, indices, indptr = {}, [], [], [0]
         for _pk, terms in stored:
             for term, weight in terms.items():
@@ -203,8 +211,14 @@ class TfidfSimilarityBackend(Matcher):
         binary = matrix.copy()
         binary.data[:] = 1
         return Snapshot(
-            version=version, ids=ids, row_of=row_of, matrix=matrix, binary=binary,
-            vocabulary=vocabulary, terms=list(vocabulary), idf=state.idf,
+            version=version,
+            ids=ids,
+            row_of=row_of,
+            matrix=matrix,
+            binary=binary,
+            vocabulary=vocabulary,
+            terms=list(vocabulary),
+            idf=state.idf,
             document_count=state.document_count,
         )
 
@@ -230,8 +244,9 @@ class TfidfSimilarityBackend(Matcher):
             return Hits([], 1.0)
         columns = np.fromiter(vector.keys(), dtype=np.int64)
         weights = np.fromiter(vector.values(), dtype=np.float64)
-        query = sparse.csr_matrix((weights, (np.zeros(len(columns)), columns)),
-                                  shape=(1, len(snap.vocabulary)))
+        query = sparse.csr_matrix(
+            (weights, (np.zeros(len(columns)), columns)), shape=(1, len(snap.vocabulary))
+        )
         scores = np.asarray((snap.matrix @ query.T).todense()).ravel()
         shared = np.asarray((snap.binary @ (query.T != 0)).todense()).ravel()
         scores[shared < MIN_SHARED_TERMS] = 0
@@ -256,9 +271,16 @@ class TfidfSimilarityBackend(Matcher):
                 continue
             start, end = snap.matrix.indptr[row], snap.matrix.indptr[row + 1]
             contributions = sorted(
-                ((weight * vector[col], snap.terms[col]) for col, weight in
-                 zip(snap.matrix.indices[start:end].tolist(),
-                     snap.matrix.data[start:end].tolist(), strict=True) if col in vector),
-                reverse=True)
+                (
+                    (weight * vector[col], snap.terms[col])
+                    for col, weight in zip(
+                        snap.matrix.indices[start:end].tolist(),
+                        snap.matrix.data[start:end].tolist(),
+                        strict=True,
+                    )
+                    if col in vector
+                ),
+                reverse=True,
+            )
             terms[pk] = [term for _weight, term in contributions[:SHARED_TERMS_SHOWN]]
         return terms

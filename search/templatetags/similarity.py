@@ -1,10 +1,10 @@
 """What content templates call to show related work; they never import search internals.
 
-    {% load similarity %}
-    {% similar_content page %}
-    {% councils_facing_similar_problems page %}
-    {% councils_with_similar_problems council %}
-    {% peer_councils council %}
+{% load similarity %}
+{% similar_content page %}
+{% councils_facing_similar_problems page %}
+{% councils_with_similar_problems council %}
+{% peer_councils council %}
 """
 
 from django import template
@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from core import cache_tags, content_version
-
 from councils.peers import peer_councils as find_peer_councils
 
 from ..forms import MAX_PROBLEM_LENGTH
@@ -32,8 +31,10 @@ def similar_content(context, page, limit=5):
 
     def render():
         items = get_similarity_backend().similar_items(page, limit=limit)
-        html = render_to_string("search/includes/similar_content.html",
-                                {"items": items, "page": page, "request": request})
+        html = render_to_string(
+            "search/includes/similar_content.html",
+            {"items": items, "page": page, "request": request},
+        )
         return html, [item.page.pk for item in items]
 
     html, shown = content_version.cached(f"similar-content:{page.pk}:{limit}", render)
@@ -46,8 +47,10 @@ SHOWN_GROUPS = 3
 
 def _note_matches(context, grouped):
     """The page cache drops a page listing these councils' pages when one of them changes."""
-    cache_tags.note(context.get("request"), *(
-        f"page:{item.page.pk}" for group in grouped["groups"] for item in group.items))
+    cache_tags.note(
+        context.get("request"),
+        *(f"page:{item.page.pk}" for group in grouped["groups"] for item in group.items),
+    )
 
 
 def _grouped(matches, shown):
@@ -86,7 +89,7 @@ def councils_with_similar_problems(context, council, limit=5, shown=5):
         **grouped,
         "heading": "Councils with problems like ours",
         "empty": "Once this council has published its work, councils facing similar problems "
-                 "will be listed here.",
+        "will be listed here.",
         "finder_url": reverse("search:similar_councils"),
     }
 

@@ -17,8 +17,11 @@ pytestmark = pytest.mark.browser
 
 
 def invitation(token_suffix, **extra):
-    invite = Invitation(email=f"person-{token_suffix}@example.gov.uk", role=Role.PRACTITIONER,
-                        council=Council.objects.current().first())
+    invite = Invitation(
+        email=f"person-{token_suffix}@example.gov.uk",
+        role=Role.PRACTITIONER,
+        council=Council.objects.current().first(),
+    )
     token = invite.issue_token()
     for name, value in extra.items():
         setattr(invite, name, value)
@@ -72,8 +75,11 @@ def test_onboarding_pages_pass_axe(site, live_server, browser_page, settings):  
     browser_page.goto(live_server.url + reverse("accounts:sign_in"))
     browser_page.get_by_label("Email address").fill("nobody@example.org")
     browser_page.get_by_label("Password", exact=True).fill("wrong")
-    submit(browser_page, "Sign in",
-           browser_page.get_by_role("heading", name="Too many attempts to sign in"))
+    submit(
+        browser_page,
+        "Sign in",
+        browser_page.get_by_role("heading", name="Too many attempts to sign in"),
+    )
     assert "Too many attempts to sign in" in browser_page.content()
     failures.extend(f"locked out: {p}" for p in _audit(browser_page))
 

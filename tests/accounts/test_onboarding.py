@@ -64,17 +64,30 @@ def link_from(message):
 
 def invite(client, organiser, council, email="new.person@avonford.gov.uk", role="practitioner"):
     client.force_login(organiser)
-    response = client.post(reverse("accounts_invitation:add"), {
-        "email": email, "first_name": "Nia", "last_name": "Jones", "role": role,
-        "council": council.pk if council else "",
-    })
+    response = client.post(
+        reverse("accounts_invitation:add"),
+        {
+            "email": email,
+            "first_name": "Nia",
+            "last_name": "Jones",
+            "role": role,
+            "council": council.pk if council else "",
+        },
+    )
     client.logout()
     return response
 
 
 def set_password(client, path, password=PASSWORD, confirm=None):
-    return client.post(path, {"first_name": "Nia", "last_name": "Jones",
-                              "password1": password, "password2": confirm or password})
+    return client.post(
+        path,
+        {
+            "first_name": "Nia",
+            "last_name": "Jones",
+            "password1": password,
+            "password2": confirm or password,
+        },
+    )
 
 
 class TestInvitation:
@@ -135,10 +148,16 @@ class TestInvitation:
         first = link_from(mail.outbox[0])
         invitation = Invitation.objects.get()
         client.force_login(organiser)
-        response = client.post(reverse("accounts_invitation:edit", args=[invitation.pk]), {
-            "email": invitation.email, "first_name": "Nia", "last_name": "Jones",
-            "role": "practitioner", "council": council.pk,
-        })
+        response = client.post(
+            reverse("accounts_invitation:edit", args=[invitation.pk]),
+            {
+                "email": invitation.email,
+                "first_name": "Nia",
+                "last_name": "Jones",
+                "role": "practitioner",
+                "council": council.pk,
+            },
+        )
         assert response.status_code == 302
         second = link_from(mail.outbox[1])
         client.logout()
@@ -169,25 +188,23 @@ class TestInvitation:
         assert not Invitation.objects.exists()
 
     def test_organiser_invitation(self, client, organiser, council):
-        admin = get_user_model().objects.create_superuser("admin", "admin@example.org",
-                                                          PASSWORD)
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", PASSWORD)
         invite(client, admin, None, email="lead@network.org", role=Role.ORGANISER)
         set_password(client, link_from(mail.outbox[0]))
         user = get_user_model().objects.get(email="lead@network.org")
         assert user.has_perm("councils.act_for_any_council")
 
     def test_organisers_cannot_invite_organisers(self, client, organiser, council):
-        response = invite(client, organiser, None, email="lead@network.org",
-                          role=Role.ORGANISER)
+        response = invite(client, organiser, None, email="lead@network.org", role=Role.ORGANISER)
         assert response.status_code == 200
         assert not Invitation.objects.exists()
         assert mail.outbox == []
 
     def test_organisers_cannot_reopen_an_administrators_account(self, client, organiser):
-        admin = get_user_model().objects.create_superuser("old.admin", "old.admin@example.org",
-                                                          PASSWORD, is_active=False)
-        response = invite(client, organiser, None, email="old.admin@example.org",
-                          role=Role.READER)
+        admin = get_user_model().objects.create_superuser(
+            "old.admin", "old.admin@example.org", PASSWORD, is_active=False
+        )
+        response = invite(client, organiser, None, email="old.admin@example.org", role=Role.READER)
         assert response.status_code == 200
         assert "Only a site administrator can reopen" in response.text
         assert not Invitation.objects.exists()
@@ -196,8 +213,9 @@ class TestInvitation:
         from accounts.onboarding import send_invitation
 
         send_invitation(invitation)
-        response = set_password(client, link_from(mail.outbox[-1]),
-                                password="a-different-long-passphrase")
+        response = set_password(
+            client, link_from(mail.outbox[-1]), password="a-different-long-passphrase"
+        )
         admin.refresh_from_db()
         assert response.status_code == 403
         assert not admin.is_active
@@ -207,9 +225,14 @@ class TestInvitation:
         practitioner = get_user_model().objects.create_user(username="p", password=PASSWORD)
         make_practitioner(practitioner, [council])
         client.force_login(practitioner)
-        response = client.post(reverse("accounts_invitation:add"), {
-            "email": "friend@example.org", "role": "organiser", "council": "",
-        })
+        response = client.post(
+            reverse("accounts_invitation:add"),
+            {
+                "email": "friend@example.org",
+                "role": "organiser",
+                "council": "",
+            },
+        )
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
         assert not Invitation.objects.exists()
@@ -217,10 +240,16 @@ class TestInvitation:
 
 class TestAccessRequest:
     def request_access(self, client, council, email="sam@avonford.gov.uk"):
-        return client.post(reverse("accounts:request_access"), {
-            "name": "Sam Patel", "email": email, "job_title": "Service designer",
-            "council": council.pk, "reason": "To share our bin day finder.",
-        })
+        return client.post(
+            reverse("accounts:request_access"),
+            {
+                "name": "Sam Patel",
+                "email": email,
+                "job_title": "Service designer",
+                "council": council.pk,
+                "reason": "To share our bin day finder.",
+            },
+        )
 
     def test_form_renders_with_council_choices(self, client, council):
         response = client.get(reverse("accounts:request_access"))
@@ -229,16 +258,21 @@ class TestAccessRequest:
         assert 'name="csrfmiddlewaretoken"' in response.text
 
     def test_invalid_input_gets_clear_errors(self, client, council):
-        response = client.post(reverse("accounts:request_access"),
-                               {"name": "", "email": "nope", "council": "999999", "reason": ""})
+        response = client.post(
+            reverse("accounts:request_access"),
+            {"name": "", "email": "nope", "council": "999999", "reason": ""},
+        )
         assert response.status_code == 200
-        for message in ("Enter your full name", "Enter an email address in the correct format",
-                        "Choose a council from the list", "Tell us why you want to join"):
+        for message in (
+            "Enter your full name",
+            "Enter an email address in the correct format",
+            "Choose a council from the list",
+            "Tell us why you want to join",
+        ):
             assert message in response.text
         assert not AccessRequest.objects.exists()
 
-    def test_approve_sends_a_link_and_no_account_is_active_before(self, client, organiser,
-                                                                  council):
+    def test_approve_sends_a_link_and_no_account_is_active_before(self, client, organiser, council):
         response = self.request_access(client, council)
         assert response.status_code == 302
         access_request = AccessRequest.objects.get()
@@ -254,16 +288,21 @@ class TestAccessRequest:
 
         mail.outbox.clear()
         client.force_login(organiser)
-        response = client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-                               {"status": "approved", "decision_note": "Welcome!"})
+        response = client.post(
+            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+            {"status": "approved", "decision_note": "Welcome!"},
+        )
         assert response.status_code == 302
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.APPROVED
         assert access_request.decided_by == organiser
         (message,) = mail.outbox
         assert message.to == ["sam@avonford.gov.uk"] and "Welcome!" in message.body
-        assert not get_user_model().objects.filter(email="sam@avonford.gov.uk",
-                                                   is_active=True).exists()
+        assert (
+            not get_user_model()
+            .objects.filter(email="sam@avonford.gov.uk", is_active=True)
+            .exists()
+        )
 
         client.logout()
         set_password(client, link_from(message))
@@ -273,8 +312,10 @@ class TestAccessRequest:
 
         # A decided request cannot be decided again.
         client.force_login(organiser)
-        response = client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-                               {"status": "declined", "decision_note": ""})
+        response = client.post(
+            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+            {"status": "declined", "decision_note": ""},
+        )
         assert response.status_code == 200
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.APPROVED
@@ -284,8 +325,10 @@ class TestAccessRequest:
         access_request = AccessRequest.objects.get()
         mail.outbox.clear()
         client.force_login(organiser)
-        client.post(reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-                    {"status": "declined", "decision_note": "Ask your digital lead first."})
+        client.post(
+            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+            {"status": "declined", "decision_note": "Ask your digital lead first."},
+        )
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.DECLINED
         (message,) = mail.outbox
@@ -295,10 +338,12 @@ class TestAccessRequest:
 
 
 def test_reader_signs_in_on_the_public_site(client, db):
-    get_user_model().objects.create_user(username="reader@example.org",
-                                         email="reader@example.org", password=PASSWORD)
-    response = client.post(reverse("accounts:sign_in"),
-                           {"username": "reader@example.org", "password": PASSWORD})
+    get_user_model().objects.create_user(
+        username="reader@example.org", email="reader@example.org", password=PASSWORD
+    )
+    response = client.post(
+        reverse("accounts:sign_in"), {"username": "reader@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert client.get(reverse("wagtailadmin_home")).status_code == 302  # no admin access
@@ -306,37 +351,46 @@ def test_reader_signs_in_on_the_public_site(client, db):
 
 def test_organiser_admin_screens(client, organiser, council):
     invite(client, organiser, council)
-    AccessRequest.objects.create(name="Sam Patel", email="sam@avonford.gov.uk",
-                                 council=council, reason="Sharing.")
-    member = get_user_model().objects.create_user(username="member@avonford.gov.uk",
-                                                  email="member@avonford.gov.uk")
+    AccessRequest.objects.create(
+        name="Sam Patel", email="sam@avonford.gov.uk", council=council, reason="Sharing."
+    )
+    member = get_user_model().objects.create_user(
+        username="member@avonford.gov.uk", email="member@avonford.gov.uk"
+    )
     member.council_memberships.create(council=council)
     client.force_login(organiser)
     screens = {
         reverse("accounts_invitation:index"): "new.person@avonford.gov.uk",
         reverse("accounts_accessrequest:index"): "Sam Patel",
-        reverse("accounts_accessrequest:edit", args=[AccessRequest.objects.get().pk]):
-            "Sharing.",
+        reverse("accounts_accessrequest:edit", args=[AccessRequest.objects.get().pk]): "Sharing.",
         reverse("wagtailsnippets_councils_councilmembership:list"): "member@avonford.gov.uk",
     }
     for url, expected in screens.items():
         response = client.get(url)
         assert response.status_code == 200, url
         assert expected in response.text, url
-    response = client.get(reverse("wagtailsnippets_councils_councilmembership:list"),
-                          {"q": "member@avonford"})
+    response = client.get(
+        reverse("wagtailsnippets_councils_councilmembership:list"), {"q": "member@avonford"}
+    )
     assert response.status_code == 200
 
 
 def test_organisers_manage_people_but_not_administrators(client, organiser):
     admin = get_user_model().objects.create_superuser(username="root", password=PASSWORD)
-    person = get_user_model().objects.create_user(username="person@example.org",
-                                                  email="person@example.org")
+    person = get_user_model().objects.create_user(
+        username="person@example.org", email="person@example.org"
+    )
     client.force_login(organiser)
     assert client.get(reverse("wagtailusers_users:edit", args=[person.pk])).status_code == 200
-    response = client.post(reverse("wagtailusers_users:edit", args=[admin.pk]),
-                           {"username": "root", "email": "x@example.org",
-                            "password1": "taken-over-123", "password2": "taken-over-123"})
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[admin.pk]),
+        {
+            "username": "root",
+            "email": "x@example.org",
+            "password1": "taken-over-123",
+            "password2": "taken-over-123",
+        },
+    )
     assert response.status_code in (302, 403)
     admin.refresh_from_db()
     assert admin.check_password(PASSWORD)

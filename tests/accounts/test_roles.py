@@ -17,9 +17,13 @@ from home.models import HomePage
 
 
 def counts():
-    return (Group.objects.count(), GroupPagePermission.objects.count(),
-            Workflow.objects.count(), WorkflowPage.objects.count(),
-            sum(group.permissions.count() for group in Group.objects.all()))
+    return (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        WorkflowPage.objects.count(),
+        sum(group.permissions.count() for group in Group.objects.all()),
+    )
 
 
 def test_setup_roles_is_idempotent(site_structure):
@@ -39,8 +43,7 @@ def test_setup_roles_is_idempotent(site_structure):
     assert practitioners.page_permissions.count() == 6  # three index pages × add, change
     home = HomePage.objects.get()
     organiser_codenames = set(
-        organisers.page_permissions.filter(page=home)
-        .values_list("permission__codename", flat=True)
+        organisers.page_permissions.filter(page=home).values_list("permission__codename", flat=True)
     )
     assert {"publish_page", "lock_page", "bulk_delete_page"} <= organiser_codenames
     assert organisers.permissions.filter(codename="act_for_any_council").exists()
@@ -62,8 +65,9 @@ def test_demo_practitioner_and_organiser(client, site_structure, register):
 
     spec, organiser = accounts["organiser"]
     assert organiser.has_perm("councils.act_for_any_council")
-    response = client.post(reverse("wagtailadmin_login"),
-                           {"username": organiser.username, "password": spec.password()})
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": organiser.username, "password": spec.password()}
+    )
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 

@@ -27,7 +27,8 @@ def _counts_start_at_zero(monkeypatch):
 @pytest.fixture
 def user():
     return get_user_model().objects.create_user(
-        username="sam", email="Sam.Jones@Cornwall.gov.uk", password=PASSWORD)
+        username="sam", email="Sam.Jones@Cornwall.gov.uk", password=PASSWORD
+    )
 
 
 def sign_in(client, page, username, password=PASSWORD, **extra):
@@ -53,14 +54,16 @@ def test_the_sign_in_pages_say_either_works(client):
 
 
 def test_wrong_password_by_email_fails(client, user):
-    assert sign_in(client, "accounts:sign_in", "sam.jones@cornwall.gov.uk", "wrong"
-                   ).status_code == 200
+    assert (
+        sign_in(client, "accounts:sign_in", "sam.jones@cornwall.gov.uk", "wrong").status_code == 200
+    )
     assert signed_in_as(client) is None
 
 
 def test_an_email_address_two_accounts_share_signs_in_to_neither(client, user):
     get_user_model().objects.create_user(
-        username="sam2", email="sam.jones@cornwall.gov.uk", password=PASSWORD)
+        username="sam2", email="sam.jones@cornwall.gov.uk", password=PASSWORD
+    )
     response = sign_in(client, "accounts:sign_in", "sam.jones@cornwall.gov.uk")
     assert response.status_code == 200
     assert signed_in_as(client) is None
@@ -85,10 +88,13 @@ def test_odd_names_are_refused_without_error(client, user, hostile):
 def test_wrong_passwords_by_email_and_username_lock_the_one_account(client, user, settings):
     names = ["sam", "SAM.JONES@cornwall.gov.uk"]
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert sign_in(client, SIGN_IN_PAGES[attempt % 2], names[attempt % 2], "wrong"
-                       ).status_code == 200
-    assert sign_in(client, "accounts:sign_in", "sam.jones@cornwall.gov.uk", "wrong"
-                   ).status_code == 429
+        assert (
+            sign_in(client, SIGN_IN_PAGES[attempt % 2], names[attempt % 2], "wrong").status_code
+            == 200
+        )
+    assert (
+        sign_in(client, "accounts:sign_in", "sam.jones@cornwall.gov.uk", "wrong").status_code == 429
+    )
     for name in names:
         for page in SIGN_IN_PAGES:
             assert sign_in(client, page, name).status_code == 429

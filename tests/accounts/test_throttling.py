@@ -54,7 +54,8 @@ def assert_refused(response, *, within):
 @pytest.fixture
 def user(db):
     return get_user_model().objects.create_user(
-        username="reader@example.org", email="reader@example.org", password=PASSWORD)
+        username="reader@example.org", email="reader@example.org", password=PASSWORD
+    )
 
 
 @pytest.fixture
@@ -65,7 +66,8 @@ def council(db):
 @pytest.fixture
 def organiser(db):
     organiser = get_user_model().objects.create_user(
-        username="organiser", email="organiser@example.org", password=PASSWORD)
+        username="organiser", email="organiser@example.org", password=PASSWORD
+    )
     organiser.groups.add(Group.objects.get_or_create(name=ORGANISERS)[0])
     return organiser
 
@@ -75,10 +77,17 @@ def sign_in(client, page, password, username="reader@example.org", **extra):
 
 
 def ask_to_join(client, council, email="sam@avonford.gov.uk", **extra):
-    return client.post(reverse("accounts:request_access"), {
-        "name": "Sam Patel", "email": email, "job_title": "Service designer",
-        "council": council.pk, "reason": "To share our bin day finder.", **extra,
-    })
+    return client.post(
+        reverse("accounts:request_access"),
+        {
+            "name": "Sam Patel",
+            "email": email,
+            "job_title": "Service designer",
+            "council": council.pk,
+            "reason": "To share our bin day finder.",
+            **extra,
+        },
+    )
 
 
 class TestSignInLockout:
@@ -99,7 +108,7 @@ class TestSignInLockout:
         assert "_auth_user_id" not in client.session
 
         # The lock is for this username from this address, on both sign-in pages.
-        other_page, = set(SIGN_IN_PAGES) - {page}
+        (other_page,) = set(SIGN_IN_PAGES) - {page}
         assert sign_in(client, other_page, PASSWORD).status_code == 429
         assert sign_in(client, page, PASSWORD, REMOTE_ADDR="10.0.0.2").status_code == 302
 
@@ -109,7 +118,8 @@ class TestSignInLockout:
         assert sign_in(client, "accounts:sign_in", PASSWORD).status_code == 429
 
         AccessAttempt.objects.update(
-            attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+            attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+        )
         response = sign_in(client, "accounts:sign_in", PASSWORD)
         assert response.status_code == 302
         assert client.session["_auth_user_id"] == str(user.pk)
@@ -126,15 +136,17 @@ class TestSignInLockout:
             page = SIGN_IN_PAGES[attempt % 2]
             assert sign_in(client, page, "guess", username=f"user{attempt}").status_code == 200
         for page in SIGN_IN_PAGES:
-            assert_refused(sign_in(client, page, "guess", username="one-more"),
-                           within=timedelta(minutes=15))
+            assert_refused(
+                sign_in(client, page, "guess", username="one-more"), within=timedelta(minutes=15)
+            )
 
 
 class TestRequestToJoin:
     def test_one_address_can_send_only_so_many(self, client, council, organiser, settings):
         allowed = limit(settings, "request-access")
-        responses = [ask_to_join(client, council, email=f"person{n}@avonford.gov.uk")
-                     for n in range(25)]
+        responses = [
+            ask_to_join(client, council, email=f"person{n}@avonford.gov.uk") for n in range(25)
+        ]
         assert [r.status_code for r in responses] == [302] * allowed + [429] * (25 - allowed)
         assert len(mail.outbox) == allowed
         assert AccessRequest.objects.count() == allowed
@@ -142,21 +154,29 @@ class TestRequestToJoin:
             assert_refused(response, within=timedelta(hours=1))
             assert "Too many attempts" in text(response)
 
-    def test_one_email_address_can_be_given_only_so_often(self, client, council, organiser,
-                                                          settings):
+    def test_one_email_address_can_be_given_only_so_often(
+        self, client, council, organiser, settings
+    ):
         allowed = limit(settings, "request-access-email")
         for n in range(allowed):
             ask_to_join(client, council, REMOTE_ADDR=f"10.0.0.{n}")
-        response = client.post(reverse("accounts:request_access"), {
-            "name": "Sam Patel", "email": " SAM@avonford.gov.uk", "council": council.pk,
-            "reason": "Again.",
-        }, REMOTE_ADDR="10.0.1.1")
+        response = client.post(
+            reverse("accounts:request_access"),
+            {
+                "name": "Sam Patel",
+                "email": " SAM@avonford.gov.uk",
+                "council": council.pk,
+                "reason": "Again.",
+            },
+            REMOTE_ADDR="10.0.1.1",
+        )
         assert_refused(response, within=timedelta(days=1))
         assert AccessRequest.objects.count() == 1
         assert len(mail.outbox) == 1  # the organisers heard once
 
-    def test_an_existing_account_gets_the_same_page_and_an_email(self, client, council,
-                                                                 organiser, user):
+    def test_an_existing_account_gets_the_same_page_and_an_email(
+        self, client, council, organiser, user
+    ):
         new = ask_to_join(client, council, email="new.person@avonford.gov.uk")
         new_page = client.get(new["Location"])
         mail.outbox.clear()
@@ -189,8 +209,9 @@ class TestOtherForms:
     def test_password_resets_to_one_address_are_limited(self, client, user, settings):
         allowed = limit(settings, "password-reset-email")
         url = reverse("wagtailadmin_password_reset")
-        responses = [client.post(url, {"email": user.email}, REMOTE_ADDR=f"10.0.0.{n}")
-                     for n in range(10)]
+        responses = [
+            client.post(url, {"email": user.email}, REMOTE_ADDR=f"10.0.0.{n}") for n in range(10)
+        ]
         assert [r.status_code for r in responses] == [302] * allowed + [429] * (10 - allowed)
         assert responses[0]["Location"] == reverse("wagtailadmin_password_reset_done")
         assert len(mail.outbox) == allowed
@@ -201,8 +222,9 @@ class TestOtherForms:
         url = reverse("wagtailadmin_password_reset")
         for n in range(allowed):
             assert client.post(url, {"email": f"person{n}@example.org"}).status_code == 302
-        assert_refused(client.post(url, {"email": "one-more@example.org"}),
-                       within=timedelta(hours=1))
+        assert_refused(
+            client.post(url, {"email": "one-more@example.org"}), within=timedelta(hours=1)
+        )
 
     def test_setting_a_password_is_limited(self, client, db, settings):
         url = reverse("accounts:accept_invitation", args=["not-a-real-token"])
@@ -214,17 +236,19 @@ class TestOtherForms:
         url = reverse("search:similar_councils")
         for _ in range(limit(settings, "similar-councils")):
             assert client.get(url).status_code == 200
-        assert_refused(client.get(url, {"problem": "Missed bin collections"}),
-                       within=timedelta(minutes=1))
+        assert_refused(
+            client.get(url, {"problem": "Missed bin collections"}), within=timedelta(minutes=1)
+        )
 
 
 def test_client_address_behind_a_proxy(settings):
     factory = RequestFactory()
-    request = factory.get("/", REMOTE_ADDR="10.0.0.1",
-                          HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    request = factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
     assert client_ip(request) == "10.0.0.1"
 
     settings.RATELIMIT_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert client_ip(request) == "203.0.113.7"  # the proxy's entry, not the forgeable one
-    assert client_ip(factory.get("/", REMOTE_ADDR="10.0.0.1",
-                                 HTTP_X_FORWARDED_FOR="nonsense")) == "10.0.0.1"
+    assert (
+        client_ip(factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="nonsense"))
+        == "10.0.0.1"
+    )

@@ -20,8 +20,16 @@ NEW_PASSWORD = "taken-over-12345"  # noqa: S105
 
 ACTORS = ["organiser", "practitioner", "reader", "admin"]
 TARGETS = ["practitioner", "reader", "organiser", "self", "admin"]
-EDITS = ["open_edit", "rename", "toggle_superuser", "toggle_staff", "toggle_organiser_role",
-         "toggle_practitioner_role", "set_password", "deactivate"]
+EDITS = [
+    "open_edit",
+    "rename",
+    "toggle_superuser",
+    "toggle_staff",
+    "toggle_organiser_role",
+    "toggle_practitioner_role",
+    "set_password",
+    "deactivate",
+]
 ACTIONS = EDITS + ["delete", "bulk_deactivate", "bulk_assign_organiser_role", "bulk_delete"]
 
 ALLOWED = "allowed"
@@ -65,21 +73,33 @@ ADMIN_ON_SELF = ADMIN_ON_OTHERS | {
     "bulk_delete": SKIPPED,
 }
 EXPECTED = {
-    "organiser": {"practitioner": ORGANISER_ON_MANAGED, "reader": ORGANISER_ON_MANAGED,
-                  "organiser": ORGANISER_ON_OTHERS, "self": ORGANISER_ON_OTHERS,
-                  "admin": ORGANISER_ON_OTHERS},
+    "organiser": {
+        "practitioner": ORGANISER_ON_MANAGED,
+        "reader": ORGANISER_ON_MANAGED,
+        "organiser": ORGANISER_ON_OTHERS,
+        "self": ORGANISER_ON_OTHERS,
+        "admin": ORGANISER_ON_OTHERS,
+    },
     "practitioner": {target: dict.fromkeys(ACTIONS, FORBIDDEN) for target in TARGETS},
     "reader": {target: dict.fromkeys(ACTIONS, NO_ADMIN) for target in TARGETS},
     "admin": {target: ADMIN_ON_OTHERS for target in TARGETS} | {"self": ADMIN_ON_SELF},
 }
-EXPECTED_CREATE = {"organiser": FORBIDDEN, "practitioner": FORBIDDEN, "reader": NO_ADMIN,
-                   "admin": ALLOWED}
+EXPECTED_CREATE = {
+    "organiser": FORBIDDEN,
+    "practitioner": FORBIDDEN,
+    "reader": NO_ADMIN,
+    "admin": ALLOWED,
+}
 
 
 def make_user(username, **extra):
     return get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", password=PASSWORD,
-        first_name=username.title(), last_name="Person", **extra,
+        username=username,
+        email=f"{username}@example.gov.uk",
+        password=PASSWORD,
+        first_name=username.title(),
+        last_name="Person",
+        **extra,
     )
 
 
@@ -93,8 +113,13 @@ def account_state(pk):
         "is_staff": user.is_staff,
         "is_active": user.is_active,
         "first_name": user.first_name,
-        "password": ("original" if user.check_password(PASSWORD)
-                     else "new" if user.check_password(NEW_PASSWORD) else "other"),
+        "password": (
+            "original"
+            if user.check_password(PASSWORD)
+            else "new"
+            if user.check_password(NEW_PASSWORD)
+            else "other"
+        ),
         "groups": frozenset(user.groups.values_list("name", flat=True)),
         "permissions": frozenset(user.user_permissions.values_list("codename", flat=True)),
     }
@@ -123,8 +148,9 @@ def toggled_group(user, name):
 
 
 def post_edit(client, user, **changes):
-    return client.post(reverse("wagtailusers_users:edit", args=[user.pk]),
-                       edit_form_data(user, **changes))
+    return client.post(
+        reverse("wagtailusers_users:edit", args=[user.pk]), edit_form_data(user, **changes)
+    )
 
 
 def post_bulk(client, user, action, data):
@@ -134,6 +160,7 @@ def post_bulk(client, user, action, data):
 
 # Each action takes the client and the account and returns the response, and says how the
 # account's state changes when the action is allowed.
+
 
 def do_open_edit(client, user):
     return client.get(reverse("wagtailusers_users:edit", args=[user.pk]))
@@ -176,8 +203,7 @@ def do_bulk_deactivate(client, user):
 
 
 def do_bulk_assign_organiser_role(client, user):
-    return post_bulk(client, user, "assign_role",
-                     {"role": Group.objects.get(name=ORGANISERS).pk})
+    return post_bulk(client, user, "assign_role", {"role": Group.objects.get(name=ORGANISERS).pk})
 
 
 def do_bulk_delete(client, user):
@@ -219,11 +245,16 @@ class UserAdminTestCase(TestCase):
             organiser = make_user(f"{prefix}organiser")
             make_organiser(organiser)
             admin = get_user_model().objects.create_superuser(
-                username=f"{prefix}admin", email=f"{prefix}admin@example.gov.uk",
-                password=PASSWORD, first_name="Admin", last_name="Person",
+                username=f"{prefix}admin",
+                email=f"{prefix}admin@example.gov.uk",
+                password=PASSWORD,
+                first_name="Admin",
+                last_name="Person",
             )
             cls.accounts[prefix] = {
-                "practitioner": practitioner, "organiser": organiser, "admin": admin,
+                "practitioner": practitioner,
+                "organiser": organiser,
+                "admin": admin,
                 "reader": make_user(f"{prefix}reader"),
             }
 
@@ -274,12 +305,19 @@ class TestUserAdminMatrix(UserAdminTestCase):
         for actor, expected in EXPECTED_CREATE.items():
             with self.subTest(actor=actor):
                 self.client.force_login(self.actor(actor))
-                response = self.client.post(reverse("wagtailusers_users:add"), {
-                    "username": f"new_{actor}", "email": f"new_{actor}@example.gov.uk",
-                    "first_name": "New", "last_name": "Person",
-                    "password1": NEW_PASSWORD, "password2": NEW_PASSWORD,
-                    "is_superuser": "on", "groups": [Group.objects.get(name=ORGANISERS).pk],
-                })
+                response = self.client.post(
+                    reverse("wagtailusers_users:add"),
+                    {
+                        "username": f"new_{actor}",
+                        "email": f"new_{actor}@example.gov.uk",
+                        "first_name": "New",
+                        "last_name": "Person",
+                        "password1": NEW_PASSWORD,
+                        "password2": NEW_PASSWORD,
+                        "is_superuser": "on",
+                        "groups": [Group.objects.get(name=ORGANISERS).pk],
+                    },
+                )
                 self.assert_response(expected, response)
                 created = get_user_model().objects.filter(username=f"new_{actor}").first()
                 if expected == ALLOWED:
@@ -297,11 +335,17 @@ def _cell(actor, action, target):
 
 def _already_has_the_role(actor, action, target):
     return action == "bulk_assign_organiser_role" and (
-        target == "organiser" or (actor, target) == ("organiser", "self"))
+        target == "organiser" or (actor, target) == ("organiser", "self")
+    )
 
 
-CELLS = [(actor, action, target) for actor in ACTORS for target in TARGETS for action in ACTIONS
-         if not _already_has_the_role(actor, action, target)]
+CELLS = [
+    (actor, action, target)
+    for actor in ACTORS
+    for target in TARGETS
+    for action in ACTIONS
+    if not _already_has_the_role(actor, action, target)
+]
 for cell in CELLS:
     setattr(TestUserAdminMatrix, "test_{}_{}_on_{}".format(*cell), _cell(*cell))
 
@@ -314,8 +358,9 @@ class TestUserAdminScreens(UserAdminTestCase):
         self.client.force_login(self.actor("organiser"))
         self.client.post(
             reverse("wagtailusers_users:edit", args=[practitioner.pk]),
-            edit_form_data(practitioner, is_superuser="on",
-                           password1=NEW_PASSWORD, password2=NEW_PASSWORD),
+            edit_form_data(
+                practitioner, is_superuser="on", password1=NEW_PASSWORD, password2=NEW_PASSWORD
+            ),
         )
         practitioner.refresh_from_db()
         assert not practitioner.is_superuser
@@ -323,13 +368,15 @@ class TestUserAdminScreens(UserAdminTestCase):
 
         self.client.force_login(practitioner)
         response = self.client.get(
-            reverse("wagtailusers_users:edit", args=[self.actor("admin").pk]))
+            reverse("wagtailusers_users:edit", args=[self.actor("admin").pk])
+        )
         assert response["Location"] == reverse("wagtailadmin_home")
 
     def test_organiser_sees_only_what_they_may_change(self):
         self.client.force_login(self.actor("organiser"))
-        response = self.client.get(reverse("wagtailusers_users:edit",
-                                           args=[self.target("organiser", "reader").pk]))
+        response = self.client.get(
+            reverse("wagtailusers_users:edit", args=[self.target("organiser", "reader").pk])
+        )
         form = response.context["form"]
         assert set(form.fields) == {"first_name", "last_name", "email", "is_active", "groups"}
         assert [group.name for group in form.fields["groups"].queryset] == [PRACTITIONERS]
@@ -338,8 +385,9 @@ class TestUserAdminScreens(UserAdminTestCase):
 
     def test_administrator_sees_every_field(self):
         self.client.force_login(self.actor("admin"))
-        response = self.client.get(reverse("wagtailusers_users:edit",
-                                           args=[self.target("admin", "reader").pk]))
+        response = self.client.get(
+            reverse("wagtailusers_users:edit", args=[self.target("admin", "reader").pk])
+        )
         form = response.context["form"]
         assert {"username", "password1", "password2", "is_superuser"} <= set(form.fields)
         assert set(form.fields["groups"].queryset) == set(Group.objects.all())

@@ -29,7 +29,10 @@ def test_every_current_council_with_its_profile_fields(client, site):
     assert avonford["name"] == "Avonford"
     assert avonford["official_name"] == site["lead"].official_name
     assert (avonford["council_type"], avonford["nation"], avonford["region"]) == (
-        "NMD", "England", "South West")
+        "NMD",
+        "England",
+        "South West",
+    )
     assert avonford["population"] == 100_000
     assert (avonford["latitude"], avonford["longitude"]) == (51.4, -2.5)
     assert avonford["meta"]["html_url"].endswith(site["lead"].get_absolute_url())
@@ -44,19 +47,28 @@ def test_a_former_council_is_not_listed_but_its_detail_answers(client, site):
 def test_council_counts_are_of_published_public_learning(client):
     items = by_code(get(client, COUNCILS))
     # Avonford leads two case studies (and a draft and a private one), partners on a project.
-    assert (items["AVO"]["pages_led"], items["AVO"]["partnerships"],
-            items["AVO"]["published_learning"]) == (2, 1, 3)
-    assert (items["CAE"]["pages_led"], items["CAE"]["partnerships"],
-            items["CAE"]["published_learning"]) == (1, 1, 2)
+    assert (
+        items["AVO"]["pages_led"],
+        items["AVO"]["partnerships"],
+        items["AVO"]["published_learning"],
+    ) == (2, 1, 3)
+    assert (
+        items["CAE"]["pages_led"],
+        items["CAE"]["partnerships"],
+        items["CAE"]["published_learning"],
+    ) == (1, 1, 2)
     assert (items["DUN"]["pages_led"], items["DUN"]["partnerships"]) == (1, 0)
 
 
-@pytest.mark.parametrize(("query", "codes"), [
-    ({"nation": "Wales"}, ["CAE"]),
-    ({"nation": "wales,scotland"}, ["CAE", "DUN"]),
-    ({"region": "south west"}, ["AVO"]),
-    ({"council_type": "UA"}, ["CAE", "DUN"]),
-])
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ({"nation": "Wales"}, ["CAE"]),
+        ({"nation": "wales,scotland"}, ["CAE", "DUN"]),
+        ({"region": "south west"}, ["AVO"]),
+        ({"council_type": "UA"}, ["CAE", "DUN"]),
+    ],
+)
 def test_council_filters(client, query, codes):
     assert [item["code"] for item in get(client, COUNCILS, **query)["items"]] == codes
 
@@ -66,15 +78,24 @@ def test_councils_are_in_a_stable_order_by_name(client):
     assert names == sorted(names)
 
 
-@pytest.mark.parametrize("query", [{"region": "Atlantis"}, {"council_type": "ZZZ"},
-                                   {"nation": "x"}, {"theme": "waste"}, {"limit": "101"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "Atlantis"},
+        {"council_type": "ZZZ"},
+        {"nation": "x"},
+        {"theme": "waste"},
+        {"limit": "101"},
+    ],
+)
 def test_bad_council_filters_are_400(client, query):
     response = client.get(COUNCILS, query)
     assert response.status_code == 400 and response.json()["message"]
 
 
-def test_the_councils_listing_runs_a_fixed_number_of_queries(client, site,
-                                                             django_assert_max_num_queries):
+def test_the_councils_listing_runs_a_fixed_number_of_queries(
+    client, site, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(20) as few:
         get(client, COUNCILS)
     CouncilFactory.create_batch(15)

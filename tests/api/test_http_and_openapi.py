@@ -8,8 +8,13 @@ from api.fields import COUNCIL_FIELDS, PAGE_FIELDS, THEME_FIELDS
 
 pytestmark = pytest.mark.usefixtures("site")
 
-URLS = ["/api/v2/", "/api/v2/pages/", "/api/v2/councils/", "/api/v2/themes/",
-        "/api/v2/openapi.json"]
+URLS = [
+    "/api/v2/",
+    "/api/v2/pages/",
+    "/api/v2/councils/",
+    "/api/v2/themes/",
+    "/api/v2/openapi.json",
+]
 OPENAPI = "/api/v2/openapi.json"
 
 
@@ -33,8 +38,7 @@ def test_public_answers_may_be_cached_for_five_minutes(client, url):
 def test_it_is_read_only(client, url, method):
     response = getattr(client, method)(url, data="{}", content_type="application/json")
     assert response.status_code == 405
-    response = getattr(client, method)(f"{url}?limit=x", data="{}",
-                                       content_type="application/json")
+    response = getattr(client, method)(f"{url}?limit=x", data="{}", content_type="application/json")
     assert response.status_code == 405
 
 
@@ -52,7 +56,8 @@ def test_a_page_behind_a_password_stays_out_even_for_who_gave_it(client, site):
     from wagtail.models import PageViewRestriction
 
     restriction = PageViewRestriction.objects.create(
-        page=site["lesson"], restriction_type="password", password="open sesame")
+        page=site["lesson"], restriction_type="password", password="open sesame"
+    )
     session = client.session
     session[restriction.passed_view_restrictions_session_key] = [restriction.pk]
     session.save()
@@ -86,6 +91,7 @@ def test_errors_are_not_cached_as_public(client):
 
 # The OpenAPI document ----------------------------------------------------------------------
 
+
 def document(client):
     response = client.get(OPENAPI)
     assert response.status_code == 200
@@ -100,17 +106,26 @@ def resolve(doc, schema):
     return schema
 
 
-JSON_TYPES = {"object": dict, "array": list, "string": str, "integer": int,
-              "number": (int, float), "boolean": bool, "null": type(None)}
+JSON_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+}
 
 
 def check(doc, schema, value, where):
     """Every value has its documented type, and every key the API returns is documented."""
     schema = resolve(doc, schema)
     kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-    assert any(isinstance(value, JSON_TYPES[kind]) and not (
-        kind in ("integer", "number") and isinstance(value, bool)) for kind in kinds), (
-        where, value, kinds)
+    assert any(
+        isinstance(value, JSON_TYPES[kind])
+        and not (kind in ("integer", "number") and isinstance(value, bool))
+        for kind in kinds
+    ), (where, value, kinds)
     if "enum" in schema:
         assert value in schema["enum"], (where, value)
     if isinstance(value, dict):
@@ -129,11 +144,14 @@ def check(doc, schema, value, where):
             check(doc, schema["items"], item, f"{where}[{index}]")
 
 
-@pytest.mark.parametrize(("url", "schema"), [
-    ("/api/v2/pages/?limit=100", "PageListing"),
-    ("/api/v2/councils/?limit=100", "CouncilListing"),
-    ("/api/v2/themes/?limit=100", "ThemeListing"),
-])
+@pytest.mark.parametrize(
+    ("url", "schema"),
+    [
+        ("/api/v2/pages/?limit=100", "PageListing"),
+        ("/api/v2/councils/?limit=100", "CouncilListing"),
+        ("/api/v2/themes/?limit=100", "ThemeListing"),
+    ],
+)
 def test_every_field_returned_is_documented(client, url, schema):
     doc = document(client)
     check(doc, {"$ref": f"#/components/schemas/{schema}"}, client.get(url).json(), url)
@@ -153,12 +171,24 @@ def test_the_document_describes_every_endpoint_parameter_and_field(client):
     for name in ("pages", "councils", "themes"):
         assert f"/api/v2/{name}/" in doc["paths"] and f"/api/v2/{name}/{{id}}/" in doc["paths"]
     page_params = {p["name"] for p in doc["paths"]["/api/v2/pages/"]["get"]["parameters"]}
-    assert page_params == {"type", "theme", "council", "nation", "phase", "stance",
-                           "updated_since", "limit", "offset"}
+    assert page_params == {
+        "type",
+        "theme",
+        "council",
+        "nation",
+        "phase",
+        "stance",
+        "updated_since",
+        "limit",
+        "offset",
+    }
     council_params = {p["name"] for p in doc["paths"]["/api/v2/councils/"]["get"]["parameters"]}
     assert council_params == {"nation", "region", "council_type", "limit", "offset"}
-    for schema, fields in (("Page", PAGE_FIELDS), ("Council", COUNCIL_FIELDS),
-                           ("Theme", THEME_FIELDS)):
+    for schema, fields in (
+        ("Page", PAGE_FIELDS),
+        ("Council", COUNCIL_FIELDS),
+        ("Theme", THEME_FIELDS),
+    ):
         properties = doc["components"]["schemas"][schema]["properties"]
         documented = set(properties) | set(properties["meta"]["properties"])
         assert {field.name for field in fields} <= documented
@@ -187,8 +217,14 @@ def test_the_document_and_the_root_take_no_parameters(client):
 def test_the_root_links_to_every_endpoint_and_is_documented(client):
     doc = document(client)
     data = client.get("/api/v2/").json()
-    check(doc, doc["paths"]["/api/v2/"]["get"]["responses"]["200"]["content"][
-        "application/json"]["schema"], data, "root")
+    check(
+        doc,
+        doc["paths"]["/api/v2/"]["get"]["responses"]["200"]["content"]["application/json"][
+            "schema"
+        ],
+        data,
+        "root",
+    )
     for name in ("pages", "councils", "themes"):
         assert client.get(data["endpoints"][name]).status_code == 200
     assert data["openapi"].endswith(OPENAPI)

@@ -26,16 +26,18 @@ def learning_titles(data):
 
 
 def item_titled(client, title, **query):
-    return next(item for item in get(client, limit=100, **query)["items"]
-                if item["title"] == title)
+    return next(item for item in get(client, limit=100, **query)["items"] if item["title"] == title)
 
 
 def test_the_listing_holds_published_learning_and_theme_pages(client):
     data = get(client, limit=100)
-    assert learning_titles(data) == {"Fewer missed bins", "Quiet housing work",
-                                     "Start with the data", "Shared routes"}
-    assert {item["kind"] for item in data["items"]} == {"case-study", "lesson", "project",
-                                                         "theme"}
+    assert learning_titles(data) == {
+        "Fewer missed bins",
+        "Quiet housing work",
+        "Start with the data",
+        "Shared routes",
+    }
+    assert {item["kind"] for item in data["items"]} == {"case-study", "lesson", "project", "theme"}
     assert data["meta"]["total_count"] == len(data["items"])
     assert data["meta"]["licence"]["name"] == LICENCE_NAME
 
@@ -64,17 +66,30 @@ def test_a_case_study_has_its_structured_fields(client, site):
     assert item["council"]["name"] == "Avonford"
     assert item["partner_councils"] == ["CAE"]
     assert item["themes"] == [{"slug": "waste", "name": "Waste"}]
-    assert item["outcomes"] == [{"description": "Missed bin reports a month", "value": 120,
-                                 "unit": "reports", "baseline": 480, "period": "2023/24"}]
+    assert item["outcomes"] == [
+        {
+            "description": "Missed bin reports a month",
+            "value": 120,
+            "unit": "reports",
+            "baseline": 480,
+            "period": "2023/24",
+        }
+    ]
     assert item["outputs"][0]["title"] == "Bin day finder"
     assert item["cost_band"] == "10k_50k"
     assert item["cost_detail"] == "Two developers for three months."
     assert (item["started_on"], item["finished_on"]) == ("2023-04-01", "2024-03-31")
     assert item["phase"] is None and item["stance"] is None
-    assert item["licence"] == {"name": LICENCE_NAME, "url": LICENCE_URL,
-                               "attribution": attribution(site["lead"].official_name)}
-    assert item["contact"] == {"name": "Priya Shah", "role": "Head of Digital",
-                               "email": "priya.shah@example.gov.uk"}
+    assert item["licence"] == {
+        "name": LICENCE_NAME,
+        "url": LICENCE_URL,
+        "attribution": attribution(site["lead"].official_name),
+    }
+    assert item["contact"] == {
+        "name": "Priya Shah",
+        "role": "Head of Digital",
+        "email": "priya.shah@example.gov.uk",
+    }
 
 
 def test_joint_work_counts_only_what_is_shown(client, site):
@@ -89,7 +104,10 @@ def test_joint_work_counts_only_what_is_shown(client, site):
 def test_a_project_has_phase_stance_partners_and_budget(client, site):
     item = get(client, f"{PAGES}{site['project'].pk}/")
     assert (item["kind"], item["phase"], item["stance"]) == (
-        "project", "beta", "looking_for_partners")
+        "project",
+        "beta",
+        "looking_for_partners",
+    )
     assert item["partner_councils"] == ["AVO"]
     assert item["cost_band"] == "50k_250k"
     assert item["outcomes"] == [] and item["finished_on"] is None
@@ -112,30 +130,38 @@ def test_a_contact_the_council_keeps_private_never_appears(client, site):
     assert "members.only@example.gov.uk" not in everything
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"type": "case-study"}, {"Fewer missed bins", "Quiet housing work"}),
-    ({"type": "lesson,project"}, {"Start with the data", "Shared routes"}),
-    ({"theme": "waste", "type": "case-study,lesson"}, {"Fewer missed bins",
-                                                       "Start with the data"}),
-    ({"council": "AVO"}, {"Fewer missed bins", "Quiet housing work", "Shared routes"}),
-    ({"council": "caerwen"}, {"Fewer missed bins", "Start with the data"}),
-    ({"council": "w06000901"}, {"Fewer missed bins", "Start with the data"}),
-    ({"nation": "Wales"}, {"Start with the data"}),
-    ({"nation": "scotland,wales"}, {"Start with the data", "Shared routes"}),
-    ({"phase": "beta"}, {"Shared routes"}),
-    ({"phase": "alpha"}, set()),
-    ({"stance": "looking_for_partners"}, {"Shared routes"}),
-    ({"updated_since": "2000-01-01", "type": "lesson"}, {"Start with the data"}),
-    ({"updated_since": "2999-01-01"}, set()),
-    ({"updated_since": "2000-01-01T09:00:00Z", "type": "project"}, {"Shared routes"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"type": "case-study"}, {"Fewer missed bins", "Quiet housing work"}),
+        ({"type": "lesson,project"}, {"Start with the data", "Shared routes"}),
+        (
+            {"theme": "waste", "type": "case-study,lesson"},
+            {"Fewer missed bins", "Start with the data"},
+        ),
+        ({"council": "AVO"}, {"Fewer missed bins", "Quiet housing work", "Shared routes"}),
+        ({"council": "caerwen"}, {"Fewer missed bins", "Start with the data"}),
+        ({"council": "w06000901"}, {"Fewer missed bins", "Start with the data"}),
+        ({"nation": "Wales"}, {"Start with the data"}),
+        ({"nation": "scotland,wales"}, {"Start with the data", "Shared routes"}),
+        ({"phase": "beta"}, {"Shared routes"}),
+        ({"phase": "alpha"}, set()),
+        ({"stance": "looking_for_partners"}, {"Shared routes"}),
+        ({"updated_since": "2000-01-01", "type": "lesson"}, {"Start with the data"}),
+        ({"updated_since": "2999-01-01"}, set()),
+        ({"updated_since": "2000-01-01T09:00:00Z", "type": "project"}, {"Shared routes"}),
+    ],
+)
 def test_filters(client, query, expected):
     assert titles(get(client, limit=100, **query)) == expected
 
 
 def test_the_theme_filter_includes_the_theme_page(client):
-    assert titles(get(client, theme="waste")) == {"Fewer missed bins", "Start with the data",
-                                                  "Waste"}
+    assert titles(get(client, theme="waste")) == {
+        "Fewer missed bins",
+        "Start with the data",
+        "Waste",
+    }
 
 
 def test_pagination_with_limit_and_offset(client):
@@ -143,32 +169,36 @@ def test_pagination_with_limit_and_offset(client):
     first = get(client, limit=2)
     second = get(client, limit=2, offset=2)
     assert [item["id"] for item in first["items"] + second["items"]] == [
-        item["id"] for item in everything[:4]]
+        item["id"] for item in everything[:4]
+    ]
     assert first["meta"]["total_count"] == len(everything)
     assert len(get(client)["items"]) == min(20, len(everything))
 
 
-@pytest.mark.parametrize(("query", "words"), [
-    ({"limit": "1000000"}, "limit must be a whole number from 1 to 100"),
-    ({"limit": "0"}, "limit must be"),
-    ({"limit": "9" * 5000}, "limit is too long"),
-    ({"offset": "\u0663"}, "offset must be a whole number"),
-    ({"offset": "-1"}, "offset must be"),
-    ({"colour": "red"}, "Unknown query parameter: 'colour'"),
-    ({"fields": "*"}, "Unknown query parameter: 'fields'"),
-    ({"updated_since": "garbage"}, "updated_since must be an ISO 8601 date"),
-    ({"updated_since": "\u0662\u0660\u0662\u0664-01-01"}, "updated_since must be"),
-    ({"updated_since": "2024-13-45"}, "updated_since must be"),
-    ({"type": "blog"}, "Unknown type: 'blog'"),
-    ({"type": ","}, "type is empty"),
-    ({"theme": "no-such-theme"}, "No theme matches 'no-such-theme'"),
-    ({"council": "nowhere"}, "No council matches 'nowhere'"),
-    ({"nation": "Narnia"}, "Unknown nation"),
-    ({"phase": "gamma"}, "Unknown phase"),
-    ({"stance": "x\x00y"}, "Unknown stance"),
-    ({"theme": "a" * 5000}, "theme is too long"),
-    ({"theme": ",".join(f"t{n}" for n in range(30))}, "at most 20 values"),
-])
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"limit": "1000000"}, "limit must be a whole number from 1 to 100"),
+        ({"limit": "0"}, "limit must be"),
+        ({"limit": "9" * 5000}, "limit is too long"),
+        ({"offset": "\u0663"}, "offset must be a whole number"),
+        ({"offset": "-1"}, "offset must be"),
+        ({"colour": "red"}, "Unknown query parameter: 'colour'"),
+        ({"fields": "*"}, "Unknown query parameter: 'fields'"),
+        ({"updated_since": "garbage"}, "updated_since must be an ISO 8601 date"),
+        ({"updated_since": "\u0662\u0660\u0662\u0664-01-01"}, "updated_since must be"),
+        ({"updated_since": "2024-13-45"}, "updated_since must be"),
+        ({"type": "blog"}, "Unknown type: 'blog'"),
+        ({"type": ","}, "type is empty"),
+        ({"theme": "no-such-theme"}, "No theme matches 'no-such-theme'"),
+        ({"council": "nowhere"}, "No council matches 'nowhere'"),
+        ({"nation": "Narnia"}, "Unknown nation"),
+        ({"phase": "gamma"}, "Unknown phase"),
+        ({"stance": "x\x00y"}, "Unknown stance"),
+        ({"theme": "a" * 5000}, "theme is too long"),
+        ({"theme": ",".join(f"t{n}" for n in range(30))}, "at most 20 values"),
+    ],
+)
 def test_bad_input_is_a_400_with_a_clear_message(client, query, words):
     response = client.get(PAGES, query)
     assert response.status_code == 400
@@ -198,18 +228,41 @@ def test_the_listing_runs_a_fixed_number_of_queries(client, site, django_assert_
     with django_assert_max_num_queries(30) as few:
         small = get(client, limit=100)
     for n in range(8):
-        CaseStudyPageFactory(council=site["lead"], partner_councils=[site["partner"]],
-                             themes=[site["waste"]], title=f"More {n}")
-        ProjectPageFactory(council=site["reuser"], partner_councils=[site["lead"]],
-                           title=f"Project {n}")
+        CaseStudyPageFactory(
+            council=site["lead"],
+            partner_councils=[site["partner"]],
+            themes=[site["waste"]],
+            title=f"More {n}",
+        )
+        ProjectPageFactory(
+            council=site["reuser"], partner_councils=[site["lead"]], title=f"Project {n}"
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         large = get(client, limit=100)
     assert len(large["items"]) == len(small["items"]) + 16
 
 
-HOSTILE = ["\u00b2", "\u0661\u0662", "\uff11", "9" * 5000, "-1", "0", "1e9", "\x00", "%ZZ",
-           "' OR 1=1 --", "<script>", "\U0001f600", "\u202e", ",,,", " , ", "2024-02-30",
-           "2024-01-01T25:00", "T", "a" * 201]
+HOSTILE = [
+    "\u00b2",
+    "\u0661\u0662",
+    "\uff11",
+    "9" * 5000,
+    "-1",
+    "0",
+    "1e9",
+    "\x00",
+    "%ZZ",
+    "' OR 1=1 --",
+    "<script>",
+    "\U0001f600",
+    "\u202e",
+    ",,,",
+    " , ",
+    "2024-02-30",
+    "2024-01-01T25:00",
+    "T",
+    "a" * 201,
+]
 
 
 @pytest.mark.parametrize("url", [PAGES, "/api/v2/councils/", "/api/v2/themes/"])

@@ -63,7 +63,8 @@ def _load_register(kept):
         call_command("import_councils", stdout=StringIO())
         kept["councils"] = list(Council.objects.order_by("pk"))
         kept["references"] = list(
-            ReferenceIndex.objects.filter(content_type=council_type).order_by("pk"))
+            ReferenceIndex.objects.filter(content_type=council_type).order_by("pk")
+        )
         return
     Council.objects.bulk_create(kept["councils"])
     ReferenceIndex.objects.bulk_create(kept["references"])

@@ -90,8 +90,11 @@ def _public_pages(live_server):
     pages = [
         ("home page", "/"),
         ("case study index", CaseStudyIndexPage.objects.get().url),
-        ("case study index, filtered", CaseStudyIndexPage.objects.get().url
-         + f"?theme={case_study.theme_list[0].slug}&nation={council.nation}"),
+        (
+            "case study index, filtered",
+            CaseStudyIndexPage.objects.get().url
+            + f"?theme={case_study.theme_list[0].slug}&nation={council.nation}",
+        ),
         ("case study index, page 2", CaseStudyIndexPage.objects.get().url + "?page=2"),
         ("lesson index", LessonIndexPage.objects.get().url),
         ("project index", ProjectIndexPage.objects.get().url),
@@ -103,17 +106,26 @@ def _public_pages(live_server):
         ("theme page, filtered", theme_page.url + "?kind=case-study&kind=project"),
         ("standard page", StandardPage.objects.get(slug="accessibility").url),
         ("council directory", directory),
-        ("council directory, filtered",
-         f"{directory}?q=a&nation=Wales&council_type={welsh.council_type}&nation=Atlantis"),
+        (
+            "council directory, filtered",
+            f"{directory}?q=a&nation=Wales&council_type={welsh.council_type}&nation=Atlantis",
+        ),
         ("council directory, no results", f"{directory}?q=zzzzzz"),
         ("council directory, by English region", f"{directory}?nation=England&region=London"),
         ("council profile", council.get_absolute_url()),
-        ("council profile, nothing published",
-         Council.objects.current().filter(learning_pages__isnull=True)
-         .order_by("short_name").first().get_absolute_url()),
+        (
+            "council profile, nothing published",
+            Council.objects.current()
+            .filter(learning_pages__isnull=True)
+            .order_by("short_name")
+            .first()
+            .get_absolute_url(),
+        ),
         ("search results", reverse("search:search") + "?q=missed+bins"),
-        ("search results, filtered and empty",
-         reverse("search:search") + "?q=zzzzqqq&nation=Wales"),
+        (
+            "search results, filtered and empty",
+            reverse("search:search") + "?q=zzzzqqq&nation=Wales",
+        ),
         ("councils facing a similar problem", reverse("search:similar_councils")),
         ("page not found", "/no-such-page/"),
     ]
@@ -166,9 +178,11 @@ def test_every_public_page_type_passes_axe(demo_site, live_server, browser_page)
     browser_page.on("pageerror", lambda error: errors.append(str(error)))
     browser_page.on(
         "console",
-        lambda message: errors.append(message.text)
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     failures = []
     for name, url in _public_pages(live_server):
@@ -228,8 +242,10 @@ def test_keyboard_focus_is_visible_on_links_and_buttons(site, live_server, brows
 def test_govuk_frontend_styles_load_without_the_govuk_brand(site, live_server, browser_page):
     font_requests = []
     browser_page.on(
-        "request", lambda request: font_requests.append(request.url)
-        if request.resource_type == "font" else None
+        "request",
+        lambda request: (
+            font_requests.append(request.url) if request.resource_type == "font" else None
+        ),
     )
     browser_page.goto(live_server.url + "/")
     styles = browser_page.evaluate(
@@ -261,7 +277,7 @@ def test_the_audit_reports_what_it_should(live_server, browser_page):
     browser_page.evaluate(
         "() => { const main = document.querySelector('main');"
         " main.insertAdjacentHTML('beforeend', '<h1>Second</h1><img src=\"/x.png\">"
-        "<nav><a href=\"/\">Unlabelled</a></nav>'); }"
+        '<nav><a href="/">Unlabelled</a></nav>\'); }'
     )
     problems = "\n".join(_audit(browser_page))
     assert "axe image-alt" in problems

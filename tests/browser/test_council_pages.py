@@ -9,8 +9,10 @@ from councils.models import Council
 
 from .test_accessibility import _audit
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_council_profiles_and_directory_filters_pass_axe(site, live_server, browser_page):

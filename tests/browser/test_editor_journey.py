@@ -35,7 +35,8 @@ def practitioner(transactional_db, django_db_serialized_rollback):
     CouncilFactory(short_name="Devon")
     CouncilFactory(short_name="Restormel", is_current=False)
     user = get_user_model().objects.create_user(
-        "cornwall_writer", "writer@cornwall.gov.uk", PASSWORD, first_name="Kerensa")
+        "cornwall_writer", "writer@cornwall.gov.uk", PASSWORD, first_name="Kerensa"
+    )
     make_practitioner(user, [cornwall, plymouth])
     return {"user": user, "index": index}
 
@@ -48,9 +49,11 @@ def axe_problems(page):
         " resultTypes: ['violations']})",
         AXE_TAGS,
     )
-    return [f"{page.url}: axe {v['id']}: {v['help']} "
-            f"{json.dumps([n['target'] for n in v['nodes'][:3]])}"
-            for v in result["violations"]]
+    return [
+        f"{page.url}: axe {v['id']}: {v['help']} "
+        f"{json.dumps([n['target'] for n in v['nodes'][:3]])}"
+        for v in result["violations"]
+    ]
 
 
 def type_rich_text(page, field, text):
@@ -58,8 +61,7 @@ def type_rich_text(page, field, text):
     page.keyboard.type(text)
 
 
-def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_server,
-                                                           browser_page):
+def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_server, browser_page):
     page = browser_page
     base = live_server.url
     problems = []
@@ -82,7 +84,8 @@ def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_se
 
     page.locator("[name='title']").fill("Bin rounds as open data")
     page.locator("textarea[name='summary']").fill(
-        "We published the crews' rounds and missed bins halved.")
+        "We published the crews' rounds and missed bins halved."
+    )
     council.select_option(label="Plymouth")
     page.get_by_role("checkbox", name="Waste").check()
     partners = page.locator("[data-contentpath='partner_councils'] input.ui-widget-content")
@@ -99,8 +102,9 @@ def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_se
     created = CaseStudyPage.objects.get(title="Bin rounds as open data")
     assert created.council.short_name == "Plymouth"
     assert [t.slug for t in created.latest_revision.as_object().themes.all()] == ["waste"]
-    assert [c.short_name for c in created.latest_revision.as_object().partner_councils.all()
-            ] == ["Devon"]
+    assert [c.short_name for c in created.latest_revision.as_object().partner_councils.all()] == [
+        "Devon"
+    ]
     assert created.workflow_in_progress
     assert not created.live
     problems += axe_problems(page)  # the page's listing, saying it is in moderation

@@ -18,14 +18,16 @@ pytestmark = [
 @pytest.fixture
 def published(site):
     council, partner = Council.objects.current().order_by("pk")[:2]
-    case_study = CaseStudyPageFactory(council=council, title="Fewer missed bin collections",
-                                      partner_councils=[partner])
+    case_study = CaseStudyPageFactory(
+        council=council, title="Fewer missed bin collections", partner_councils=[partner]
+    )
     project = ProjectPageFactory(council=partner, title="Shared bin rounds")
     return [case_study.url, project.url, ThemePage.objects.live().first().url]
 
 
 def test_search_with_download_links_the_data_dictionary_and_licences_pass_axe(
-        published, live_server, browser_page):
+    published, live_server, browser_page
+):
     failures = []
     for url in ["/search/?q=bin", "/search/export/columns/", *published]:
         response = browser_page.goto(live_server.url + url)
@@ -37,8 +39,10 @@ def test_search_with_download_links_the_data_dictionary_and_licences_pass_axe(
 def test_the_download_links_download_the_results(published, live_server, browser_page):
     browser_page.goto(live_server.url + "/search/?q=bin")
     links = browser_page.locator(".se-export-links")
-    for name, extension in (("CSV file of these results", "csv"),
-                            ("JSON file of these results", "json")):
+    for name, extension in (
+        ("CSV file of these results", "csv"),
+        ("JSON file of these results", "json"),
+    ):
         with browser_page.expect_download() as download:
             links.get_by_role("link", name=name).click()
         assert download.value.suggested_filename.endswith(f".{extension}")

@@ -35,18 +35,26 @@ def content(transactional_db, django_db_serialized_rollback):
     CaseStudyPageFactory(council=council, themes=[theme], title="Bins online")
     project = ProjectPageFactory(council=council, title="Shared routes")
     reader = get_user_model().objects.create_user("reader", "reader@example.gov.uk", "pw")
-    return {"council": council, "theme_page": ThemePage.objects.live().get(theme=theme),
-            "project": project, "reader": reader}
+    return {
+        "council": council,
+        "theme_page": ThemePage.objects.live().get(theme=theme),
+        "project": project,
+        "reader": reader,
+    }
 
 
 def sign_in(browser_page, live_server, user):
     client = Client()
     client.force_login(user)
-    browser_page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])
+    browser_page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def audit(browser_page, url):
@@ -57,8 +65,12 @@ def audit(browser_page, url):
 
 def test_follow_buttons_and_what_i_follow_pass_axe(content, live_server, browser_page):
     base = live_server.url
-    pages = [content["theme_page"].url, "/councils/avonford/", content["project"].url,
-             "/search/?theme=waste"]
+    pages = [
+        content["theme_page"].url,
+        "/councils/avonford/",
+        content["project"].url,
+        "/search/?theme=waste",
+    ]
     problems = []
     for path in pages:  # anonymous: sign-in links
         problems += audit(browser_page, base + path)

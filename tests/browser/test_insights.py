@@ -49,15 +49,17 @@ def _audit_page(page):
 def test_insight_page_and_home_page_pass_axe(demo_site, live_server, browser_page):
     errors = []
     browser_page.on("pageerror", lambda error: errors.append(str(error)))
-    browser_page.on("console", lambda message: errors.append(message.text)
-                    if message.type == "error" else None)
+    browser_page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     failures = []
     for name, path in [("insight page", "/insights/"), ("home page", "/")]:
         response = browser_page.goto(live_server.url + path)
         assert response.status == 200
         # Audit what the details components hold too.
         browser_page.evaluate(
-            "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+        )
         problems = _audit_page(browser_page) + [f"error: {error}" for error in errors]
         failures.extend(f"{name}: {problem}" for problem in problems)
         errors.clear()
@@ -69,8 +71,7 @@ def test_insight_page_and_home_page_pass_axe(demo_site, live_server, browser_pag
     _tab_to(browser_page, ".se-map__skip")
     browser_page.keyboard.press("Enter")
     browser_page.keyboard.press("Tab")
-    assert browser_page.evaluate(
-        "() => document.activeElement.closest('#map-table') !== null")
+    assert browser_page.evaluate("() => document.activeElement.closest('#map-table') !== null")
 
 
 def _tab_to(page, selector, limit=400):
@@ -78,12 +79,12 @@ def _tab_to(page, selector, limit=400):
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            assert page.evaluate(FOCUS_VISIBLE_JS, FOCUS_YELLOW), (
-                f"no visible focus on {selector}")
+            assert page.evaluate(FOCUS_VISIBLE_JS, FOCUS_YELLOW), f"no visible focus on {selector}"
             return page.evaluate(
                 "() => ({text: document.activeElement.textContent.trim(),"
                 " href: document.activeElement.getAttribute('href'),"
-                " label: document.activeElement.getAttribute('aria-label')})")
+                " label: document.activeElement.getAttribute('aria-label')})"
+            )
     raise AssertionError(f"Tab never reached {selector}")
 
 
@@ -118,11 +119,11 @@ def test_keyboard_only_journey(demo_site, live_server, browser_page):
     assert page.url.endswith("/insights/")
 
     marker = _tab_to(page, "a.se-map__marker")
-    assert page.evaluate(
-        "() => getComputedStyle(document.activeElement.querySelector('circle')).fill"
-    ) == FOCUS_YELLOW, "the focused marker is not highlighted"
+    assert (
+        page.evaluate("() => getComputedStyle(document.activeElement.querySelector('circle')).fill")
+        == FOCUS_YELLOW
+    ), "the focused marker is not highlighted"
     _enter(page)
     assert page.url.endswith(marker["href"])
     council = marker["label"].rsplit(":", 1)[0]
     assert council in page.locator("h1").inner_text()
-

@@ -27,8 +27,11 @@ def _watch(browser_page):
     browser_page.on("pageerror", lambda error: errors.append(str(error)))
     browser_page.on(
         "console",
-        lambda message: errors.append(message.text)
-        if message.type == "error" and "Content Security Policy" in message.text else None,
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     return errors
 
@@ -36,14 +39,20 @@ def _watch(browser_page):
 def test_statement_sign_in_and_filtered_search_pass_axe(site, live_server, browser_page):
     waste = Theme.objects.get(slug="waste")
     welsh = Council.objects.current().filter(nation="Wales").order_by("short_name").first()
-    CaseStudyPageFactory(title="Fewer missed bins", council=welsh, themes=[waste],
-                         summary="How a Welsh council cut missed bin collections.")
+    CaseStudyPageFactory(
+        title="Fewer missed bins",
+        council=welsh,
+        themes=[waste],
+        summary="How a Welsh council cut missed bin collections.",
+    )
     errors = _watch(browser_page)
     pages = [
         ("accessibility statement", "/accessibility/"),
         ("sign in", reverse("accounts:sign_in")),
-        ("search with filters applied",
-         reverse("search:search") + f"?q=bins&theme=waste&nation=Wales&council={welsh.slug}"),
+        (
+            "search with filters applied",
+            reverse("search:search") + f"?q=bins&theme=waste&nation=Wales&council={welsh.slug}",
+        ),
     ]
     failures = []
     for name, path in pages:
@@ -52,8 +61,10 @@ def test_statement_sign_in_and_filtered_search_pass_axe(site, live_server, brows
         if response.status != 200:
             failures.append(f"{name}: status {response.status}")
             continue
-        if name == "search with filters applied" and \
-                "Fewer missed bins" not in browser_page.locator("main").inner_text():
+        if (
+            name == "search with filters applied"
+            and "Fewer missed bins" not in browser_page.locator("main").inner_text()
+        ):
             failures.append(f"{name}: the filtered result is not shown")
         problems = _audit(browser_page) + [f"JavaScript error: {e}" for e in errors]
         failures.extend(f"{name} ({path}): {problem}" for problem in problems)
@@ -61,8 +72,9 @@ def test_statement_sign_in_and_filtered_search_pass_axe(site, live_server, brows
 
 
 def test_json_ld_is_read_not_run_under_the_csp(site, live_server, browser_page):
-    page = CaseStudyPageFactory(title=HOSTILE_TITLE,
-                                council=Council.objects.current().order_by("pk").first())
+    page = CaseStudyPageFactory(
+        title=HOSTILE_TITLE, council=Council.objects.current().order_by("pk").first()
+    )
     errors = _watch(browser_page)
 
     response = browser_page.goto(live_server.url + page.url)
@@ -71,7 +83,8 @@ def test_json_ld_is_read_not_run_under_the_csp(site, live_server, browser_page):
     assert "script-src 'self'" in response.header_value("content-security-policy")
     documents = browser_page.evaluate(
         "() => [...document.querySelectorAll('script[type=\"application/ld+json\"]')]"
-        ".map((s) => s.textContent)")
+        ".map((s) => s.textContent)"
+    )
     assert len(documents) == 1
     data = json.loads(documents[0])
     assert (data["@type"], data["headline"]) == ("Article", HOSTILE_TITLE)

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def setting(db):
     setup_roles()
-    councils = {name: CouncilFactory(short_name=name)
-                for name in ("Cornwall", "Plymouth", "Devon", "Torbay")}
+    councils = {
+        name: CouncilFactory(short_name=name)
+        for name in ("Cornwall", "Plymouth", "Devon", "Torbay")
+    }
     gone = CouncilFactory(short_name="Restormel", is_current=False)
     index = CaseStudyIndexPageFactory()
     return {"councils": councils, "gone": gone, "index": index}
@@ -68,7 +70,7 @@ def test_an_organiser_names_the_lead_council_in_a_searchable_box(client, setting
     field = council_field(client, setting["index"])
     assert "any council" in field.help_text
     html = str(field)
-    assert 'data-controller="w-tag"' in html and '&quot;tagLimit&quot;: 1' in html
+    assert 'data-controller="w-tag"' in html and "&quot;tagLimit&quot;: 1" in html
     assert "<option" not in html  # not a list of every council
 
 
@@ -79,11 +81,14 @@ def test_an_organiser_can_lead_with_any_current_council_by_name(client, setting)
     assert CaseStudyPage.objects.get(slug="bins").council == setting["councils"]["Devon"]
 
 
-@pytest.mark.parametrize("named,error", [
-    ("Restormel", "Restormel is not a current council"),
-    ("Devon, Torbay", "Choose one council."),
-    ("", "This field is required."),
-])
+@pytest.mark.parametrize(
+    "named,error",
+    [
+        ("Restormel", "Restormel is not a current council"),
+        ("Devon, Torbay", "Choose one council."),
+        ("", "This field is required."),
+    ],
+)
 def test_an_organiser_must_name_one_current_council(client, setting, named, error):
     signed_in(client, organiser=True)
     response = post_new(client, setting, council=named, contact_is_public="no")
@@ -108,8 +113,7 @@ def test_a_page_of_an_abolished_council_keeps_it_when_an_organiser_edits(client,
 def test_a_practitioner_cannot_post_another_council_as_the_lead(client, setting):
     cornwall, devon = setting["councils"]["Cornwall"], setting["councils"]["Devon"]
     signed_in(client, [cornwall])
-    page = CaseStudyPage(title="Bins", slug="bins", summary="Fewer missed bins.",
-                         council=devon)
+    page = CaseStudyPage(title="Bins", slug="bins", summary="Fewer missed bins.", council=devon)
     data = case_study_form_data(page, contact_is_public="no")
     data["action-submit"] = "submit"
     response = client.post(add_url(setting["index"]), data)
@@ -137,8 +141,12 @@ def test_the_partner_chooser_is_for_signed_in_editors(client, setting):
 
 
 def post_new(client, setting, **changes):
-    page = CaseStudyPage(title="Bins", slug="bins", summary="Fewer missed bins.",
-                         council=setting["councils"]["Cornwall"])
+    page = CaseStudyPage(
+        title="Bins",
+        slug="bins",
+        summary="Fewer missed bins.",
+        council=setting["councils"]["Cornwall"],
+    )
     data = case_study_form_data(page)
     data.pop("contact_is_public")
     data.update(changes)
@@ -155,8 +163,9 @@ def test_an_abolished_council_cannot_be_named_as_a_partner(client, setting):
 
 def test_partners_are_saved_by_name_in_any_case(client, setting):
     signed_in(client, [setting["councils"]["Cornwall"]])
-    response = post_new(client, setting, partner_councils="plymouth, Devon,, Devon",
-                        contact_is_public="no")
+    response = post_new(
+        client, setting, partner_councils="plymouth, Devon,, Devon", contact_is_public="no"
+    )
     assert response.status_code == 302, response.context["form"].errors
     page = CaseStudyPage.objects.get(slug="bins")
     assert {c.short_name for c in page.partner_councils.all()} == {"Plymouth", "Devon"}
@@ -193,14 +202,14 @@ def test_a_new_page_asks_whether_to_publish_a_contact(client, setting):
     response = post_new(client, setting)
     assert response.status_code == 200
     assert response.context["form"].errors["contact_is_public"] == [
-        "Choose whether to publish a contact"]
+        "Choose whether to publish a contact"
+    ]
 
 
 def test_an_existing_page_keeps_its_contact_choice(client, setting):
     cornwall = setting["councils"]["Cornwall"]
     signed_in(client, [cornwall])
-    page = CaseStudyPageFactory(council=cornwall, contact_is_public=True,
-                                parent=setting["index"])
+    page = CaseStudyPageFactory(council=cornwall, contact_is_public=True, parent=setting["index"])
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert client.get(url).context["form"]["contact_is_public"].value() == "yes"
     data = case_study_form_data(page)

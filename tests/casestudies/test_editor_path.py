@@ -29,17 +29,36 @@ def case_study_form(council, partner, **changes):
         "finished_on": "2024-03-31",
         "problem": rich_text("<p>Hundreds of missed bin reports every month.</p>"),
         "what_we_did": rich_text("<p>Published the crews' rounds as open data.</p>"),
-        "outcomes": streamfield([
-            ("outcome", {"description": "Missed bin reports a month", "value": "240",
-                         "unit": "reports", "baseline": "480", "period": "2023/24"}),
-        ]),
+        "outcomes": streamfield(
+            [
+                (
+                    "outcome",
+                    {
+                        "description": "Missed bin reports a month",
+                        "value": "240",
+                        "unit": "reports",
+                        "baseline": "480",
+                        "period": "2023/24",
+                    },
+                ),
+            ]
+        ),
         "cost_band": "under_10k",
         "cost_detail": "Staff time only.",
         "do_differently": rich_text("<p>Ask the crews first.</p>"),
-        "outputs": streamfield([
-            ("output", {"kind": "code", "title": "Round data publisher",
-                        "url": "https://example.org/rounds", "description": ""}),
-        ]),
+        "outputs": streamfield(
+            [
+                (
+                    "output",
+                    {
+                        "kind": "code",
+                        "title": "Round data publisher",
+                        "url": "https://example.org/rounds",
+                        "description": "",
+                    },
+                ),
+            ]
+        ),
         "contact_name": "Sam Jones",
         "contact_role": "Waste services manager",
         "contact_email": "sam.jones@example.gov.uk",
@@ -68,8 +87,9 @@ def test_superuser_publishes_a_case_study_that_readers_then_find(admin_client):
     assert admin_client.get(add_url).status_code == 200
     response = admin_client.post(add_url, case_study_form(council, partner))
 
-    assert response.status_code == 302, response.context["form"].errors if response.context \
-        else response
+    assert response.status_code == 302, (
+        response.context["form"].errors if response.context else response
+    )
     page = CaseStudyPage.objects.get(slug="missed-bins-halved")
     assert page.live
     assert page.live_revision is not None
@@ -85,8 +105,7 @@ def test_superuser_publishes_a_case_study_that_readers_then_find(admin_client):
     assert "Hundreds of missed bin reports every month." in page_html
     assert "Round data publisher" in page_html
 
-    for url in (council.get_absolute_url(), partner.get_absolute_url(), theme_page.url,
-                index.url):
+    for url in (council.get_absolute_url(), partner.get_absolute_url(), theme_page.url, index.url):
         html = admin_client.get(url).content.decode()
         assert "Missed bins halved" in html, url
         assert page.url in html, url
@@ -114,8 +133,9 @@ def test_editors_cannot_invent_themes(admin_client):
     index = CaseStudyIndexPageFactory()
     add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
 
-    response = admin_client.post(add_url, case_study_form(council, partner,
-                                                          themes="Waste, Made-up theme"))
+    response = admin_client.post(
+        add_url, case_study_form(council, partner, themes="Waste, Made-up theme")
+    )
 
     assert response.status_code == 302
     page = CaseStudyPage.objects.get(slug="missed-bins-halved")
@@ -129,8 +149,9 @@ def test_missing_required_fields_are_reported(admin_client):
     index = CaseStudyIndexPageFactory()
     add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
 
-    response = admin_client.post(add_url, case_study_form(council, partner, summary="",
-                                                          problem="null"))
+    response = admin_client.post(
+        add_url, case_study_form(council, partner, summary="", problem="null")
+    )
 
     assert response.status_code == 200
     assert {"summary", "problem"} <= set(response.context["form"].errors)
@@ -141,21 +162,26 @@ def test_superuser_publishes_a_lesson_linked_to_its_case_study(admin_client):
     case_study = CaseStudyPageFactory(title="Fewer missed bins")
     index = LessonIndexPageFactory()
     add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "lessonpage", index.pk])
-    data = nested_form_data({
-        "title": "Talk to the crews first",
-        "slug": "talk-to-the-crews-first",
-        "council": case_study.council.pk,
-        "summary": "The people who empty the bins knew where the problems were.",
-        "tags": "",
-        "context": rich_text("<p>We redesigned rounds from the office.</p>"),
-        "what_worked": rich_text("<p>Riding along with the crews.</p>"),
-        "what_did_not": rich_text("<p>Route software on its own.</p>"),
-        "advice": rich_text("<p>Start at the depot.</p>"),
-        "sources": inline_formset([{"page": case_study.pk, "ORDER": "1", "DELETE": ""}]),
-        "listing_summary": "", "search_description": "", "seo_title": "", "last_reviewed": "",
-        "comments": inline_formset([]),
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "Talk to the crews first",
+            "slug": "talk-to-the-crews-first",
+            "council": case_study.council.pk,
+            "summary": "The people who empty the bins knew where the problems were.",
+            "tags": "",
+            "context": rich_text("<p>We redesigned rounds from the office.</p>"),
+            "what_worked": rich_text("<p>Riding along with the crews.</p>"),
+            "what_did_not": rich_text("<p>Route software on its own.</p>"),
+            "advice": rich_text("<p>Start at the depot.</p>"),
+            "sources": inline_formset([{"page": case_study.pk, "ORDER": "1", "DELETE": ""}]),
+            "listing_summary": "",
+            "search_description": "",
+            "seo_title": "",
+            "last_reviewed": "",
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
 
     response = admin_client.post(add_url, data)
 

@@ -16,8 +16,11 @@ def council(site_structure):
     return CouncilFactory(short_name="Avonford", official_name="Avonford Borough Council")
 
 
-@pytest.mark.parametrize("factory", [CaseStudyPageFactory, LessonPageFactory,
-                                     ProjectPageFactory], ids=["case study", "lesson", "project"])
+@pytest.mark.parametrize(
+    "factory",
+    [CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory],
+    ids=["case study", "lesson", "project"],
+)
 def test_content_pages_state_the_licence_and_attribution(client, council, factory):
     page = factory(council=council)
     body = client.get(page.url).content.decode()
@@ -35,7 +38,7 @@ def test_theme_pages_state_the_licence(client, council):
 
 def test_footer_keeps_the_register_credit_beside_the_licence(client, council):
     body = client.get("/").content.decode()
-    footer = body[body.index('<footer'):]
+    footer = body[body.index("<footer") :]
     assert licence.LICENCE_NAME in footer
     assert 'href="/search/export/columns/"' in footer
     assert "mySociety, CC BY 4.0" in footer

@@ -31,8 +31,18 @@ INDEXES = {
     LessonIndexPage: LessonPage,
     ProjectIndexPage: ProjectPage,
 }
-EVERY_TYPE = [HomePage, StandardPage, CaseStudyIndexPage, CaseStudyPage, LessonIndexPage,
-              LessonPage, ProjectIndexPage, ProjectPage, ThemeIndexPage, ThemePage]
+EVERY_TYPE = [
+    HomePage,
+    StandardPage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    LessonIndexPage,
+    LessonPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ThemeIndexPage,
+    ThemePage,
+]
 
 
 class LearningPageTreeTests(WagtailPageTestCase):
@@ -72,8 +82,12 @@ class LearningPageTreeTests(WagtailPageTestCase):
 
     def test_index_pages_are_singletons(self):
         home = HomePage.objects.first()
-        factories = [CaseStudyIndexPageFactory, LessonIndexPageFactory,
-                     ProjectIndexPageFactory, ThemeIndexPageFactory]
+        factories = [
+            CaseStudyIndexPageFactory,
+            LessonIndexPageFactory,
+            ProjectIndexPageFactory,
+            ThemeIndexPageFactory,
+        ]
         for factory in factories:
             model = factory._meta.model
             with self.subTest(model.__name__):
@@ -107,9 +121,13 @@ class AdminOffersOnlyAllowedTypesTests(WagtailPageTestCase):
     def test_home_page_offers_index_pages_and_standard_pages(self):
         home = HomePage.objects.first()
         response = self.add_links(home)
-        for app, name in (("casestudies", "casestudyindexpage"), ("casestudies",
-                          "lessonindexpage"), ("casestudies", "projectindexpage"),
-                          ("casestudies", "themeindexpage"), ("home", "standardpage")):
+        for app, name in (
+            ("casestudies", "casestudyindexpage"),
+            ("casestudies", "lessonindexpage"),
+            ("casestudies", "projectindexpage"),
+            ("casestudies", "themeindexpage"),
+            ("home", "standardpage"),
+        ):
             self.assertContains(response, self.add_url(name, home, app))
         self.assertNotContains(response, self.add_url("learningpage", home))
         self.assertNotContains(response, self.add_url("casestudypage", home))
@@ -124,9 +142,11 @@ class AdminOffersOnlyAllowedTypesTests(WagtailPageTestCase):
     def test_pages_in_the_wrong_place_are_refused(self):
         home = HomePage.objects.first()
         index = CaseStudyIndexPageFactory()
-        for url in (self.add_url("casestudypage", home),
-                    self.add_url("learningpage", index),
-                    self.add_url("casestudyindexpage", home)):
+        for url in (
+            self.add_url("casestudypage", home),
+            self.add_url("learningpage", index),
+            self.add_url("casestudyindexpage", home),
+        ):
             with self.subTest(url):
                 response = self.client.get(url)
                 self.assertRedirects(response, reverse("wagtailadmin_home"))

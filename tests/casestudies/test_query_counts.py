@@ -62,10 +62,10 @@ def content():
     def add(count):
         for _ in range(count):
             partner = CouncilFactory()
-            case_study = CaseStudyPageFactory(council=council, themes=themes,
-                                              partner_councils=[partner], tags=["bins"])
-            project = ProjectPageFactory(council=partner, themes=themes,
-                                         partner_councils=[council])
+            case_study = CaseStudyPageFactory(
+                council=council, themes=themes, partner_councils=[partner], tags=["bins"]
+            )
+            project = ProjectPageFactory(council=partner, themes=themes, partner_councils=[council])
             ProgressUpdateFactory(project=project)
             LessonPageFactory(council=council, themes=themes, sources=[case_study, project])
 
@@ -74,9 +74,16 @@ def content():
 
 
 def test_index_theme_and_home_pages(client, django_assert_max_num_queries, content):
-    urls = ["/", "/case-studies/", "/lessons/", "/projects/", "/themes/", "/themes/waste/",
-            "/themes/waste/?kind=lesson&kind=project&council_type=NMD",
-            "/case-studies/?theme=waste&nation=England&page=2"]
+    urls = [
+        "/",
+        "/case-studies/",
+        "/lessons/",
+        "/projects/",
+        "/themes/",
+        "/themes/waste/",
+        "/themes/waste/?kind=lesson&kind=project&council_type=NMD",
+        "/case-studies/?theme=waste&nation=England&page=2",
+    ]
     assert_constant(client, django_assert_max_num_queries, urls, content["add"])
 
 
@@ -89,8 +96,12 @@ def test_council_profile(client, django_assert_max_num_queries, content):
 def test_council_directory(client, django_assert_max_num_queries):
     county = CouncilFactory(county_council=True)
     CouncilFactory.create_batch(SMALL, county=county)
-    urls = ["/councils/", "/councils/?nation=England&council_type=NMD&page=2",
-            "/councils/?q=testshire&former=1", county.get_absolute_url()]
+    urls = [
+        "/councils/",
+        "/councils/?nation=England&council_type=NMD&page=2",
+        "/councils/?q=testshire&former=1",
+        county.get_absolute_url(),
+    ]
 
     def add():
         CouncilFactory.create_batch(60, county=county)
@@ -102,8 +113,9 @@ def test_council_directory(client, django_assert_max_num_queries):
 @pytest.mark.similarity  # the page shows similar work, whose queries count too
 def test_project_and_lesson_pages(client, django_assert_max_num_queries):
     council = CouncilFactory()
-    project = ProjectPageFactory(council=council,
-                                 partner_councils=CouncilFactory.create_batch(SMALL))
+    project = ProjectPageFactory(
+        council=council, partner_councils=CouncilFactory.create_batch(SMALL)
+    )
     ProgressUpdateFactory.create_batch(SMALL, project=project, council=council)
     case_studies = CaseStudyPageFactory.create_batch(SMALL, council=council)
     lesson = LessonPageFactory(council=council, sources=case_studies)

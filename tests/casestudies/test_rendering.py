@@ -98,7 +98,8 @@ def test_lesson_shows_its_sections_and_sources(client):
     project = ProjectPageFactory(title="Shared housing register")
     draft = CaseStudyPageFactory(title="Not yet published work", draft=True)
     lesson = LessonPageFactory(
-        title="Map the data first", sources=[case_study, project, draft],
+        title="Map the data first",
+        sources=[case_study, project, draft],
         themes=[ThemeFactory(name="Data and standards")],
     )
 
@@ -124,10 +125,16 @@ def test_lesson_shows_its_sections_and_sources(client):
 def test_project_shows_partners_phase_stance_and_timeline(client):
     lead = CouncilFactory(short_name="Cornwall")
     partner = CouncilFactory(short_name="Isles of Scilly")
-    project = ProjectPageFactory(council=lead, partner_councils=[partner],
-                                 title="Shared housing register")
-    ProgressUpdateFactory(project=project, council=partner, title="User research done",
-                          date="2024-03-05", text="We spoke to twelve residents.")
+    project = ProjectPageFactory(
+        council=lead, partner_councils=[partner], title="Shared housing register"
+    )
+    ProgressUpdateFactory(
+        project=project,
+        council=partner,
+        title="User research done",
+        date="2024-03-05",
+        text="We spoke to twelve residents.",
+    )
     ProgressUpdateFactory(project=project, title="Alpha started", date="2024-06-10")
 
     html = render(client, project)
@@ -170,8 +177,11 @@ def test_index_pages_list_their_own_live_pages(client):
     lesson = LessonPageFactory(title="Map the data first")
     project = ProjectPageFactory(title="Shared housing register")
 
-    pages = {case_study: "Fewer missed bins", lesson: "Map the data first",
-             project: "Shared housing register"}
+    pages = {
+        case_study: "Fewer missed bins",
+        lesson: "Map the data first",
+        project: "Shared housing register",
+    }
     for page, title in pages.items():
         html = render(client, page.get_parent())
         assert title in html
@@ -200,7 +210,8 @@ def test_theme_page_shows_introduction_featured_work_and_everything(client):
     featured = CaseStudyPageFactory(title="Pothole reporting app", themes=[theme])
     LessonPageFactory(title="Fix the worst roads first", themes=[theme])
     theme_page = ThemePageFactory(
-        theme=theme, introduction="<p>Roads councils are responsible for.</p>",
+        theme=theme,
+        introduction="<p>Roads councils are responsible for.</p>",
         featured=[featured],
     )
 

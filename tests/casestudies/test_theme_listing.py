@@ -58,8 +58,13 @@ def test_lists_only_live_public_pages_with_the_theme(client, theme_page, waste):
     assert response.status_code == 200
     assert sorted(titles(response)) == ["Fewer missed bins", "Shared depot", "Talk to the crews"]
     html = response.content.decode()
-    for hidden in ("Housing only", "No theme at all", "Draft about waste", "Private about waste",
-                   "Withdrawn about waste"):
+    for hidden in (
+        "Housing only",
+        "No theme at all",
+        "Draft about waste",
+        "Private about waste",
+        "Withdrawn about waste",
+    ):
         assert hidden not in html
 
 
@@ -73,8 +78,9 @@ def test_newest_first(client, theme_page, waste):
 
 def test_paginated(client, theme_page, waste):
     for number in range(PAGE_SIZE + 2):
-        CaseStudyPageFactory(title=f"Item {number:02d}", themes=[waste],
-                             first_published_at=days_ago(number))
+        CaseStudyPageFactory(
+            title=f"Item {number:02d}", themes=[waste], first_published_at=days_ago(number)
+        )
 
     first = client.get(theme_page.url)
     second = client.get(theme_page.url, {"page": "2"})
@@ -98,14 +104,17 @@ def mixed(theme_page, waste):
     return theme_page
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"kind": "case-study"}, ["District case study", "Unitary case study"]),
-    ({"kind": "lesson"}, ["District lesson"]),
-    ({"kind": ["lesson", "project"]}, ["District lesson", "Unitary project"]),
-    ({"council_type": "UA"}, ["Unitary case study", "Unitary project"]),
-    ({"council_type": "NMD", "kind": "case-study"}, ["District case study"]),
-    ({"council_type": "UA", "kind": "lesson"}, []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"kind": "case-study"}, ["District case study", "Unitary case study"]),
+        ({"kind": "lesson"}, ["District lesson"]),
+        ({"kind": ["lesson", "project"]}, ["District lesson", "Unitary project"]),
+        ({"council_type": "UA"}, ["Unitary case study", "Unitary project"]),
+        ({"council_type": "NMD", "kind": "case-study"}, ["District case study"]),
+        ({"council_type": "UA", "kind": "lesson"}, []),
+    ],
+)
 def test_filter_by_kind_and_council_type(client, mixed, query, expected):
     response = client.get(mixed.url, query)
 
@@ -133,14 +142,20 @@ def test_featured_items_in_the_organisers_order_without_drafts(client, waste):
     response = client.get(theme_page.url)
 
     assert [page.title for page in response.context["featured_pages"]] == [
-        "Newer feature", "Older feature"]
+        "Newer feature",
+        "Older feature",
+    ]
     assert "Draft feature" not in response.content.decode()
 
 
 def test_index_pages_filter_by_theme_nation_and_council_type(client, waste):
     housing = Theme.objects.get(slug="housing")
-    fife = CouncilFactory(short_name="Fife", nation="Scotland", council_type="SCO",
-                          council_type_name="Scottish unitary authority")
+    fife = CouncilFactory(
+        short_name="Fife",
+        nation="Scotland",
+        council_type="SCO",
+        council_type_name="Scottish unitary authority",
+    )
     CaseStudyPageFactory(title="Scottish bins", council=fife, themes=[waste])
     CaseStudyPageFactory(title="English bins", themes=[waste])
     index = CaseStudyPageFactory(title="English housing", themes=[housing]).get_parent()
@@ -151,12 +166,18 @@ def test_index_pages_filter_by_theme_nation_and_council_type(client, waste):
         return sorted(titles(response))
 
     assert listed(theme="waste") == ["English bins", "Scottish bins"]
-    assert listed(theme=["waste", "housing"]) == ["English bins", "English housing",
-                                                  "Scottish bins"]
+    assert listed(theme=["waste", "housing"]) == [
+        "English bins",
+        "English housing",
+        "Scottish bins",
+    ]
     assert listed(nation="Scotland") == ["Scottish bins"]
     assert listed(council_type="NMD", theme="waste") == ["English bins"]
-    assert listed(theme="not-a-theme", page="abc") == ["English bins", "English housing",
-                                                       "Scottish bins"]
+    assert listed(theme="not-a-theme", page="abc") == [
+        "English bins",
+        "English housing",
+        "Scottish bins",
+    ]
     response = client.get(index.url, {"theme": "not-a-theme", "kind": "lesson"})
     assert response.context["unknown_filters"] == ["not-a-theme"]
     assert "We ignored a filter we do not recognise: not-a-theme" in response.content.decode()

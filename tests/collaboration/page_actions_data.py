@@ -13,8 +13,11 @@ from tests.shared_data import build_once, fresh_copy
 
 def person(username, councils):
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", password="not-used-here-1",
-        first_name=username.capitalize())
+        username=username,
+        email=f"{username}@example.gov.uk",
+        password="not-used-here-1",
+        first_name=username.capitalize(),
+    )
     if councils is not None:
         make_practitioner(user, councils)
     return user
@@ -27,7 +30,9 @@ def build():
     bristol = CouncilFactory(short_name="Bristol")
     leeds = CouncilFactory(short_name="Leeds")
     return {
-        "owner": owner, "bristol": bristol, "leeds": leeds,
+        "owner": owner,
+        "bristol": bristol,
+        "leeds": leeds,
         "ana": person("ana", [bristol]),
         "ben": person("ben", [bristol, leeds]),
         "cat": person("cat", [leeds]),
@@ -35,12 +40,17 @@ def build():
         "ola": person("ola", [owner, leeds]),
         "nobody": person("nobody", None),
         "case_study": CaseStudyPageFactory(
-            council=owner, title="Fewer missed bins",
+            council=owner,
+            title="Fewer missed bins",
             contact_email="bins.lead@wychavon.example.gov.uk",
             outputs__0__output__title="Bin day finder",
-            outputs__1__output__title="Crew round app"),
-        "project": ProjectPageFactory(council=owner, title="Shared housing register",
-                                      contact_email="housing.lead@wychavon.example.gov.uk"),
+            outputs__1__output__title="Crew round app",
+        ),
+        "project": ProjectPageFactory(
+            council=owner,
+            title="Shared housing register",
+            contact_email="housing.lead@wychavon.example.gov.uk",
+        ),
         "lesson": LessonPageFactory(council=owner, title="Start with the data"),
         "draft": CaseStudyPageFactory(council=owner, title="Not yet", draft=True),
     }

@@ -38,8 +38,12 @@ def _counts_start_at_zero(monkeypatch):
 
 def person(username, councils=(), *, opted_in=None, first_name="Sam"):
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", password="not-used-here",
-        first_name=first_name, last_name=username.capitalize())
+        username=username,
+        email=f"{username}@example.gov.uk",
+        password="not-used-here",
+        first_name=first_name,
+        last_name=username.capitalize(),
+    )
     if councils:
         make_practitioner(user, councils)
     if opted_in is not None:
@@ -62,7 +66,9 @@ def world(site_structure):
     experienced = CouncilFactory(short_name="Bramley")
     unrelated = CouncilFactory(short_name="Corbridge")
     return SimpleNamespace(
-        asking=asking, experienced=experienced, unrelated=unrelated,
+        asking=asking,
+        experienced=experienced,
+        unrelated=unrelated,
         asker=person("asker", [asking]),
         colleague=person("colleague", [asking]),
         keen=person("keen", [experienced], opted_in=True),
@@ -77,10 +83,15 @@ def world(site_structure):
 def ask(client, user, **data):
     client.force_login(user)
     council = user.council_memberships.first()
-    form = {"council": council.council_id if council else "",
-            "title": "We are starting a discovery on school transport routing; who has done it?",
-            "details": "Home to school transport routes cost too much and change every term.",
-            "deadline-day": "", "deadline-month": "", "deadline-year": "", **data}
+    form = {
+        "council": council.council_id if council else "",
+        "title": "We are starting a discovery on school transport routing; who has done it?",
+        "details": "Home to school transport routes cost too much and change every term.",
+        "deadline-day": "",
+        "deadline-month": "",
+        "deadline-year": "",
+        **data,
+    }
     return client.post(NEW, form)
 
 
@@ -94,10 +105,11 @@ def request_of(client, user, **data):
 @pytest.mark.django_db
 def test_asking_offering_marking_and_closing(client, world):
     routing = CaseStudyPageFactory(
-        council=world.experienced, title="School transport routing that saved a million",
+        council=world.experienced,
+        title="School transport routing that saved a million",
         summary="We re-planned home to school transport routes with a routing tool.",
         problem="<p>School transport routes had grown by hand for years; costs rose every "
-                "term.</p>",
+        "term.</p>",
         what_we_did="<p>We used routing software to plan school transport routes.</p>",
         themes=[world.transport],
     )
@@ -129,22 +141,27 @@ def test_asking_offering_marking_and_closing(client, world):
     client.force_login(world.reader)
     page = text(client.get(detail(help_request)))
     assert "Send offer" in page
-    response = client.post(reverse("collaboration:help_offer", args=[help_request.pk]),
-                           {"message": "We did this in 2023; happy to talk.",
-                            "share_email": "on"})
+    response = client.post(
+        reverse("collaboration:help_offer", args=[help_request.pk]),
+        {"message": "We did this in 2023; happy to talk.", "share_email": "on"},
+    )
     assert response.status_code == 302
     offer = HelpOffer.objects.get()
     assert offer.person == world.reader and offer.council is None
-    assert sorted(m.to[0] for m in mail.outbox) == ["asker@example.gov.uk",
-                                                    "colleague@example.gov.uk"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "asker@example.gov.uk",
+        "colleague@example.gov.uk",
+    ]
     assert "We did this in 2023" in mail.outbox[0].body
     assert mail.outbox[0].reply_to == ["reader@example.gov.uk"]
     mail.outbox.clear()
 
     # An experienced practitioner offers for their council, without sharing their address.
     client.force_login(world.quiet)
-    client.post(reverse("collaboration:help_offer", args=[help_request.pk]),
-                {"council": world.experienced.pk, "message": "Bramley's routing team can help."})
+    client.post(
+        reverse("collaboration:help_offer", args=[help_request.pk]),
+        {"council": world.experienced.pk, "message": "Bramley's routing team can help."},
+    )
     second = HelpOffer.objects.get(council=world.experienced)
     assert mail.outbox[0].reply_to == []
     assert "quiet@example.gov.uk" not in mail.outbox[0].body
@@ -161,7 +178,8 @@ def test_asking_offering_marking_and_closing(client, world):
     page = text(client.get(detail(help_request)))
     assert "We did this in 2023" in page and "routing team" in page
     response = client.post(
-        reverse("collaboration:help_offer_helped", args=[help_request.pk, second.pk]))
+        reverse("collaboration:help_offer_helped", args=[help_request.pk, second.pk])
+    )
     assert response.status_code == 302
     second.refresh_from_db()
     assert second.helped
@@ -181,21 +199,23 @@ def test_asking_offering_marking_and_closing(client, world):
 
     # A closed request takes no more offers.
     client.force_login(world.outsider)
-    client.post(reverse("collaboration:help_offer", args=[help_request.pk]),
-                {"message": "Late, but here."})
+    client.post(
+        reverse("collaboration:help_offer", args=[help_request.pk]), {"message": "Late, but here."}
+    )
     assert HelpOffer.objects.count() == 2
 
 
 @pytest.mark.django_db
 def test_listing_puts_open_requests_first_and_theme_pages_show_them(client, world):
-    answered = HelpRequest.objects.create(council=world.asking, title="Old question on bins",
-                                          status=HelpRequest.Status.CLOSED)
-    open_request = HelpRequest.objects.create(council=world.asking,
-                                              title="Routing school buses")
+    answered = HelpRequest.objects.create(
+        council=world.asking, title="Old question on bins", status=HelpRequest.Status.CLOSED
+    )
+    open_request = HelpRequest.objects.create(council=world.asking, title="Routing school buses")
     open_request.themes.set([world.transport])
     answered.themes.set([world.transport])
     HelpRequest.objects.filter(pk=answered.pk).update(
-        created_at=timezone.now() + datetime.timedelta(days=1))
+        created_at=timezone.now() + datetime.timedelta(days=1)
+    )
     listing = text(client.get(LIST))
     assert listing.index("Routing school buses") < listing.index("Old question on bins")
     assert "2 requests" in listing
@@ -231,19 +251,23 @@ def test_a_person_with_several_councils_picks_one_they_belong_to(client, world):
     assert help_request.council == world.unrelated
 
 
-@pytest.mark.parametrize(("day", "month", "year", "error"), [
-    ("1", "1", "2020", "must be today or in the future"),
-    ("31", "2", "2030", "must be a real date"),
-    ("١٢", "٣", "٢٠٣٠", "must be a real date"),
-    ("²", "1", "2030", "must be a real date"),
-    ("soon", "ish", "x" * 50, "must be a real date"),
-    ("1", "", "2030", "must include a month"),
-    ("99999999999999999999", "1", "2030", "must be a real date"),
-])
+@pytest.mark.parametrize(
+    ("day", "month", "year", "error"),
+    [
+        ("1", "1", "2020", "must be today or in the future"),
+        ("31", "2", "2030", "must be a real date"),
+        ("١٢", "٣", "٢٠٣٠", "must be a real date"),
+        ("²", "1", "2030", "must be a real date"),
+        ("soon", "ish", "x" * 50, "must be a real date"),
+        ("1", "", "2030", "must include a month"),
+        ("99999999999999999999", "1", "2030", "must be a real date"),
+    ],
+)
 @pytest.mark.django_db
 def test_bad_deadlines_are_clear_errors(client, world, day, month, year, error):
-    response = ask(client, world.asker, **{"deadline-day": day, "deadline-month": month,
-                                           "deadline-year": year})
+    response = ask(
+        client, world.asker, **{"deadline-day": day, "deadline-month": month, "deadline-year": year}
+    )
     assert response.status_code == 200
     page = text(response)
     assert "There is a problem" in page and error in page
@@ -255,8 +279,11 @@ def test_bad_deadlines_are_clear_errors(client, world, day, month, year, error):
 @pytest.mark.django_db
 def test_good_deadline_and_other_errors(client, world):
     next_year = timezone.localdate().year + 1
-    help_request = request_of(client, world.asker, **{
-        "deadline-day": "27", "deadline-month": "3", "deadline-year": str(next_year)})
+    help_request = request_of(
+        client,
+        world.asker,
+        **{"deadline-day": "27", "deadline-month": "3", "deadline-year": str(next_year)},
+    )
     assert help_request.deadline == datetime.date(next_year, 3, 27)
     response = ask(client, world.asker, title="   ", details="x" * 4001, themes=["nope"])
     page = text(response)
@@ -322,8 +349,10 @@ def test_council_scoping(client, world):
 def test_the_offerer_alone_withdraws_an_offer(client, world):
     help_request = request_of(client, world.asker)
     client.force_login(world.keen)
-    client.post(reverse("collaboration:help_offer", args=[help_request.pk]),
-                {"council": world.experienced.pk, "message": "Bramley can help."})
+    client.post(
+        reverse("collaboration:help_offer", args=[help_request.pk]),
+        {"council": world.experienced.pk, "message": "Bramley can help."},
+    )
     offer = HelpOffer.objects.get()
     withdraw = reverse("collaboration:help_offer_withdraw", args=[help_request.pk, offer.pk])
     assert "Withdraw your offer" in text(client.get(detail(help_request)))
@@ -354,8 +383,12 @@ def test_the_offerer_alone_withdraws_an_offer(client, world):
 def test_unknown_ids_methods_and_anonymous_readers(client, world):
     help_request = HelpRequest.objects.create(council=world.asking, title="Routing buses")
     assert client.get(reverse("collaboration:help_detail", args=[99999])).status_code == 404
-    for url in (NEW, PREFERENCES, reverse("collaboration:help_offer", args=[help_request.pk]),
-                reverse("collaboration:help_close", args=[help_request.pk])):
+    for url in (
+        NEW,
+        PREFERENCES,
+        reverse("collaboration:help_offer", args=[help_request.pk]),
+        reverse("collaboration:help_close", args=[help_request.pk]),
+    ):
         response = client.post(url, {"message": "hi"})
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:sign_in"))
@@ -363,8 +396,9 @@ def test_unknown_ids_methods_and_anonymous_readers(client, world):
     page = text(client.get(detail(help_request)))
     assert "Sign in to offer help" in page and "csrfmiddlewaretoken" not in page
     client.force_login(world.asker)
-    assert client.get(reverse("collaboration:help_close", args=[help_request.pk])).status_code \
-        == 405
+    assert (
+        client.get(reverse("collaboration:help_close", args=[help_request.pk])).status_code == 405
+    )
     assert client.delete(detail(help_request)).status_code == 405
 
 
@@ -382,8 +416,11 @@ def test_email_preferences(client, world):
 
 @pytest.mark.django_db
 def test_throttled(client, world, settings):
-    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "help-request-person": "2/h",
-                                "help-offer-person": "1/h"}
+    settings.RATELIMIT_RATES = {
+        **settings.RATELIMIT_RATES,
+        "help-request-person": "2/h",
+        "help-offer-person": "1/h",
+    }
     statuses = [ask(client, world.asker, title=f"Question {n}").status_code for n in range(3)]
     assert statuses == [302, 302, 429]
     assert HelpRequest.objects.count() == 2

@@ -21,8 +21,9 @@ PASSWORD = "a-long-unusual-passphrase"
 
 
 def practitioner(email, council):
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD,
-                                                first_name="Alex", last_name="Rivera")
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=PASSWORD, first_name="Alex", last_name="Rivera"
+    )
     make_practitioner(user, [council])
     return user
 
@@ -47,7 +48,8 @@ def test_help_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
     asking, experienced = Council.objects.current().order_by("pk")[:2]
     transport = Theme.objects.get(slug="highways-and-transport")
     CaseStudyPageFactory(
-        council=experienced, title="School transport routing that saved money",
+        council=experienced,
+        title="School transport routing that saved money",
         summary="We re-planned home to school transport routes with a routing tool.",
         themes=[transport],
     )
@@ -67,17 +69,26 @@ def test_help_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
     failures.extend(f"new request, errors: {p}" for p in _audit(page))
 
     page.get_by_label("What do you need help with?").fill(
-        "We are starting a discovery on school transport routing; who has done it?")
+        "We are starting a discovery on school transport routing; who has done it?"
+    )
     page.get_by_label("Day").fill("")
     page.get_by_label("Highways and transport").check()
     submit(page, "Ask for help", page.get_by_text("Your request for help is published."))
     failures.extend(f"request page, just asked: {p}" for p in _audit(page))
 
     help_request = HelpRequest.objects.get()
-    HelpOffer.objects.create(help_request=help_request, person=helper, council=experienced,
-                             message="We did this in 2023.\n\nHappy to talk.")
-    HelpOffer.objects.create(help_request=help_request, person=helper, helped=True,
-                             message="Our routing supplier's notes are worth reading.")
+    HelpOffer.objects.create(
+        help_request=help_request,
+        person=helper,
+        council=experienced,
+        message="We did this in 2023.\n\nHappy to talk.",
+    )
+    HelpOffer.objects.create(
+        help_request=help_request,
+        person=helper,
+        helped=True,
+        message="Our routing supplier's notes are worth reading.",
+    )
     detail = live_server.url + reverse("collaboration:help_detail", args=[help_request.pk])
     page.goto(detail)
     assert "We did this in 2023." in page.content()

@@ -28,14 +28,20 @@ pytestmark = pytest.mark.usefixtures("_data")
 
 INTRODUCE = reverse("collaboration:introduce")
 FINDER = reverse("search:similar_councils")
-PROBLEM = ("Homeless families are stuck for months in bed and breakfast because we have no "
-           "temporary accommodation of our own.")
+PROBLEM = (
+    "Homeless families are stuck for months in bed and breakfast because we have no "
+    "temporary accommodation of our own."
+)
 
 
 def make_user(username, **extra):
     return get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", password="not-used-here",
-        first_name=username.split("_")[0].title(), **extra)
+        username=username,
+        email=f"{username}@example.gov.uk",
+        password="not-used-here",
+        first_name=username.split("_")[0].title(),
+        **extra,
+    )
 
 
 def _build():
@@ -43,8 +49,12 @@ def _build():
     setup_roles()
     councils = corpus["councils"]
     people = {}
-    for name, council in (("ada_cardiff", "cardiff"), ("eve_exebridge", "exeter"),
-                          ("ed_exebridge", "exeter"), ("wyn_wearside", "durham")):
+    for name, council in (
+        ("ada_cardiff", "cardiff"),
+        ("eve_exebridge", "exeter"),
+        ("ed_exebridge", "exeter"),
+        ("wyn_wearside", "durham"),
+    ):
         people[name] = make_user(name)
         make_practitioner(people[name], [councils[council]])
     people["olu_organiser"] = make_user("olu_organiser", last_name="Okafor")
@@ -99,7 +109,8 @@ def form_reasons(html):
 
 class TestIntroducing:
     def test_from_a_council_profile_one_email_to_both_councils_recorded_and_listed(
-            self, organiser_client, data):
+        self, organiser_client, data
+    ):
         cardiff, exebridge = data["councils"]["cardiff"], data["councils"]["exeter"]
         profile = organiser_client.get(cardiff.get_absolute_url()).content.decode()
         assert f"Introduce {cardiff.short_name} to {exebridge.short_name}" in profile
@@ -114,25 +125,33 @@ class TestIntroducing:
         assert "Ask the bin crews before changing collection rounds" in reasons
         assert "2 people" in confirm.content.decode()  # Exebridge's two practitioners
 
-        response = organiser_client.post(link, {
-            "reasons": "Both of you cut missed bin collections with the crews' help.",
-            "message": "Worth a call before your next round change.",
-        })
+        response = organiser_client.post(
+            link,
+            {
+                "reasons": "Both of you cut missed bin collections with the crews' help.",
+                "message": "Worth a call before your next round change.",
+            },
+        )
         introduction = Introduction.objects.get()
         assert response.status_code == 302
-        assert response["Location"] == reverse("collaboration:introduction_sent",
-                                               args=[introduction.pk])
+        assert response["Location"] == reverse(
+            "collaboration:introduction_sent", args=[introduction.pk]
+        )
         assert (introduction.first_council, introduction.second_council) == (cardiff, exebridge)
         assert introduction.introduced_by == data["people"]["olu_organiser"]
         assert introduction.reasons.startswith("Both of you cut missed bin collections")
         assert introduction.page is None
-        assert ModelLogEntry.objects.filter(action="wagtail.create",
-                                            object_id=str(introduction.pk)).exists()
+        assert ModelLogEntry.objects.filter(
+            action="wagtail.create", object_id=str(introduction.pk)
+        ).exists()
 
         assert len(mail.outbox) == 1
         email = mail.outbox[0]
-        assert sorted(email.to) == ["ada_cardiff@example.gov.uk", "ed_exebridge@example.gov.uk",
-                                    "eve_exebridge@example.gov.uk"]
+        assert sorted(email.to) == [
+            "ada_cardiff@example.gov.uk",
+            "ed_exebridge@example.gov.uk",
+            "eve_exebridge@example.gov.uk",
+        ]
         assert email.reply_to == []
         assert email.subject == "Introducing Caerdydd Test and Exebridge: similar problems"
         assert email.body.startswith("Hello,")
@@ -158,8 +177,9 @@ class TestIntroducing:
 
         # The public profile shows the organiser where the introductions are, nothing of them.
         profile = organiser_client.get(exebridge.get_absolute_url()).content.decode()
-        assert f'href="{escape(admin_listing_url(exebridge))}">Introductions of Exebridge' \
-            in profile
+        assert (
+            f'href="{escape(admin_listing_url(exebridge))}">Introductions of Exebridge' in profile
+        )
         assert "crews&#x27; help" not in profile and "Worth a call" not in profile
         organiser_client.logout()
         profile = organiser_client.get(exebridge.get_absolute_url()).content.decode()
@@ -168,11 +188,13 @@ class TestIntroducing:
 
     def test_the_admin_council_listing_links_to_its_introductions(self, client, data):
         admin = get_user_model().objects.create_superuser(
-            username="root", email="root@example.gov.uk", password="not-used-here")
+            username="root", email="root@example.gov.uk", password="not-used-here"
+        )
         client.force_login(admin)
         exebridge = data["councils"]["exeter"]
         listing = client.get(
-            reverse("wagtailsnippets_councils_council:list") + "?q=Exebridge").content.decode()
+            reverse("wagtailsnippets_councils_council:list") + "?q=Exebridge"
+        ).content.decode()
         assert escape(admin_listing_url(exebridge)) in listing
 
     def test_from_a_page_the_reasons_name_the_page(self, organiser_client, data):
@@ -181,8 +203,10 @@ class TestIntroducing:
         link = next(link for link in introduce_links(html) if "second=wearside" in link)
         assert f"page={page.pk}" in link
         reasons = form_reasons(organiser_client.get(link).content.decode())
-        assert f"Wearside&#x27;s work is close to Exebridge&#x27;s case study “{page.title}”" \
+        assert (
+            f"Wearside&#x27;s work is close to Exebridge&#x27;s case study “{page.title}”"
             in reasons
+        )
 
         response = organiser_client.post(link, {"reasons": "Temporary accommodation."})
         assert response.status_code == 302
@@ -192,12 +216,12 @@ class TestIntroducing:
     def test_the_reasons_come_from_the_engine_not_the_link(self, organiser_client, data):
         cardiff, exebridge = data["councils"]["cardiff"], data["councils"]["exeter"]
         html = organiser_client.get(
-            introduce_url(cardiff, exebridge, reasons="Made up")).content.decode()
+            introduce_url(cardiff, exebridge, reasons="Made up")
+        ).content.decode()
         assert "Made up" not in html
         assert "similar page" in form_reasons(html)
 
-    def test_councils_the_engine_does_not_match_need_reasons_written(self, organiser_client,
-                                                                     data):
+    def test_councils_the_engine_does_not_match_need_reasons_written(self, organiser_client, data):
         quiet, exebridge = data["councils"]["quiet"], data["councils"]["exeter"]
         html = organiser_client.get(introduce_url(quiet, exebridge)).content.decode()
         assert form_reasons(html) == ""
@@ -205,8 +229,10 @@ class TestIntroducing:
 
     def test_a_council_nobody_writes_for_cannot_be_introduced_yet(self, organiser_client, data):
         link = introduce_url(data["councils"]["fife"], data["councils"]["exeter"])
-        assert "Nobody from Kingdom Shire has an account yet" in \
-            organiser_client.get(link).content.decode()
+        assert (
+            "Nobody from Kingdom Shire has an account yet"
+            in organiser_client.get(link).content.decode()
+        )
         response = organiser_client.post(link, {"reasons": "Data standards."})
         assert response.status_code == 400
         assert "Nobody from Kingdom Shire has an account yet" in response.content.decode()
@@ -230,12 +256,18 @@ class TestIntroducing:
 
     def test_the_same_pair_twice_in_a_day_asks_to_confirm(self, organiser_client, data):
         cardiff, exebridge = data["councils"]["cardiff"], data["councils"]["exeter"]
-        assert organiser_client.post(introduce_url(cardiff, exebridge),
-                                     {"reasons": "Bins."}).status_code == 302
+        assert (
+            organiser_client.post(
+                introduce_url(cardiff, exebridge), {"reasons": "Bins."}
+            ).status_code
+            == 302
+        )
         # Either way round.
         again = introduce_url(exebridge, cardiff)
-        assert "Olu Okafor introduced these councils on" in \
-            organiser_client.get(again).content.decode()
+        assert (
+            "Olu Okafor introduced these councils on"
+            in organiser_client.get(again).content.decode()
+        )
         response = organiser_client.post(again, {"reasons": "Bins again."})
         assert response.status_code == 400
         assert "These councils were introduced less than a day ago" in response.content.decode()
@@ -255,11 +287,18 @@ class TestIntroducing:
         assert response.status_code == 400
         assert not Introduction.objects.exists() and not mail.outbox
 
-    @pytest.mark.parametrize("query", [
-        "first=nowhere&second=exebridge", "first=exebridge&second=nowhere", "second=exebridge",
-        "first=exebridge&second=wearside&page=99999999", "first=exebridge&page=abc",
-        "first=exebridge&second=wearside&page=" + "9" * 30, "first=" + "9" * 40,
-    ])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "first=nowhere&second=exebridge",
+            "first=exebridge&second=nowhere",
+            "second=exebridge",
+            "first=exebridge&second=wearside&page=99999999",
+            "first=exebridge&page=abc",
+            "first=exebridge&second=wearside&page=" + "9" * 30,
+            "first=" + "9" * 40,
+        ],
+    )
     def test_unknown_councils_and_pages_are_not_found(self, organiser_client, query):
         assert organiser_client.get(f"{INTRODUCE}?{query}").status_code == 404
         assert organiser_client.post(f"{INTRODUCE}?{query}", {"reasons": "x"}).status_code == 404
@@ -273,10 +312,15 @@ class TestIntroducing:
     def test_sending_is_throttled(self, organiser_client, data, settings):
         settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "introduction-person": "1/h"}
         cardiff = data["councils"]["cardiff"]
-        assert organiser_client.post(introduce_url(cardiff, data["councils"]["exeter"]),
-                                     {"reasons": "Bins."}).status_code == 302
-        response = organiser_client.post(introduce_url(cardiff, data["councils"]["durham"]),
-                                         {"reasons": "Bins."})
+        assert (
+            organiser_client.post(
+                introduce_url(cardiff, data["councils"]["exeter"]), {"reasons": "Bins."}
+            ).status_code
+            == 302
+        )
+        response = organiser_client.post(
+            introduce_url(cardiff, data["councils"]["durham"]), {"reasons": "Bins."}
+        )
         assert response.status_code == 429
         assert Introduction.objects.count() == 1 and len(mail.outbox) == 1
 
@@ -309,8 +353,7 @@ class TestOnlyOrganisersIntroduce:
         assert client.post(link, {"reasons": "Bins."}).status_code == 403
         assert client.get(f"{INTRODUCE}?first=exebridge").status_code == 403
         assert not Introduction.objects.exists() and not mail.outbox
-        assert client.get(admin_listing_url(data["councils"]["cardiff"])).status_code in (
-            302, 403)
+        assert client.get(admin_listing_url(data["councils"]["cardiff"])).status_code in (302, 403)
 
     def test_anonymous_readers_are_sent_to_sign_in(self, client, data):
         link = introduce_url(data["councils"]["cardiff"], data["councils"]["exeter"])
@@ -321,7 +364,8 @@ class TestOnlyOrganisersIntroduce:
 
     def test_a_superuser_introduces(self, client, data):
         admin = get_user_model().objects.create_superuser(
-            username="root", email="root@example.gov.uk", password="not-used-here")
+            username="root", email="root@example.gov.uk", password="not-used-here"
+        )
         client.force_login(admin)
         link = introduce_url(data["councils"]["cardiff"], data["councils"]["exeter"])
         assert client.get(link).status_code == 200
@@ -329,13 +373,15 @@ class TestOnlyOrganisersIntroduce:
     def test_the_sent_page_is_for_organisers(self, client, organiser_client, data):
         organiser_client.post(
             introduce_url(data["councils"]["cardiff"], data["councils"]["exeter"]),
-            {"reasons": "Bins."})
+            {"reasons": "Bins."},
+        )
         sent = reverse("collaboration:introduction_sent", args=[Introduction.objects.get().pk])
         organiser_client.logout()
         client.force_login(data["people"]["ada_cardiff"])
         assert client.get(sent).status_code == 403
-        assert client.get(reverse("collaboration:introduction_sent",
-                                  args=[99999])).status_code == 403
+        assert (
+            client.get(reverse("collaboration:introduction_sent", args=[99999])).status_code == 403
+        )
 
     def test_introduce_links_only_for_signed_in_organisers(self, client, data):
         profile = data["councils"]["cardiff"].get_absolute_url()
@@ -370,12 +416,13 @@ class TestNextSteps:
         found = links(html)
         homelessness = data["pages"]["homelessness"]
         assert f"{homelessness.url}#next-steps-heading" in found
-        assert "Say “we face this too” on “Cutting bed and breakfast use for homeless " \
-               "families”" in html
+        assert (
+            "Say “we face this too” on “Cutting bed and breakfast use for homeless "
+            "families”" in html
+        )
         # The case study's public contact (the factories publish one).
         assert "mailto:priya.shah@example.gov.uk" in found
-        assert "Email Priya Shah<span class=\"govuk-visually-hidden\"> at Exebridge</span>" \
-            in html
+        assert 'Email Priya Shah<span class="govuk-visually-hidden"> at Exebridge</span>' in html
         help_link = next(link for link in found if link.startswith("/working-together/help/new/"))
         assert parse_qs(urlsplit(help_link).query)["text"] == [PROBLEM]
         assert not introduce_links(html)  # not for anonymous readers
@@ -387,24 +434,29 @@ class TestNextSteps:
         page.save_revision().publish()
         html = client.post(FINDER, {"problem": PROBLEM}).content.decode()
         assert "jo@exebridge.gov.uk" not in html and "Jo Bloggs" not in html
-        assert f'href="{data["councils"]["exeter"].get_absolute_url()}">Contact Exebridge ' \
-               "through its profile</a>" in html
+        assert (
+            f'href="{data["councils"]["exeter"].get_absolute_url()}">Contact Exebridge '
+            "through its profile</a>" in html
+        )
 
     def test_the_help_link_carries_at_most_2000_characters(self, client, data):
         problem = ("Our temporary accommodation costs keep rising. " * 100)[:4000]
         html = client.get(FINDER, {"problem": problem}).content.decode()
-        help_link = next(link for link in links(html)
-                         if link.startswith("/working-together/help/new/"))
+        help_link = next(
+            link for link in links(html) if link.startswith("/working-together/help/new/")
+        )
         text = parse_qs(urlsplit(help_link).query)["text"][0]
         assert len(text) == 2000
         assert problem.startswith(text)
 
     def test_no_matches_still_offers_to_ask_for_help(self, client, data):
-        html = client.post(FINDER, {"problem": "Zyxwv qwerty plugh xyzzy frobnicate."}
-                           ).content.decode()
+        html = client.post(
+            FINDER, {"problem": "Zyxwv qwerty plugh xyzzy frobnicate."}
+        ).content.decode()
         assert "No council has published work on a problem like this yet" in html
-        assert any(link.startswith("/working-together/help/new/?text=Zyxwv")
-                   for link in links(html))
+        assert any(
+            link.startswith("/working-together/help/new/?text=Zyxwv") for link in links(html)
+        )
 
     def test_organisers_introduce_from_pasted_problem_results(self, organiser_client, data):
         html = organiser_client.post(FINDER, {"problem": PROBLEM}).content.decode()
@@ -418,9 +470,11 @@ class TestNextSteps:
         assert "Exebridge:" in reasons and "Wearside:" in reasons
         response = organiser_client.post(link + "&second=wearside", {"reasons": reasons})
         assert response.status_code == 302
-        assert sorted(mail.outbox[0].to) == ["ed_exebridge@example.gov.uk",
-                                             "eve_exebridge@example.gov.uk",
-                                             "wyn_wearside@example.gov.uk"]
+        assert sorted(mail.outbox[0].to) == [
+            "ed_exebridge@example.gov.uk",
+            "eve_exebridge@example.gov.uk",
+            "wyn_wearside@example.gov.uk",
+        ]
 
     def test_page_and_profile_panels_end_in_next_steps(self, client, data):
         page = data["pages"]["homelessness"]

@@ -14,8 +14,10 @@ from tests.browser.test_accessibility import _audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.similarity]
 
-PROBLEM = ("Missed bin collections keep rising and the crews have no way to tell us which "
-           "streets were blocked.")
+PROBLEM = (
+    "Missed bin collections keep rising and the crews have no way to tell us which "
+    "streets were blocked."
+)
 
 
 PASSWORD = "a-long-test-password"  # noqa: S105
@@ -23,9 +25,11 @@ PASSWORD = "a-long-test-password"  # noqa: S105
 
 def person(username):
     return get_user_model().objects.create_user(
-        username=f"{username}@example.gov.uk", email=f"{username}@example.gov.uk",
+        username=f"{username}@example.gov.uk",
+        email=f"{username}@example.gov.uk",
         password=PASSWORD,
-        first_name=username.title())
+        first_name=username.title(),
+    )
 
 
 def sign_in(page, live_server, username):
@@ -71,8 +75,10 @@ def test_introducing_and_next_steps_pass_axe(demo_site, live_server, browser_pag
     failures.extend(f"choose a council, errors: {p}" for p in _audit(browser_page))
 
     # The confirm form, clean, with errors and with the repeat warning.
-    confirm = (f"{live_server.url}{reverse('collaboration:introduce')}"
-               f"?first={plymouth.slug}&second={cornwall.slug}")
+    confirm = (
+        f"{live_server.url}{reverse('collaboration:introduce')}"
+        f"?first={plymouth.slug}&second={cornwall.slug}"
+    )
     browser_page.goto(confirm)
     failures.extend(f"introduce form: {p}" for p in _audit(browser_page))
     browser_page.get_by_label("Why they should talk").fill("")
@@ -83,8 +89,11 @@ def test_introducing_and_next_steps_pass_axe(demo_site, live_server, browser_pag
 
     browser_page.get_by_label("Why they should talk").fill("Both run charge points.")
     browser_page.get_by_label("A message from you (optional)").fill("Worth a call.")
-    submit(browser_page, "Send the introduction",
-           browser_page.get_by_role("heading", name="Introduction sent"))
+    submit(
+        browser_page,
+        "Send the introduction",
+        browser_page.get_by_role("heading", name="Introduction sent"),
+    )
     failures.extend(f"introduction sent: {p}" for p in _audit(browser_page))
 
     browser_page.goto(confirm)

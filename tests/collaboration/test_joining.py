@@ -26,8 +26,11 @@ MESSAGE = "We run the same register in Barchester and would share the build."
 
 def make_user(username, councils=(), organiser=False):
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", password=PASSWORD,
-        first_name=username.title())
+        username=username,
+        email=f"{username}@example.gov.uk",
+        password=PASSWORD,
+        first_name=username.title(),
+    )
     make_practitioner(user, councils)
     if organiser:
         make_organiser(user)
@@ -49,12 +52,18 @@ def world(db):
     asker = CouncilFactory(short_name="Barchester")
     other = CouncilFactory(short_name="Casterbridge")
     project = ProjectPageFactory(
-        title="Shared temporary accommodation register", council=lead,
+        title="Shared temporary accommodation register",
+        council=lead,
         summary="One register of temporary accommodation for the county's families.",
         aims="<p>Fewer homeless families in bed and breakfast.</p>",
-        stance=CollaborationStance.LOOKING_FOR_PARTNERS, contact_email="lead@example.gov.uk")
+        stance=CollaborationStance.LOOKING_FOR_PARTNERS,
+        contact_email="lead@example.gov.uk",
+    )
     return {
-        "lead": lead, "asker": asker, "other": other, "project": project,
+        "lead": lead,
+        "asker": asker,
+        "other": other,
+        "project": project,
         "lead_person": make_user("lena", [lead]),
         "asker_person": make_user("bram", [asker]),
         "other_person": make_user("cas", [other]),
@@ -89,9 +98,10 @@ def test_ask_decline_ask_again_accept_and_the_partner_shows_everywhere(client, w
         title="Temporary accommodation register for homeless families",
         council=world["other"],
         summary="A shared register of temporary accommodation kept families out of bed and "
-                "breakfast.",
+        "breakfast.",
         problem="<p>Homeless families stayed in bed and breakfast; no register of temporary "
-                "accommodation.</p>")
+        "accommodation.</p>",
+    )
 
     client.force_login(world["asker_person"])
     page = client.get(project.url).content.decode()
@@ -103,7 +113,10 @@ def test_ask_decline_ask_again_accept_and_the_partner_shows_everywhere(client, w
     assert response.status_code == 302
     assert response["Location"] == reverse("collaboration:join_request", args=[first.pk])
     assert (first.council, first.person, first.status) == (
-        asker, world["asker_person"], JoinRequest.Status.OPEN)
+        asker,
+        world["asker_person"],
+        JoinRequest.Status.OPEN,
+    )
     [told] = mail.outbox
     assert told.to == ["lena@example.gov.uk"]
     assert told.subject == f"Barchester asks to join {project.title}"
@@ -112,14 +125,17 @@ def test_ask_decline_ask_again_accept_and_the_partner_shows_everywhere(client, w
 
     client.force_login(world["lead_person"])
     assert "Barchester" in client.get(LIST_URL).content.decode()
-    assert "Councils asking to join your projects" in client.get(
-        reverse("wagtailadmin_home")).content.decode()
+    assert (
+        "Councils asking to join your projects"
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     decision_page = client.get(decide_url(first)).content.decode()
     assert MESSAGE in decision_page
     assert 'name="decision" value="accept"' in decision_page
     assert 'name="decision" value="decline"' in decision_page
-    response = client.post(decide_url(first), {"decision": "decline",
-                                               "reply": "Not this year, sorry."})
+    response = client.post(
+        decide_url(first), {"decision": "decline", "reply": "Not this year, sorry."}
+    )
     assert response.status_code == 302
     first.refresh_from_db()
     assert first.status == JoinRequest.Status.DECLINED
@@ -249,14 +265,16 @@ def open_request(client, world):
 def test_another_councils_practitioner_can_neither_see_nor_decide(client, world, open_request):
     client.force_login(world["other_person"])
     assert "Barchester" not in client.get(LIST_URL).content.decode()
-    assert "Councils asking to join" not in client.get(
-        reverse("wagtailadmin_home")).content.decode()
+    assert (
+        "Councils asking to join" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     viewset = "wagtailsnippets_collaboration_joinrequest"
     for route in ("edit", "delete", "history", "usage", "inspect"):
         response = client.get(reverse(f"{viewset}:{route}", args=[open_request.pk]))
         assert response.status_code in (302, 403, 404), route
         assert response.status_code != 302 or response["Location"] == reverse(
-            "wagtailadmin_home"), route
+            "wagtailadmin_home"
+        ), route
     response = client.post(decide_url(open_request), {"decision": "accept"})
     open_request.refresh_from_db()
     assert open_request.status == JoinRequest.Status.OPEN
@@ -273,15 +291,17 @@ def test_organisers_see_and_decide_every_request(client, world, open_request):
     client.force_login(world["organiser"])
     assert "Barchester" in client.get(LIST_URL).content.decode()
     for route in ("history", "usage", "inspect"):
-        url = reverse(f"wagtailsnippets_collaboration_joinrequest:{route}",
-                      args=[open_request.pk])
+        url = reverse(f"wagtailsnippets_collaboration_joinrequest:{route}", args=[open_request.pk])
         assert client.get(url).status_code == 200, route
     client.post(decide_url(open_request), {"decision": "accept", "reply": ""})
     assert list(live_project(world).partner_councils.all()) == [world["asker"]]
     # Requests are made on the project page, never added in the admin.
     add = reverse("wagtailsnippets_collaboration_joinrequest:add")
-    client.force_login(get_user_model().objects.create_superuser(
-        username="root", email="root@example.gov.uk", password=PASSWORD))
+    client.force_login(
+        get_user_model().objects.create_superuser(
+            username="root", email="root@example.gov.uk", password=PASSWORD
+        )
+    )
     assert client.get(add).status_code in (302, 403)
     assert client.get(LIST_URL).status_code == 200
 
@@ -294,8 +314,10 @@ def test_a_decided_request_cannot_be_decided_again(client, world, open_request):
     open_request.refresh_from_db()
     assert open_request.status == JoinRequest.Status.DECLINED
     assert not live_project(world).partner_councils.exists()
-    response = client.post(reverse("wagtailsnippets_collaboration_joinrequest:edit",
-                                   args=[open_request.pk]), {"reply": "x"})
+    response = client.post(
+        reverse("wagtailsnippets_collaboration_joinrequest:edit", args=[open_request.pk]),
+        {"reply": "x"},
+    )
     assert response.status_code == 200
 
 

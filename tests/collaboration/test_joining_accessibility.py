@@ -26,12 +26,17 @@ PASSWORD = "correct-horse-battery"  # noqa: S105
 def test_asking_to_join_passes_axe(live_server, browser_page):  # noqa: F811
     ensure_site_structure()
     setup_roles()
-    lead, asker, other = (CouncilFactory(short_name=name)
-                          for name in ("Avonford", "Barchester", "Casterbridge"))
-    project = ProjectPageFactory(title="Shared temporary accommodation register", council=lead,
-                                 stance=CollaborationStance.LOOKING_FOR_PARTNERS)
+    lead, asker, other = (
+        CouncilFactory(short_name=name) for name in ("Avonford", "Barchester", "Casterbridge")
+    )
+    project = ProjectPageFactory(
+        title="Shared temporary accommodation register",
+        council=lead,
+        stance=CollaborationStance.LOOKING_FOR_PARTNERS,
+    )
     person = get_user_model().objects.create_user(
-        username="bram@example.gov.uk", email="bram@example.gov.uk", password=PASSWORD)
+        username="bram@example.gov.uk", email="bram@example.gov.uk", password=PASSWORD
+    )
     make_practitioner(person, [asker, other])
 
     page = browser_page
@@ -57,7 +62,8 @@ def test_asking_to_join_passes_axe(live_server, browser_page):  # noqa: F811
 
     page.get_by_label("Which council are you acting for?").select_option(label="Casterbridge")
     page.get_by_label("What would your council bring to the project?").fill(
-        "We run the same register and would share the build.")
+        "We run the same register and would share the build."
+    )
     submit(page, "Send request", page.get_by_role("heading", name="Request sent"))
     failures.extend(f"request sent: {p}" for p in _audit(page))
 

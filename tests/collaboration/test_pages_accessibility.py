@@ -13,27 +13,44 @@ from tests.browser.conftest import browser_page  # noqa: F401 - fixture
 from tests.browser.test_accessibility import _audit
 from tests.collaboration.page_actions_data import build
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def sign_in(tab, live_server, user):
     client = Client()
     client.force_login(user)
-    tab.context.add_cookies([{
-        "name": "sessionid", "value": client.cookies["sessionid"].value,
-        "url": live_server.url,
-    }])
+    tab.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def test_face_this_too_and_reuse_pages_pass_axe(live_server, browser_page):  # noqa: F811
     data = build()
     page = data["case_study"]
-    say_we_face_this(page, data["cat"].council_memberships.first().council, data["cat"],
-                     "We start a discovery in spring")
-    record_reuse(page, data["leeds"], data["cat"], output="Bin day finder",
-                 what_changed="Our own address data", link="https://example.org/leeds",
-                 how_it_went="Calls fell by a third")
+    say_we_face_this(
+        page,
+        data["cat"].council_memberships.first().council,
+        data["cat"],
+        "We start a discovery in spring",
+    )
+    record_reuse(
+        page,
+        data["leeds"],
+        data["cat"],
+        output="Bin day finder",
+        what_changed="Our own address data",
+        link="https://example.org/leeds",
+        how_it_went="Calls fell by a third",
+    )
     failures = []
 
     def audit(name):

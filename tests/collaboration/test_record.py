@@ -27,19 +27,21 @@ def profile(client, council):
 
 def full_record(council, suffix=""):
     """One record of every kind for `council`, with other councils."""
-    stockport, wigan, bury, york = (CouncilFactory(short_name=name + suffix)
-                                    for name in ("Stockport", "Wigan", "Bury", "York"))
+    stockport, wigan, bury, york = (
+        CouncilFactory(short_name=name + suffix) for name in ("Stockport", "Wigan", "Bury", "York")
+    )
     own = CaseStudyPageFactory(council=council, title=f"Bin exception codes{suffix}")
-    ProjectPageFactory(council=council, title=f"Missed bins together{suffix}",
-                       partner_councils=[stockport, wigan])
-    ProjectPageFactory(council=bury, title=f"Shared fleet telematics{suffix}",
-                       partner_councils=[council])
+    ProjectPageFactory(
+        council=council, title=f"Missed bins together{suffix}", partner_councils=[stockport, wigan]
+    )
+    ProjectPageFactory(
+        council=bury, title=f"Shared fleet telematics{suffix}", partner_councils=[council]
+    )
     york_page = CaseStudyPageFactory(council=york, title=f"Route optimisation{suffix}")
     Reuse.objects.create(council=stockport, page=own, output="Exception code list")
     Reuse.objects.create(council=council, page=york_page, output="")
     asked = HelpRequest.objects.create(council=wigan, title="Who has moved to four-weekly bins?")
-    HelpOffer.objects.create(help_request=asked, council=council, message="We did.",
-                             helped=True)
+    HelpOffer.objects.create(help_request=asked, council=council, message="We did.", helped=True)
     HelpRequest.objects.create(council=council, title="Who has bought electric refuse lorries?")
     SharedProblem.objects.create(council=council, page=york_page)
     SharedProblem.objects.create(council=bury, page=own)
@@ -91,8 +93,12 @@ def test_unpublished_and_private_pages_never_appear(client, leeds):
     made = full_record(leeds)
     made["york_page"].unpublish()
     PageViewRestriction.objects.create(page=made["own"], restriction_type="login")
-    draft = ProjectPageFactory(council=leeds, title="Secret draft project", draft=True,
-                               partner_councils=[made["stockport"]])
+    draft = ProjectPageFactory(
+        council=leeds,
+        title="Secret draft project",
+        draft=True,
+        partner_councils=[made["stockport"]],
+    )
     assert not draft.live
     html = profile(client, leeds)
     record = html.split('id="record-heading"')[1].split("</section>")[0]
@@ -103,8 +109,9 @@ def test_unpublished_and_private_pages_never_appear(client, leeds):
 
 
 def test_help_offers_not_marked_helped_are_not_shown(client, leeds):
-    asked = HelpRequest.objects.create(council=CouncilFactory(short_name="Wigan"),
-                                       title="Anyone using route software?")
+    asked = HelpRequest.objects.create(
+        council=CouncilFactory(short_name="Wigan"), title="Anyone using route software?"
+    )
     HelpOffer.objects.create(help_request=asked, council=leeds, message="Maybe.")
     html = profile(client, leeds)
     assert "Anyone using route software?" not in html
@@ -117,8 +124,9 @@ def queries_for(client, url):
     return len(context)
 
 
-def test_profile_query_count_does_not_grow_with_the_record(client, leeds,
-                                                          django_assert_max_num_queries):
+def test_profile_query_count_does_not_grow_with_the_record(
+    client, leeds, django_assert_max_num_queries
+):
     full_record(leeds)
     url = leeds.get_absolute_url()
     client.get(url)

@@ -34,9 +34,16 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
     for choice in [WHOLE_APPROACH, "Bin day finder", "Crew round app"]:
         assert f">{choice}</option>" in form
 
-    response = reuse(client, data["ana"], page, council=data["bristol"].pk,
-                     output="Bin day finder", what_changed="Our own address data",
-                     link="https://github.com/bristol/bin-finder", how_it_went="Calls fell")
+    response = reuse(
+        client,
+        data["ana"],
+        page,
+        council=data["bristol"].pk,
+        output="Bin day finder",
+        what_changed="Our own address data",
+        link="https://github.com/bristol/bin-finder",
+        how_it_went="Calls fell",
+    )
     assert response.status_code == 302
     assert response["Location"] == url(page)
 
@@ -71,8 +78,14 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
     assert "Reused by 1 council</strong>" in html
     assert "Our own address data" not in html
 
-    reuse(client, data["ana"], page, council=data["bristol"].pk, output="Bin day finder",
-          what_changed="Changed again")
+    reuse(
+        client,
+        data["ana"],
+        page,
+        council=data["bristol"].pk,
+        output="Bin day finder",
+        what_changed="Changed again",
+    )
     assert Reuse.objects.filter(council=data["bristol"]).count() == 1
     record.refresh_from_db()
     assert record.standing == Standing.ACTIVE
@@ -104,9 +117,16 @@ def test_shown_on_both_councils_profiles(client, data):
 
 def test_invalid_url_is_a_clear_error_with_the_input_kept(client, data):
     page = data["case_study"]
-    response = reuse(client, data["ana"], page, council=data["bristol"].pk,
-                     output="Crew round app", what_changed="Kept <this>",
-                     link="not a web address", how_it_went="Fine")
+    response = reuse(
+        client,
+        data["ana"],
+        page,
+        council=data["bristol"].pk,
+        output="Crew round app",
+        what_changed="Kept <this>",
+        link="not a web address",
+        how_it_went="Fine",
+    )
     assert response.status_code == 200
     content = response.content.decode()
     assert "There is a problem" in content
@@ -117,19 +137,25 @@ def test_invalid_url_is_a_clear_error_with_the_input_kept(client, data):
     assert not Reuse.objects.exists()
     assert mail.outbox == []
 
-    response = reuse(client, data["ana"], page, council=data["bristol"].pk,
-                     output="Something made up")
+    response = reuse(
+        client, data["ana"], page, council=data["bristol"].pk, output="Something made up"
+    )
     assert "Choose one of the page&#x27;s outputs" in response.content.decode()
-    response = reuse(client, data["ana"], page, council=data["bristol"].pk,
-                     what_changed="x" * 2001)
+    response = reuse(client, data["ana"], page, council=data["bristol"].pk, what_changed="x" * 2001)
     assert "Keep what you changed to 2,000 characters or fewer" in response.content.decode()
     assert not Reuse.objects.exists()
 
 
 def test_notes_are_escaped(client, data):
     page = data["case_study"]
-    reuse(client, data["ana"], page, council=data["bristol"].pk,
-          what_changed="<b>bold</b>", how_it_went="<img src=x onerror=alert(1)>")
+    reuse(
+        client,
+        data["ana"],
+        page,
+        council=data["bristol"].pk,
+        what_changed="<b>bold</b>",
+        how_it_went="<img src=x onerror=alert(1)>",
+    )
     html = client.get(page.url).content.decode()
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
     assert "<img src=x" not in html
@@ -140,8 +166,14 @@ def test_notes_are_escaped(client, data):
 def test_one_per_council_page_and_output(client, data):
     page = data["case_study"]
     for text in ["one", "two"]:
-        reuse(client, data["ben"], page, council=data["leeds"].pk, output="Bin day finder",
-              what_changed=text)
+        reuse(
+            client,
+            data["ben"],
+            page,
+            council=data["leeds"].pk,
+            output="Bin day finder",
+            what_changed=text,
+        )
     reuse(client, data["ben"], page, council=data["leeds"].pk, output="Crew round app")
     assert Reuse.objects.count() == 2
     assert Reuse.objects.get(output="Bin day finder").what_changed == "two"

@@ -27,8 +27,9 @@ def say(client, user, page, **fields):
 
 def test_say_show_email_once_withdraw_and_say_again(client, data):
     page = data["case_study"]
-    response = say(client, data["ana"], page, council=data["bristol"].pk,
-                   note="We start a discovery in spring")
+    response = say(
+        client, data["ana"], page, council=data["bristol"].pk, note="We start a discovery in spring"
+    )
     assert response.status_code == 302
     assert response["Location"] == url(page)
     assert "You said that Bristol faces this too" in client.get(url(page)).content.decode()
@@ -98,8 +99,7 @@ def test_one_per_council_and_page(client, data):
 
 def test_note_is_escaped_and_limited(client, data):
     page = data["case_study"]
-    say(client, data["ana"], page, council=data["bristol"].pk,
-        note='<script>alert("x")</script>')
+    say(client, data["ana"], page, council=data["bristol"].pk, note='<script>alert("x")</script>')
     html = client.get(page.url).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
@@ -128,7 +128,7 @@ def test_owner_council_cannot_say_it_about_its_own_page(client, data):
     response = client.get(url(page))
     content = response.content.decode()
     assert "Wychavon published this page, so it cannot say it faces this too" in content
-    assert "<form method=\"post\" novalidate>" not in content
+    assert '<form method="post" novalidate>' not in content
     response = client.post(url(page), {"council": data["owner"].pk})
     assert response.status_code == 403
     # With another council too, the owner is not offered and a forged choice is refused.

@@ -49,8 +49,9 @@ def run_in_threads(targets):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=guarded, args=(target,), name=name)
-               for name, target in targets]
+    threads = [
+        threading.Thread(target=guarded, args=(target,), name=name) for name, target in targets
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -68,8 +69,10 @@ def test_concurrent_publishing_reading_and_draft_saving():
     CaseStudyIndexPageFactory()
     council = CouncilFactory(short_name="Avonford")
     admin = get_user_model().objects.create_superuser("admin", "admin@example.gov.uk", "pw")
-    pages = [CaseStudyPageFactory(council=council, title=f"Bins case study {n}")
-             for n in range(PUBLISHERS + 1)]
+    pages = [
+        CaseStudyPageFactory(council=council, title=f"Bins case study {n}")
+        for n in range(PUBLISHERS + 1)
+    ]
     drafted = pages.pop()
     urls = [page.url for page in pages]
     failures = []
@@ -81,11 +84,14 @@ def test_concurrent_publishing_reading_and_draft_saving():
             for version in range(1, PUBLISHES_EACH + 1):
                 page.refresh_from_db()
                 data = case_study_form_data(
-                    page, title=f"Bins case study {page.pk} kestrel{page.pk}v{version}",
-                    **{"action-publish": "action-publish"})
+                    page,
+                    title=f"Bins case study {page.pk} kestrel{page.pk}v{version}",
+                    **{"action-publish": "action-publish"},
+                )
                 response = client.post(f"/admin/pages/{page.pk}/edit/", data)
                 if response.status_code != 302:
                     failures.append(f"publish {page.pk} v{version}: {response.status_code}")
+
         return publish
 
     def reader():
@@ -133,9 +139,24 @@ def test_on_an_sqlite_file(tmp_path):
     env = {**os.environ, "SQLITE_TEST_FILE": str(database)}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:xdist",
-         "--reuse-db",
-         f"{Path(__file__).relative_to(ROOT)}::test_concurrent_publishing_reading_and_draft_saving"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:xdist",
+            "--reuse-db",
+            f"{Path(__file__).relative_to(ROOT)}::test_concurrent_publishing_reading_and_draft_saving",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert "1 passed" in result.stdout

@@ -12,14 +12,29 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, env_overrides):
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_URL",
-                          "DJANGO_ALLOW_ASYNC_UNSAFE", "WAGTAILADMIN_BASE_URL"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "SEARCH_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "WAGTAILADMIN_BASE_URL",
+        }
+    }
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=120, check=False,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -34,14 +49,16 @@ def production_env(tmp_path):
 
 
 def test_check_deploy_passes_with_no_warnings(production_env):
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
-                        env_overrides=production_env)
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL",
-                                     "WAGTAILADMIN_BASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "WAGTAILADMIN_BASE_URL"]
+)
 def test_refuses_to_start_without_required_setting(production_env, missing):
     del production_env[missing]
     result = run_manage("check", env_overrides=production_env)

@@ -23,8 +23,11 @@ def readme_production_commands():
     """The commands of the README's "Production" block, after its `export` lines."""
     readme = (ROOT / "README.md").read_text()
     block = re.search(r"### Production\n+```sh\n(.*?)```", readme, re.S).group(1)
-    return [shlex.split(line) for line in block.splitlines()
-            if line.strip() and not line.startswith("export ")]
+    return [
+        shlex.split(line)
+        for line in block.splitlines()
+        if line.strip() and not line.startswith("export ")
+    ]
 
 
 def free_port():
@@ -64,23 +67,29 @@ def production_env(request, tmp_path):
         request.addfinalizer(drop)
     else:
         url = f"sqlite:///{tmp_path / 'production.sqlite3'}"
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"SEARCH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": HOST,
-        "DATABASE_URL": url,
-        "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "CACHE_DIR": str(tmp_path / "cache"),
-    })
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SEARCH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": HOST,
+            "DATABASE_URL": url,
+            "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "CACHE_DIR": str(tmp_path / "cache"),
+        }
+    )
     return env
 
 
 def get(port, path):
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}", headers={"Host": HOST, "X-Forwarded-Proto": "https"})
+        f"http://127.0.0.1:{port}{path}", headers={"Host": HOST, "X-Forwarded-Proto": "https"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
@@ -94,16 +103,26 @@ def test_readme_production_steps_serve_pages(production_env):
     for command in commands[:-1]:
         assert command[:2] == [".venv/bin/python", "manage.py"], command
         result = subprocess.run(  # noqa: S603
-            [sys.executable, *command[1:]], cwd=ROOT, env=production_env,
-            capture_output=True, text=True, timeout=300, check=False)
+            [sys.executable, *command[1:]],
+            cwd=ROOT,
+            env=production_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-4000:])
 
     port = free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2"], cwd=ROOT, env=production_env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=production_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -114,8 +133,14 @@ def test_readme_production_steps_serve_pages(production_env):
                 assert server.poll() is None, server.stdout.read()
                 assert time.monotonic() < deadline, "gunicorn did not start in 60 s"
                 time.sleep(0.2)
-        for path in ("/", "/councils/", "/councils/leeds/", "/search/?q=bins",
-                     "/accessibility/", "/accounts/sign-in/"):
+        for path in (
+            "/",
+            "/councils/",
+            "/councils/leeds/",
+            "/search/?q=bins",
+            "/accessibility/",
+            "/accounts/sign-in/",
+        ):
             status, _headers, body = get(port, path)
             assert status == 200, (path, status, body[:2000])
         seen = [get(port, "/")[1].get("X-Page-Cache") for _ in range(3)]

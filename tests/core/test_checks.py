@@ -10,8 +10,10 @@ import pytest
 
 from core.checks import check_cache_tables
 
-MISSING = {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-           "LOCATION": "no_such_cache_table"}
+MISSING = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "no_such_cache_table",
+}
 
 
 @pytest.mark.django_db

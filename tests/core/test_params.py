@@ -5,17 +5,40 @@ import pytest
 from core.params import MAX_DIGITS, parse_int
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("1", 1), (" 42 ", 42), ("007", 7), ("9" * MAX_DIGITS, int("9" * MAX_DIGITS)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1", 1),
+        (" 42 ", 42),
+        ("007", 7),
+        ("9" * MAX_DIGITS, int("9" * MAX_DIGITS)),
+    ],
+)
 def test_ascii_digits_are_numbers(raw, expected):
     assert parse_int(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [
-    None, "", " ", "-1", "+1", "1.5", "1e9", "abc", "\u00b2", "\u2460", "\u0661\u0662",
-    "\uff11\uff12", "9" * (MAX_DIGITS + 1), "9" * 5000, "1\x00", "0x10",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        "",
+        " ",
+        "-1",
+        "+1",
+        "1.5",
+        "1e9",
+        "abc",
+        "\u00b2",
+        "\u2460",
+        "\u0661\u0662",
+        "\uff11\uff12",
+        "9" * (MAX_DIGITS + 1),
+        "9" * 5000,
+        "1\x00",
+        "0x10",
+    ],
+)
 def test_anything_else_is_not_a_number(raw):
     assert parse_int(raw) is None
 

@@ -11,8 +11,12 @@ URL = "/admin/snippets/councils/council/"
 @pytest.fixture
 def councils():
     return [
-        CouncilFactory(short_name="Aberdeen City", nation="Scotland", region="Scotland",
-                       alt_names="Aberdeen City,city of aberdeen"),
+        CouncilFactory(
+            short_name="Aberdeen City",
+            nation="Scotland",
+            region="Scotland",
+            alt_names="Aberdeen City,city of aberdeen",
+        ),
         CouncilFactory(short_name="Cardiff", nation="Wales", region="Wales"),
         CouncilFactory(short_name="Restormel", former=True),
     ]
@@ -29,13 +33,16 @@ def test_lists_every_council_including_former(admin_client, councils):
     assert listed(response) == ["Aberdeen City", "Cardiff", "Restormel"]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"nation": "Wales"}, ["Cardiff"]),
-    ({"is_current": "false"}, ["Restormel"]),
-    ({"q": "city of aberdeen"}, ["Aberdeen City"]),
-    ({"q": "aberd"}, ["Aberdeen City"]),
-    ({"q": "restormel", "is_current": "false"}, ["Restormel"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"nation": "Wales"}, ["Cardiff"]),
+        ({"is_current": "false"}, ["Restormel"]),
+        ({"q": "city of aberdeen"}, ["Aberdeen City"]),
+        ({"q": "aberd"}, ["Aberdeen City"]),
+        ({"q": "restormel", "is_current": "false"}, ["Restormel"]),
+    ],
+)
 def test_filters_and_search(admin_client, councils, query, expected):
     response = admin_client.get(URL, query)
 

@@ -9,22 +9,34 @@ pytestmark = pytest.mark.django_db
 
 
 def sections(response):
-    return {section["heading"]: [page.title for page in section["items"]]
-            for section in response.context["sections"]}
+    return {
+        section["heading"]: [page.title for page in section["items"]]
+        for section in response.context["sections"]
+    }
 
 
 def test_profile_shows_register_details(client):
     county = CouncilFactory(short_name="Kent", county_council=True)
-    council = CouncilFactory(short_name="Maidstone", county=county, population=173132,
-                             alt_names="Maidstone,Medway Gap,medway gap",
-                             profile_label="South East; Emissions: Transport; "
-                             "5th IMD quintile; Urban with rural areas")
+    council = CouncilFactory(
+        short_name="Maidstone",
+        county=county,
+        population=173132,
+        alt_names="Maidstone,Medway Gap,medway gap",
+        profile_label="South East; Emissions: Transport; 5th IMD quintile; Urban with rural areas",
+    )
     district = CouncilFactory(short_name="Ashford", county=county)
     CouncilFactory(short_name="Old Ashford", county=county, former=True)
 
     html = client.get(council.get_absolute_url()).content.decode()
-    for text in ("Maidstone District Council", "Medway Gap", "173,132", "Kent",
-                 county.get_absolute_url(), "5th quintile", council.code):
+    for text in (
+        "Maidstone District Council",
+        "Medway Gap",
+        "173,132",
+        "Kent",
+        county.get_absolute_url(),
+        "5th quintile",
+        council.code,
+    ):
         assert text in html, text
 
     response = client.get(county.get_absolute_url())
@@ -64,8 +76,9 @@ def test_profile_with_nothing_published(client):
 
 
 def test_former_council_profile_says_so(client):
-    council = CouncilFactory(short_name="Restormel", former=True, end_date="2009-04-01",
-                             replaced_by="CON")
+    council = CouncilFactory(
+        short_name="Restormel", former=True, end_date="2009-04-01", replaced_by="CON"
+    )
 
     html = client.get(council.get_absolute_url()).content.decode()
 

@@ -19,11 +19,21 @@ def councils(db):
         "Cornwall": CouncilFactory(short_name="Cornwall", unitary=True, region="South West"),
         "Maidstone": CouncilFactory(short_name="Maidstone", region="South East"),
         "Kent": CouncilFactory(short_name="Kent", county_council=True, region="South East"),
-        "Fife": CouncilFactory(short_name="Fife", nation="Scotland", region="Scotland",
-                               council_type="SCO", council_type_name="Scottish unitary authority",
-                               alt_names="Fife,fife council,kingdom of fife"),
-        "Cardiff": CouncilFactory(short_name="Cardiff", nation="Wales", region="Wales",
-                                  council_type="WPA", council_type_name="Welsh unitary authority"),
+        "Fife": CouncilFactory(
+            short_name="Fife",
+            nation="Scotland",
+            region="Scotland",
+            council_type="SCO",
+            council_type_name="Scottish unitary authority",
+            alt_names="Fife,fife council,kingdom of fife",
+        ),
+        "Cardiff": CouncilFactory(
+            short_name="Cardiff",
+            nation="Wales",
+            region="Wales",
+            council_type="WPA",
+            council_type_name="Welsh unitary authority",
+        ),
         "Restormel": CouncilFactory(short_name="Restormel", region="South West", former=True),
     }
 
@@ -43,16 +53,19 @@ def test_former_councils_only_when_asked_for(client, councils):
     assert "Former" in response.content.decode()
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"nation": "Scotland"}, ["Fife"]),
-    ({"nation": ["Scotland", "Wales"]}, ["Cardiff", "Fife"]),
-    ({"region": "South East"}, ["Kent", "Maidstone"]),
-    ({"council_type": "UA"}, ["Cornwall"]),
-    ({"council_type": ["UA", "CTY"]}, ["Cornwall", "Kent"]),
-    ({"nation": "England", "region": "South East", "council_type": "NMD"}, ["Maidstone"]),
-    ({"nation": "Wales", "council_type": "UA"}, []),
-    ({"region": "South West", "former": "1"}, ["Cornwall", "Restormel"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"nation": "Scotland"}, ["Fife"]),
+        ({"nation": ["Scotland", "Wales"]}, ["Cardiff", "Fife"]),
+        ({"region": "South East"}, ["Kent", "Maidstone"]),
+        ({"council_type": "UA"}, ["Cornwall"]),
+        ({"council_type": ["UA", "CTY"]}, ["Cornwall", "Kent"]),
+        ({"nation": "England", "region": "South East", "council_type": "NMD"}, ["Maidstone"]),
+        ({"nation": "Wales", "council_type": "UA"}, []),
+        ({"region": "South West", "former": "1"}, ["Cornwall", "Restormel"]),
+    ],
+)
 def test_filters(client, councils, query, expected):
     response = client.get(URL, query)
 
@@ -72,13 +85,16 @@ def test_filter_links_show_what_is_selected(client, councils):
     assert "Nation: Scotland" in response.content.decode()
 
 
-@pytest.mark.parametrize(("q", "expected"), [
-    ("kingdom of fife", ["Fife"]),
-    ("KINGDOM OF FIFE", ["Fife"]),
-    ("corn", ["Cornwall"]),
-    ("District Council", ["Cardiff", "Cornwall", "Fife", "Kent", "Maidstone"]),
-    ("nowhere at all", []),
-])
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("kingdom of fife", ["Fife"]),
+        ("KINGDOM OF FIFE", ["Fife"]),
+        ("corn", ["Cornwall"]),
+        ("District Council", ["Cardiff", "Cornwall", "Fife", "Kent", "Maidstone"]),
+        ("nowhere at all", []),
+    ],
+)
 def test_search_by_any_name(client, councils, q, expected):
     response = client.get(URL, {"q": q})
 
@@ -124,9 +140,19 @@ def many_councils(db):
     return CouncilFactory.create_batch(CouncilDirectoryView.page_size + 3)
 
 
-@pytest.mark.parametrize(("page_number", "shown"), [
-    ("1", 1), ("2", 2), ("999", 2), ("0", 1), ("-3", 1), ("two", 1), ("1.5", 1), ("", 1),
-])
+@pytest.mark.parametrize(
+    ("page_number", "shown"),
+    [
+        ("1", 1),
+        ("2", 2),
+        ("999", 2),
+        ("0", 1),
+        ("-3", 1),
+        ("two", 1),
+        ("1.5", 1),
+        ("", 1),
+    ],
+)
 def test_pagination_never_fails(client, many_councils, page_number, shown):
     response = client.get(URL, {"page": page_number})
 

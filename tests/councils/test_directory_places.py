@@ -30,13 +30,15 @@ def test_nation_and_region_filters(client, register):
     assert both.context["paginator"].count == 34 + 15
 
 
-@pytest.mark.parametrize("old, new", [
-    ("region=Scotland", "nation=Scotland"),
-    ("region=Wales&region=London", "region=London&nation=Wales"),
-    ("nation=Wales&region=Wales&q=port", "nation=Wales&q=port"),
-])
-def test_old_links_with_a_nation_as_region_move_to_the_nation_filter(client, register, old,
-                                                                     new):
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("region=Scotland", "nation=Scotland"),
+        ("region=Wales&region=London", "region=London&nation=Wales"),
+        ("nation=Wales&region=Wales&q=port", "nation=Wales&q=port"),
+    ],
+)
+def test_old_links_with_a_nation_as_region_move_to_the_nation_filter(client, register, old, new):
     response = client.get(f"/councils/?{old}")
     assert response.status_code == 301
     location = response["Location"].removeprefix("/councils/?")
@@ -44,10 +46,17 @@ def test_old_links_with_a_nation_as_region_move_to_the_nation_filter(client, reg
     assert client.get(response["Location"]).status_code == 200
 
 
-@pytest.mark.parametrize("query", [
-    "region=%00", "region=%D9%A3", "region=" + "x" * 5000, "region=Wales%00",
-    "&".join(["region=Wales"] * 200), "nation=Scotland&region=Narnia",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "region=%00",
+        "region=%D9%A3",
+        "region=" + "x" * 5000,
+        "region=Wales%00",
+        "&".join(["region=Wales"] * 200),
+        "nation=Scotland&region=Narnia",
+    ],
+)
 def test_hostile_region_values_never_fail(client, register, query):
     response = client.get(f"/councils/?{query}", follow=True)
     assert response.status_code == 200

@@ -12,9 +12,10 @@ def test_real_register_loads_every_council(loaded_register, db):
     assert Council.objects.count() == 470
     current = Council.objects.current()
     assert current.count() == 397
-    assert {nation: current.filter(nation=nation).count() for nation in
-            ("England", "Scotland", "Wales", "Northern Ireland")} == {
-        "England": 332, "Scotland": 32, "Wales": 22, "Northern Ireland": 11}
+    assert {
+        nation: current.filter(nation=nation).count()
+        for nation in ("England", "Scotland", "Wales", "Northern Ireland")
+    } == {"England": 332, "Scotland": 32, "Wales": 22, "Northern Ireland": 11}
 
 
 def test_links_and_profiles_are_resolved(loaded_register, db):
@@ -63,15 +64,14 @@ def test_changed_rows_are_updated_and_reported(loaded_register, db, tmp_path):
 def test_a_link_change_alone_counts_as_an_update(loaded_register, db, tmp_path):
     rows = register_rows()
     york_line = next(i for i, row in enumerate(rows, 1) if row[0] == "YOR")
-    path = write_rows(tmp_path / "register.csv", with_value(rows, york_line,
-                                                            "combined-authority", ""))
+    path = write_rows(
+        tmp_path / "register.csv", with_value(rows, york_line, "combined-authority", "")
+    )
 
     output = run_import(path)
 
     assert "0 created, 1 updated, 469 unchanged" in output
     assert Council.objects.get(code="YOR").combined_authority is None
-
-
 
 
 def test_skipping_profiles_leaves_them_alone(loaded_register, db):

@@ -32,38 +32,65 @@ def _late_row_duplicating_the_first(rows):
 def _without_column(name):
     def change(rows):
         index = rows[0].index(name)
-        return [row[:index] + row[index + 1:] for row in rows]
+        return [row[:index] + row[index + 1 :] for row in rows]
+
     return change
 
 
 BROKEN_FILES = {
     "missing column": (_without_column("nation"), "Line 1: the header lacks the column(s) nation"),
-    "bad number": (lambda rows: with_value(rows, LATE_LINE, "pop-2020", "lots"),
-                   f"Line {LATE_LINE}: pop-2020 'lots' is not a number"),
-    "not a finite number": (lambda rows: with_value(rows, LATE_LINE, "area", "nan"),
-                            f"Line {LATE_LINE}: area 'nan' is not a number"),
-    "negative population": (lambda rows: with_value(rows, LATE_LINE, "pop-2020", "-5"),
-                            f"Line {LATE_LINE}: pop-2020 must not be negative"),
-    "bad boolean": (lambda rows: with_value(rows, LATE_LINE, "current-authority", "Yes"),
-                    f"Line {LATE_LINE}: current-authority must be True or False, not 'Yes'"),
-    "bad date": (lambda rows: with_value(rows, LATE_LINE, "start-date", "1 April 1974"),
-                 f"Line {LATE_LINE}: start-date '1 April 1974' is not a date"),
-    "unknown nation": (lambda rows: with_value(rows, LATE_LINE, "nation", "Atlantis"),
-                       f"Line {LATE_LINE}: nation 'Atlantis' is not a UK nation"),
-    "unknown tier": (lambda rows: with_value(rows, LATE_LINE, "powers", "parish"),
-                     f"Line {LATE_LINE}: powers 'parish' is not a known tier"),
-    "empty name": (lambda rows: with_value(rows, LATE_LINE, "official-name", ""),
-                   f"Line {LATE_LINE}: official-name must not be empty"),
-    "bad code": (lambda rows: with_value(rows, LATE_LINE, "local-authority-code", "A B;C"),
-                 f"Line {LATE_LINE}: register code 'A B;C' is not valid"),
-    "too long": (lambda rows: with_value(rows, LATE_LINE, "gss-code", "E0" * 10),
-                 f"Line {LATE_LINE}: gss-code is longer than 12 characters"),
-    "duplicate code": (_late_row_duplicating_the_first,
-                       f"Line {LATE_LINE}: register code ABC already appears on line 2"),
-    "extra field": (_late_row_with_extra_field,
-                    f"Line {LATE_LINE}: the row has more fields than the header"),
-    "missing fields": (_late_row_cut_short,
-                       f"Line {LATE_LINE}: the row has fewer fields than the header"),
+    "bad number": (
+        lambda rows: with_value(rows, LATE_LINE, "pop-2020", "lots"),
+        f"Line {LATE_LINE}: pop-2020 'lots' is not a number",
+    ),
+    "not a finite number": (
+        lambda rows: with_value(rows, LATE_LINE, "area", "nan"),
+        f"Line {LATE_LINE}: area 'nan' is not a number",
+    ),
+    "negative population": (
+        lambda rows: with_value(rows, LATE_LINE, "pop-2020", "-5"),
+        f"Line {LATE_LINE}: pop-2020 must not be negative",
+    ),
+    "bad boolean": (
+        lambda rows: with_value(rows, LATE_LINE, "current-authority", "Yes"),
+        f"Line {LATE_LINE}: current-authority must be True or False, not 'Yes'",
+    ),
+    "bad date": (
+        lambda rows: with_value(rows, LATE_LINE, "start-date", "1 April 1974"),
+        f"Line {LATE_LINE}: start-date '1 April 1974' is not a date",
+    ),
+    "unknown nation": (
+        lambda rows: with_value(rows, LATE_LINE, "nation", "Atlantis"),
+        f"Line {LATE_LINE}: nation 'Atlantis' is not a UK nation",
+    ),
+    "unknown tier": (
+        lambda rows: with_value(rows, LATE_LINE, "powers", "parish"),
+        f"Line {LATE_LINE}: powers 'parish' is not a known tier",
+    ),
+    "empty name": (
+        lambda rows: with_value(rows, LATE_LINE, "official-name", ""),
+        f"Line {LATE_LINE}: official-name must not be empty",
+    ),
+    "bad code": (
+        lambda rows: with_value(rows, LATE_LINE, "local-authority-code", "A B;C"),
+        f"Line {LATE_LINE}: register code 'A B;C' is not valid",
+    ),
+    "too long": (
+        lambda rows: with_value(rows, LATE_LINE, "gss-code", "E0" * 10),
+        f"Line {LATE_LINE}: gss-code is longer than 12 characters",
+    ),
+    "duplicate code": (
+        _late_row_duplicating_the_first,
+        f"Line {LATE_LINE}: register code ABC already appears on line 2",
+    ),
+    "extra field": (
+        _late_row_with_extra_field,
+        f"Line {LATE_LINE}: the row has more fields than the header",
+    ),
+    "missing fields": (
+        _late_row_cut_short,
+        f"Line {LATE_LINE}: the row has fewer fields than the header",
+    ),
     "header only": (lambda rows: rows[:1], "has a header but no councils"),
 }
 

@@ -19,22 +19,28 @@ GARBLED = {
     "mojibake of a replacement character": ("alt-names", ALT_NAMES, "ï¿½"),
     "replacement character": ("alt-names", "Isle of Anglesey,Sir Ynys M\ufffdn", "\ufffd"),
     "é read as Latin-1": ("official-name", "Conseil de BrÃ©tagne", "Ã©"),
-    "curly quote read as Windows-1252": ("nice-name", "King’s Lynn".encode().decode("cp1252"),
-                                         "â€"),
+    "curly quote read as Windows-1252": (
+        "nice-name",
+        "King’s Lynn".encode().decode("cp1252"),
+        "â€",
+    ),
 }
 
 
 @pytest.fixture
 def existing_councils(db):
-    return [CouncilFactory(code="AGY", short_name="Old Anglesey", population=1),
-            CouncilFactory(code="MAI", short_name="Old Maidstone", population=1)]
+    return [
+        CouncilFactory(code="AGY", short_name="Old Anglesey", population=1),
+        CouncilFactory(code="MAI", short_name="Old Maidstone", population=1),
+    ]
 
 
 @pytest.mark.parametrize("case", GARBLED)
 def test_garbled_text_is_refused_naming_row_and_column(case, existing_councils, tmp_path):
     column, value, garbled = GARBLED[case]
-    path = write_rows(tmp_path / "register.csv",
-                      with_value(register_rows(), AGY_LINE, column, value))
+    path = write_rows(
+        tmp_path / "register.csv", with_value(register_rows(), AGY_LINE, column, value)
+    )
     before = snapshot()
 
     with pytest.raises(CommandError) as error:
@@ -50,8 +56,11 @@ def test_garbled_text_is_refused_naming_row_and_column(case, existing_councils, 
 
 def test_garbled_profile_label_is_refused(existing_councils, tmp_path):
     path = tmp_path / "labels.csv"
-    path.write_text("local-authority-code,label\nAGY,Wales; Emissions: Agriculture; "
-                    "3rd IMD quintile; RuralÂ\u00a0areas\n", encoding="utf-8")
+    path.write_text(
+        "local-authority-code,label\nAGY,Wales; Emissions: Agriculture; "
+        "3rd IMD quintile; RuralÂ\u00a0areas\n",
+        encoding="utf-8",
+    )
     before = snapshot()
 
     with pytest.raises(CommandError) as error:
@@ -69,7 +78,17 @@ def test_the_shipped_files_have_no_garbled_text():
     assert "Sir Ynys Môn" in REGISTER.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text", ["Sir Ynys Môn", "Conwy", "Bro Morgannwg", "Côte", "Æthelred",
-                                  "Caerffili", "Ynys Môn – Anglesey"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sir Ynys Môn",
+        "Conwy",
+        "Bro Morgannwg",
+        "Côte",
+        "Æthelred",
+        "Caerffili",
+        "Ynys Môn – Anglesey",
+    ],
+)
 def test_real_accents_are_not_taken_for_garbled_text(text):
     assert not MOJIBAKE.search(text)

@@ -22,8 +22,11 @@ def _cut_file(tmp_path):
 
 def _file_retiring_councils(tmp_path, count):
     rows = register_rows()
-    current = [line for line, row in enumerate(rows, 1)
-               if line > 1 and row[rows[0].index("current-authority")] == "True"]
+    current = [
+        line
+        for line, row in enumerate(rows, 1)
+        if line > 1 and row[rows[0].index("current-authority")] == "True"
+    ]
     for line in current[:count]:
         rows = with_value(rows, line, "current-authority", "False")
     return write_rows(tmp_path / "register.csv", rows)
@@ -38,7 +41,8 @@ def test_file_cut_short_is_refused(loaded_register, db, tmp_path):
 
     assert str(error.value) == (
         f"{path} lists 99 councils but the register holds 470: is the file complete? "
-        "If it is meant to be smaller, run again with --allow-shrink. Nothing was changed.")
+        "If it is meant to be smaller, run again with --allow-shrink. Nothing was changed."
+    )
     assert snapshot() == before
 
 
@@ -60,7 +64,8 @@ def test_file_retiring_many_councils_is_refused(loaded_register, db, tmp_path):
 
     assert str(error.value) == (
         f"{path} would leave 337 current councils, down from 397: is the file complete? "
-        "If it is meant to be smaller, run again with --allow-shrink. Nothing was changed.")
+        "If it is meant to be smaller, run again with --allow-shrink. Nothing was changed."
+    )
     assert snapshot() == before
 
 

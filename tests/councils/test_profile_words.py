@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def also_known_as(html):
     """The names in the profile's "Also known as" row, or [] without one."""
-    match = re.search(r'Also known as</dt>\s*<dd class="govuk-summary-list__value">(.*?)</dd>',
-                      html, re.S)
+    match = re.search(
+        r'Also known as</dt>\s*<dd class="govuk-summary-list__value">(.*?)</dd>', html, re.S
+    )
     if not match:
         return []
     value = match.group(1)
@@ -39,15 +40,18 @@ def test_no_council_in_the_register_shows_a_name_twice(register):
             assert "\ufffd" not in name and "ï¿½" not in name, (council.code, name)
 
 
-@pytest.mark.parametrize("code, shown", [
-    ("BST", []),  # "Bristol, City of", "Bristol UA", "bristol city of": all City of Bristol
-    ("KHL", []),
-    ("AGY", ["Sir Ynys Môn"]),
-    ("RCT", ["Rhondda Cynon Taff"]),
-    ("SOS", ["Southend"]),
-    ("SWA", ["Abertawe"]),
-    ("KIN", []),  # "King's Lynn & West Norfolk" is Kings Lynn and West Norfolk
-])
+@pytest.mark.parametrize(
+    "code, shown",
+    [
+        ("BST", []),  # "Bristol, City of", "Bristol UA", "bristol city of": all City of Bristol
+        ("KHL", []),
+        ("AGY", ["Sir Ynys Môn"]),
+        ("RCT", ["Rhondda Cynon Taff"]),
+        ("SOS", ["Southend"]),
+        ("SWA", ["Abertawe"]),
+        ("KIN", []),  # "King's Lynn & West Norfolk" is Kings Lynn and West Norfolk
+    ],
+)
 def test_profiles_show_each_alternative_name_once(client, register, code, shown):
     council = Council.objects.get(code=code)
     html = client.get(council.get_absolute_url()).content.decode()
@@ -65,7 +69,7 @@ def test_rhondda_cynon_taf_has_one_name_and_keeps_its_address(client, register):
 
 def test_type_is_said_once_in_words(client, register):
     html = client.get(Council.objects.get(code="BST").get_absolute_url()).content.decode()
-    main = html[html.index("<main"):html.index("</main>")]
+    main = html[html.index("<main") : html.index("</main>")]
     assert main.count("Unitary authority") == 1
     assert "(unitary)" not in main
     assert "Runs all the local council services in its area." in main
@@ -79,7 +83,7 @@ def test_profile_labels_are_in_words(client, register):
     html = client.get(Council.objects.get(code="BST").get_absolute_url()).content.decode()
     assert "Emissions:" not in html
     assert "IMD quintile;" not in html
-    main = html[html.index("<main"):html.index("</main>")]
+    main = html[html.index("<main") : html.index("</main>")]
     assert "Urban or rural</dt>" in main
     assert "Local authority predominately made up of urban neighbourhoods." in main
     assert "Deprivation</dt>" in main
@@ -88,7 +92,8 @@ def test_profile_labels_are_in_words(client, register):
 
 
 def test_summary_counts_what_the_council_shared_joined_and_reused(
-        client, django_assert_max_num_queries):
+    client, django_assert_max_num_queries
+):
     council = CouncilFactory(short_name="Wychavon")
     other = CouncilFactory(short_name="Worcester")
     mine = CaseStudyPageFactory(council=council, title="Fewer missed bins")

@@ -22,20 +22,35 @@ pytestmark = [
 
 # The parts of the admin home this app draws, each of which must be on the page audited.
 OURS = {
-    "practitioner_ab": ["#council-work-section", "#help-offers-waiting-section",
-                        "#reuse-section", ".w-summary"],
-    "organiser": ["#awaiting-review-section", "#access-requests-section",
-                  "#network-pages-section", "#help-requests-without-offers-section",
-                  "#introductions-to-make-section", ".w-summary"],
+    "practitioner_ab": [
+        "#council-work-section",
+        "#help-offers-waiting-section",
+        "#reuse-section",
+        ".w-summary",
+    ],
+    "organiser": [
+        "#awaiting-review-section",
+        "#access-requests-section",
+        "#network-pages-section",
+        "#help-requests-without-offers-section",
+        "#introductions-to-make-section",
+        ".w-summary",
+    ],
 }
 
 
 def sign_in(page, live_server, person):
     client = Client()
     client.force_login(person)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def axe(page, include=None):
@@ -45,9 +60,11 @@ def axe(page, include=None):
         " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         [[[selector] for selector in include] if include else None, AXE_TAGS],
     )
-    return [f"axe {v['id']} ({v['impact']}): {v['help']} "
-            f"[{'; '.join(json.dumps(n['target']) for n in v['nodes'][:5])}]"
-            for v in result["violations"]]
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']} "
+        f"[{'; '.join(json.dumps(n['target']) for n in v['nodes'][:5])}]"
+        for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("role", OURS)

@@ -16,8 +16,13 @@ from .conftest import NAMES, STATES, title
 pytestmark = pytest.mark.usefixtures("_dashboard_data")  # built once per module (conftest)
 
 PRACTITIONER_PANELS = {"council-work", "help-offers-waiting", "reuse"}
-ORGANISER_PANELS = {"awaiting-review", "access-requests", "network-pages",
-                    "help-requests-without-offers", "introductions-to-make"}
+ORGANISER_PANELS = {
+    "awaiting-review",
+    "access-requests",
+    "network-pages",
+    "help-requests-without-offers",
+    "introductions-to-make",
+}
 
 # Per role: the councils whose work it sees, and the panels it gets.
 ROLES = {
@@ -26,8 +31,10 @@ ROLES = {
     "organiser": ({"a", "b", "c"}, ORGANISER_PANELS),
     "admin": ({"a", "b", "c"}, ORGANISER_PANELS),
 }
-HELP_REQUESTS = {"a": "Avonford asks about school transport",
-                 "b": "Barchester asks about parking permits"}
+HELP_REQUESTS = {
+    "a": "Avonford asks about school transport",
+    "b": "Barchester asks about parking permits",
+}
 
 
 def home(client, person):
@@ -39,8 +46,9 @@ def home(client, person):
 
 def panel_ids(response):
     soup = BeautifulSoup(response.text, "html.parser")
-    return {section["id"].removesuffix("-section")
-            for section in soup.select("section.w-panel[id]")}
+    return {
+        section["id"].removesuffix("-section") for section in soup.select("section.w-panel[id]")
+    }
 
 
 def panel_named(response, name):
@@ -145,8 +153,10 @@ def test_the_review_queue_names_each_items_council(client, data):
     queue = panel_named(response, "workflow_objects_to_moderate")
     assert isinstance(queue, panels.ReviewQueuePanel)
     soup = BeautifulSoup(response.text, "html.parser")
-    rows = {row.select_one("td.title").get_text(strip=True): row.select("td")[1].get_text(
-        strip=True) for row in soup.select("#awaiting-review-section tbody tr")}
+    rows = {
+        row.select_one("td.title").get_text(strip=True): row.select("td")[1].get_text(strip=True)
+        for row in soup.select("#awaiting-review-section tbody tr")
+    }
     assert rows == {title(key, "in review"): name for key, name in NAMES.items()}
     assert len(soup.select("#awaiting-review-section")) == 1  # Wagtail's own panel is replaced
 
@@ -162,8 +172,10 @@ def test_requests_to_join_the_platform_link_to_the_decision(client, data):
 def test_help_requests_without_offers(client, data):
     response = home(client, data["people"]["organiser"])
     soup = BeautifulSoup(response.text, "html.parser")
-    listed = [a.get_text(strip=True) for a in
-              soup.select("#help-requests-without-offers-section td.title a")]
+    listed = [
+        a.get_text(strip=True)
+        for a in soup.select("#help-requests-without-offers-section td.title a")
+    ]
     assert listed == ["Cranford asks about library bookings"]
 
 
@@ -177,8 +189,12 @@ def test_councils_already_introduced_are_not_suggested(client, data):
 
     pair = frozenset((councils["a"].pk, councils["b"].pk))
     assert pair in suggested()
-    Introduction.objects.create(first_council=councils["b"], second_council=councils["a"],
-                                reasons="Both run bins.", introduced_by=organiser)
+    Introduction.objects.create(
+        first_council=councils["b"],
+        second_council=councils["a"],
+        reasons="Both run bins.",
+        introduced_by=organiser,
+    )
     assert pair not in suggested()
 
 
@@ -203,8 +219,11 @@ def test_add_buttons_open_the_add_form_under_the_right_index(client, data):
     for label, url in buttons.items():
         form = client.get(url)
         assert form.status_code == 200, label
-        assert form.context["page_class"].__name__.lower().startswith(
-            label.removeprefix("Add a ").replace(" ", ""))
+        assert (
+            form.context["page_class"]
+            .__name__.lower()
+            .startswith(label.removeprefix("Add a ").replace(" ", ""))
+        )
         assert form.context["parent_page"].specific.__class__.__name__.endswith("IndexPage")
         # The council to choose from is the practitioner's own.
         assert list(form.context["form"].fields["council"].queryset) == [data["councils"]["a"]]
@@ -213,15 +232,23 @@ def test_add_buttons_open_the_add_form_under_the_right_index(client, data):
 def test_an_add_button_saves_a_draft(client, data):
     council = data["councils"]["a"]
     url = add_buttons(client, data["people"]["practitioner_a"])["Add a case study"]
-    new = CaseStudyPage(title="Avonford new case study", slug="avonford-new-case-study",
-                        council=council, summary="What we did.")
+    new = CaseStudyPage(
+        title="Avonford new case study",
+        slug="avonford-new-case-study",
+        council=council,
+        summary="What we did.",
+    )
     response = client.post(url, case_study_form_data(new))
     assert response.status_code == 302
     page = CaseStudyPage.objects.get(slug="avonford-new-case-study")
     assert page.council == council and not page.live
     assert type(page.get_parent().specific).__name__ == "CaseStudyIndexPage"
-    assert panel_named(home(client, data["people"]["practitioner_a"]),
-                       "council_work").context["counts"]["draft"] == 2
+    assert (
+        panel_named(home(client, data["people"]["practitioner_a"]), "council_work").context[
+            "counts"
+        ]["draft"]
+        == 2
+    )
 
 
 def test_organisers_may_add_pages_too(client, data):
@@ -233,14 +260,16 @@ def test_organisers_may_add_pages_too(client, data):
 @pytest.mark.parametrize("role", ["practitioner_a", "organiser", "admin"])
 def test_the_admin_menu_adds_each_kind_of_page(client, data, role):
     response = home(client, data["people"][role])
-    for kind, page_class in (("case-study", "casestudypage"), ("lesson", "lessonpage"),
-                             ("project", "projectpage")):
+    for kind, page_class in (
+        ("case-study", "casestudypage"),
+        ("lesson", "lessonpage"),
+        ("project", "projectpage"),
+    ):
         url = reverse("dashboard_add_page", args=[kind])
         assert url in response.text  # in the sidebar's menu
         form = client.get(url, follow=True)
         assert form.status_code == 200
-        assert form.redirect_chain[-1][0].startswith(
-            f"/admin/pages/add/casestudies/{page_class}/")
+        assert form.redirect_chain[-1][0].startswith(f"/admin/pages/add/casestudies/{page_class}/")
 
 
 def test_the_add_menu_refuses_unknown_kinds_and_people_who_may_not_add(client, data):

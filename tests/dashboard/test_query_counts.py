@@ -37,16 +37,18 @@ def grow(workflow, practitioner, how_many):
         live = LessonPageFactory(council=council)
         stale = ProjectPageFactory(council=council)
         long_ago = timezone.now() - datetime.timedelta(days=800)
-        LearningPage.objects.filter(pk=stale.pk).update(last_published_at=long_ago,
-                                                        last_reviewed=None)
+        LearningPage.objects.filter(pk=stale.pk).update(
+            last_published_at=long_ago, last_reviewed=None
+        )
         asked = HelpRequest.objects.create(council=council, title="Who has done this?")
         HelpOffer.objects.create(help_request=asked, message="We have.")
         HelpRequest.objects.create(council=council, title="Nobody has answered this")
         if before:
             Reuse.objects.create(council=council, page=before[0])
         Reuse.objects.create(council=CouncilFactory(), page=live)
-        AccessRequest.objects.create(name="Someone", email="someone@example.gov.uk",
-                                     council=council, reason="To write.")
+        AccessRequest.objects.create(
+            name="Someone", email="someone@example.gov.uk", council=council, reason="To write."
+        )
         before = [live]
     get_similarity_backend().rebuild()
 
@@ -63,14 +65,19 @@ def renderers(person, practitioner):
             panel = make(request)
             assert panel is not None
             return panel.render_html(context)
+
         return render
 
     if practitioner:
-        makers = [*(lambda r, cls=cls: cls.for_user(r.user) for cls in PRACTITIONER_PANELS),
-                  CouncilPagesSummaryItem]
+        makers = [
+            *(lambda r, cls=cls: cls.for_user(r.user) for cls in PRACTITIONER_PANELS),
+            CouncilPagesSummaryItem,
+        ]
     else:
-        makers = [*(lambda r, cls=cls: cls.for_user(r.user) for cls in ORGANISER_PANELS),
-                  lambda r: ReviewQueuePanel()]
+        makers = [
+            *(lambda r, cls=cls: cls.for_user(r.user) for cls in ORGANISER_PANELS),
+            lambda r: ReviewQueuePanel(),
+        ]
     return list(enumerate(renderer(make) for make in makers))
 
 
@@ -90,8 +97,11 @@ def test_no_panel_grows_with_the_network(site_structure, django_assert_max_num_q
     people = {"practitioner": practitioner, "organiser": organiser}
 
     grow(roles["workflow"], practitioner, COUNCILS_EACH_TIME)
-    baseline = {(role, name): count_queries(render) for role, person in people.items()
-                for name, render in renderers(person, role == "practitioner")}
+    baseline = {
+        (role, name): count_queries(render)
+        for role, person in people.items()
+        for name, render in renderers(person, role == "practitioner")
+    }
 
     grow(roles["workflow"], practitioner, COUNCILS_EACH_TIME)
     for role, person in people.items():

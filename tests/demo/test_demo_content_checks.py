@@ -41,52 +41,88 @@ def broken(tmp_path, file, old, new):
 
 CASES = {
     "unknown key": (
-        "case_studies.yaml", "  summary: Collection crews", "  sumary: Collection crews",
-        f"{FIRST}, key 'sumary': unknown key; did you mean 'summary'?"),
+        "case_studies.yaml",
+        "  summary: Collection crews",
+        "  sumary: Collection crews",
+        f"{FIRST}, key 'sumary': unknown key; did you mean 'summary'?",
+    ),
     "missing title": (
-        "case_studies.yaml", "  title: In-cab tablets cut missed bin reports by a third\n", "",
-        f"{FIRST}, key 'title': required but missing"),
+        "case_studies.yaml",
+        "  title: In-cab tablets cut missed bin reports by a third\n",
+        "",
+        f"{FIRST}, key 'title': required but missing",
+    ),
     "unknown council": (
-        "case_studies.yaml", "  council: LDS\n", "  council: XYZ\n",
+        "case_studies.yaml",
+        "  council: LDS\n",
+        "  council: XYZ\n",
         f"{FIRST}, key 'council': unknown council 'XYZ' (not in the council register here; "
-        "run manage.py import_councils)"),
+        "run manage.py import_councils)",
+    ),
     "unknown theme": (
-        "case_studies.yaml", "  themes: [waste,", "  themes: [wsate,",
-        f"{FIRST}, key 'themes': unknown theme 'wsate'"),
+        "case_studies.yaml",
+        "  themes: [waste,",
+        "  themes: [wsate,",
+        f"{FIRST}, key 'themes': unknown theme 'wsate'",
+    ),
     "dangling lesson source": (
-        "lessons.yaml", "  - in-cab-tablets-cut-missed-bin-reports\n", "  - no-such-story\n",
-        f"{LESSON}, key 'sources': 'no-such-story' is not the slug of a demo case study or "
-        "project"),
+        "lessons.yaml",
+        "  - in-cab-tablets-cut-missed-bin-reports\n",
+        "  - no-such-story\n",
+        f"{LESSON}, key 'sources': 'no-such-story' is not the slug of a demo case study or project",
+    ),
     "dangling featured item": (
-        "featured.yaml", "- untested-backups-are-wishes\n", "- untested-backup\n",
+        "featured.yaml",
+        "- untested-backups-are-wishes\n",
+        "- untested-backup\n",
         "featured.yaml, key 'home': 'untested-backup' is not the slug of a demo case study or "
-        "project or lesson"),
+        "project or lesson",
+    ),
     "bad date": (
-        "case_studies.yaml", "  published: 2023-03-14\n", "  published: 2023-02-30\n",
-        f"{FIRST}, key 'published': '2023-02-30' is not a date in the form YYYY-MM-DD"),
+        "case_studies.yaml",
+        "  published: 2023-03-14\n",
+        "  published: 2023-02-30\n",
+        f"{FIRST}, key 'published': '2023-02-30' is not a date in the form YYYY-MM-DD",
+    ),
     "bad field date": (
-        "case_studies.yaml", "  started_on: 2022-04-04\n", "  started_on: 4 April 2022\n",
-        f"{FIRST}, key 'started_on': '4 April 2022' is not a date in the form YYYY-MM-DD"),
+        "case_studies.yaml",
+        "  started_on: 2022-04-04\n",
+        "  started_on: 4 April 2022\n",
+        f"{FIRST}, key 'started_on': '4 April 2022' is not a date in the form YYYY-MM-DD",
+    ),
     "invalid YAML": (
-        "case_studies.yaml", "  council: LDS\n", "  council: LDS\n   themes: x\n",
+        "case_studies.yaml",
+        "  council: LDS\n",
+        "  council: LDS\n   themes: x\n",
         "case_studies.yaml: not valid YAML at line 11, column 10: mapping values are not "
-        "allowed in this context"),
+        "allowed in this context",
+    ),
     "unknown choice": (
-        "projects.yaml", "  phase: beta\n", "  phase: gamma\n",
+        "projects.yaml",
+        "  phase: beta\n",
+        "  phase: gamma\n",
         "projects.yaml, item 'common-data-standard-for-bin-collection-events', key 'phase': "
-        "Value 'gamma' is not a valid choice."),
+        "Value 'gamma' is not a valid choice.",
+    ),
     "bad outcome": (
-        "case_studies.yaml", "    value: 1250\n", "    value: about 1250\n",
-        f"{FIRST}, key 'outcomes' entry 1 key 'value': Enter a number."),
+        "case_studies.yaml",
+        "    value: 1250\n",
+        "    value: about 1250\n",
+        f"{FIRST}, key 'outcomes' entry 1 key 'value': Enter a number.",
+    ),
     "duplicate slug": (
-        "lessons.yaml", "- slug: ask-the-crews-why-bins-were-missed\n",
+        "lessons.yaml",
+        "- slug: ask-the-crews-why-bins-were-missed\n",
         "- slug: in-cab-tablets-cut-missed-bin-reports\n",
         "lessons.yaml, item 'in-cab-tablets-cut-missed-bin-reports', key 'slug': "
-        "'in-cab-tablets-cut-missed-bin-reports' is also the slug of another demo item"),
+        "'in-cab-tablets-cut-missed-bin-reports' is also the slug of another demo item",
+    ),
     "unknown user key": (
-        "users.yaml", "  role: organiser\n", "  role: organiser\n  password: hunter2\n",
-        "users.yaml, item 'organiser', key 'password': unknown key; did you mean "
-        "'password_env'?"),
+        "users.yaml",
+        "  role: organiser\n",
+        "  role: organiser\n  password: hunter2\n",
+        "users.yaml, item 'organiser', key 'password': unknown key; did you mean 'password_env'?",
+    ),
 }
 
 
@@ -118,5 +154,8 @@ def test_the_commands_stop_with_the_message_and_change_nothing(tmp_path, monkeyp
     with pytest.raises(CommandError) as error:
         call_command("remove_demo_data", stdout=StringIO())
     assert str(error.value) == f"{message} Nothing was changed."
-    assert (Page.objects.count(), get_user_model().objects.count(),
-            Council.objects.count()) == before
+    assert (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        Council.objects.count(),
+    ) == before

@@ -114,11 +114,14 @@ def test_load_reload_and_remove(register, monkeypatch):
     leeds = Council.objects.get(code="LDS")
     # A real editor's pages: one with a slug the demo also uses, one with its own.
     clash = CaseStudyPageFactory(
-        title="Our pothole work", slug="pothole-reports-repaired-first-time",
-        council=leeds, owner=editor,
+        title="Our pothole work",
+        slug="pothole-reports-repaired-first-time",
+        council=leeds,
+        owner=editor,
     )
-    own = CaseStudyPageFactory(title="Our own story", slug="our-own-story", council=leeds,
-                               owner=editor)
+    own = CaseStudyPageFactory(
+        title="Our own story", slug="our-own-story", council=leeds, owner=editor
+    )
 
     out = StringIO()
     call_command("load_demo_data", stdout=out)
@@ -147,7 +150,8 @@ def test_load_reload_and_remove(register, monkeypatch):
     councils = Council.objects.filter(learning_pages__in=demo).distinct()
     assert councils.count() >= 25
     assert {"England", "Scotland", "Wales", "Northern Ireland"} <= set(
-        councils.values_list("nation", flat=True))
+        councils.values_list("nation", flat=True)
+    )
     assert councils.filter(is_current=True).count() == councils.count()
     uses = dict(Theme.objects.annotate(n=Count("themed_pages")).values_list("slug", "n"))
     assert min(uses.values()) >= 2, uses
@@ -165,11 +169,14 @@ def test_load_reload_and_remove(register, monkeypatch):
     assert len(project.timeline) == 4  # published through a revision, so public
     assert all(update.live_revision_id for update in project.timeline)
     assert "fly-tipping-hotspots-deployable-cameras" in {
-        page.slug for page in LearningPage.objects.live().search("fly-tipping cameras")}
+        page.slug for page in LearningPage.objects.live().search("fly-tipping cameras")
+    }
 
     lesson = LessonPage.objects.get(slug="untested-backups-are-wishes")
     assert {source.page.slug for source in lesson.sources.all()} == {
-        "ransomware-exercise-and-offline-backups", "regional-cyber-incident-playbook"}
+        "ransomware-exercise-and-offline-backups",
+        "regional-cyber-incident-playbook",
+    }
     home = HomePage.objects.get()
     assert 3 <= home.featured_items.count() <= 6
     waste = ThemePage.objects.get(theme__slug="waste")
@@ -190,10 +197,11 @@ def test_load_reload_and_remove(register, monkeypatch):
     call_command("remove_demo_data", stdout=out)
     assert f"{len(all_items()) - 1} pages" in out.getvalue()
     assert set(LearningPage.objects.values_list("slug", flat=True)) == {
-        "pothole-reports-repaired-first-time", "our-own-story"}
+        "pothole-reports-repaired-first-time",
+        "our-own-story",
+    }
     assert ProgressUpdate.objects.count() == 0
-    assert list(HomePage.objects.get().featured_items.values_list("page_id", flat=True)) == [
-        own.pk]
+    assert list(HomePage.objects.get().featured_items.values_list("page_id", flat=True)) == [own.pk]
     assert not ThemePage.objects.filter(featured_items__isnull=False).exists()
     assert list(User.objects.values_list("username", flat=True)) == ["editor"]
     assert Council.objects.count() > 400, "councils are not demo data"
@@ -214,13 +222,15 @@ def test_load_imports_the_council_register_when_it_is_empty():
 def test_real_admin_account_is_left_alone():
     User = get_user_model()
     real = User.objects.create_superuser("admin", "it@leeds.gov.uk", "real-admin-secret")
-    user, status = ensure_user(DemoUser("admin", "Demo", "Administrator", "administrator",
-                                        is_superuser=True))
+    user, status = ensure_user(
+        DemoUser("admin", "Demo", "Administrator", "administrator", is_superuser=True)
+    )
     assert (user.username, status) == ("demo-admin", "created")
     assert user.check_password(DEFAULT_DEMO_PASSWORD)
     real.refresh_from_db()
     assert real.check_password("real-admin-secret") and real.email == "it@leeds.gov.uk"
 
-    user, status = ensure_user(DemoUser("admin", "Demo", "Administrator", "administrator",
-                                        is_superuser=True))
+    user, status = ensure_user(
+        DemoUser("admin", "Demo", "Administrator", "administrator", is_superuser=True)
+    )
     assert (user.username, status) == ("demo-admin", "unchanged")

@@ -14,8 +14,10 @@ from digests.models import DigestPreference, Frequency
 from tests.browser.conftest import browser_page, site  # noqa: F401 - fixtures
 from tests.browser.test_accessibility import _audit
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "a-long-unusual-passphrase"  # noqa: S105
 
@@ -31,13 +33,22 @@ def sign_in(page, live_server, email):
 def test_digest_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
     setup_roles()
     person = get_user_model().objects.create_user(
-        username="ada@example.gov.uk", email="ada@example.gov.uk", password=PASSWORD,
-        first_name="Ada")
+        username="ada@example.gov.uk",
+        email="ada@example.gov.uk",
+        password=PASSWORD,
+        first_name="Ada",
+    )
     make_practitioner(person, [Council.objects.current().first()])
     page = browser_page
     csp_errors = []
-    page.on("console", lambda message: csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            csp_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     failures = []
 
     sign_in(page, live_server, person.email)
@@ -56,8 +67,9 @@ def test_digest_pages_pass_axe(site, live_server, browser_page):  # noqa: F811
     assert DigestPreference.objects.get(person=person).frequency == Frequency.MONTHLY
 
     page.context.clear_cookies()
-    link = reverse("digests:unsubscribe",
-                   args=[unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)])
+    link = reverse(
+        "digests:unsubscribe", args=[unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)]
+    )
     page.goto(live_server.url + link)
     failures.extend(f"unsubscribe: {p}" for p in _audit(page))
     page.get_by_role("button", name="Unsubscribe").click()

@@ -31,13 +31,18 @@ def publish(update, user, capture):
 
 
 def draft_update(project, writer, title="Discovery finished"):
-    return ProgressUpdate.objects.create(project=project, council=project.council,
-                                         date="2026-11-30", title=title, live=False,
-                                         text="We spoke to twelve families.", created_by=writer)
+    return ProgressUpdate.objects.create(
+        project=project,
+        council=project.council,
+        date="2026-11-30",
+        title=title,
+        live=False,
+        text="We spoke to twelve families.",
+        created_by=writer,
+    )
 
 
-def test_followers_are_emailed_once_but_not_the_writer(
-        project, django_capture_on_commit_callbacks):
+def test_followers_are_emailed_once_but_not_the_writer(project, django_capture_on_commit_callbacks):
     reader, writer, stranger = make_person("ada"), make_person("wyn"), make_person("sam")
     follow(reader, project)
     follow(writer, project)
@@ -79,7 +84,8 @@ def test_people_who_opted_out_get_nothing(project, django_capture_on_commit_call
 
 
 def test_a_failure_is_logged_and_never_reaches_the_publisher(
-        project, django_capture_on_commit_callbacks, monkeypatch, caplog):
+    project, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
     follow(make_person("ada"), project)
     update = draft_update(project, make_person("wyn"))
 
@@ -93,8 +99,7 @@ def test_a_failure_is_logged_and_never_reaches_the_publisher(
     assert ProgressUpdate.objects.get(pk=update.pk).live
 
 
-def test_an_update_on_an_unpublished_project_tells_no_one(
-        site, django_capture_on_commit_callbacks):
+def test_an_update_on_an_unpublished_project_tells_no_one(site, django_capture_on_commit_callbacks):
     project = ProjectPageFactory(title="Not yet shared", draft=True)
     follow(make_person("ada"), project)
     publish(draft_update(project, make_person("wyn")), None, django_capture_on_commit_callbacks)

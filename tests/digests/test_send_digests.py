@@ -68,8 +68,9 @@ def test_only_new_published_items_in_what_the_person_follows(site, waste):
     Follow.objects.create(person=person, kind=Follow.Kind.COUNCIL, council=followed)
     libraries = Theme.objects.exclude(pk=waste.pk).first()
     new = CaseStudyPageFactory(title="Fewer missed bins", themes=[waste])
-    both = LessonPageFactory(title="What we learned from route planning", council=followed,
-                             themes=[waste])
+    both = LessonPageFactory(
+        title="What we learned from route planning", council=followed, themes=[waste]
+    )
     CaseStudyPageFactory(title="A library of things", themes=[libraries])
     CaseStudyPageFactory(title="A draft about bins", themes=[waste], draft=True)
     old = CaseStudyPageFactory(title="Bins from long ago", themes=[waste])
@@ -114,8 +115,9 @@ def test_first_digest_starts_when_the_person_chose_never_the_whole_history(site,
 
 
 def test_council_activity_only_for_the_persons_own_councils(site):
-    mine, theirs, asking = (CouncilFactory(short_name=name)
-                            for name in ["Avonford", "Barchester", "Casterbridge"])
+    mine, theirs, asking = (
+        CouncilFactory(short_name=name) for name in ["Avonford", "Barchester", "Casterbridge"]
+    )
     make_person("ada", councils=[mine])
     neighbour = make_person("ben", councils=[asking])
     my_project = ProjectPageFactory(title="Shared register", council=mine)
@@ -123,14 +125,19 @@ def test_council_activity_only_for_the_persons_own_councils(site):
     my_page = CaseStudyPageFactory(title="Our route planning", council=mine)
     their_page = CaseStudyPageFactory(title="Their route planning", council=theirs)
     for project in [my_project, their_project]:
-        JoinRequest.objects.create(council=asking, project=project, person=neighbour,
-                                   message="We would share the build.")
+        JoinRequest.objects.create(
+            council=asking, project=project, person=neighbour, message="We would share the build."
+        )
     for page in [my_page, their_page]:
         SharedProblem.objects.create(council=asking, page=page, person=neighbour)
     for council in [mine, theirs]:
         help_request = HelpRequest.objects.create(council=council, title=f"Help {council}")
-        HelpOffer.objects.create(help_request=help_request, council=asking, person=neighbour,
-                                 message="We did this in 2023.")
+        HelpOffer.objects.create(
+            help_request=help_request,
+            council=asking,
+            person=neighbour,
+            message="We did this in 2023.",
+        )
 
     run()
 
@@ -159,8 +166,13 @@ def test_weekly_and_monthly_due_dates(site):
     assert sending.due(monthly, timezone.make_aware(dt.datetime(2026, 2, 28, 9, 0))) == start
 
     sent = timezone.make_aware(dt.datetime(2026, 2, 28, 9, 0, 5))
-    Digest.objects.create(person=monthly.person, frequency=Frequency.MONTHLY,
-                          starts_at=start, ends_at=sent, outcome=Digest.Outcome.NOTHING_NEW)
+    Digest.objects.create(
+        person=monthly.person,
+        frequency=Frequency.MONTHLY,
+        starts_at=start,
+        ends_at=sent,
+        outcome=Digest.Outcome.NOTHING_NEW,
+    )
     assert sending.due(monthly, timezone.make_aware(dt.datetime(2026, 3, 27, 9, 0))) is None
     # A daily cron a few seconds earlier than last month's run still finds it due.
     assert sending.due(monthly, timezone.make_aware(dt.datetime(2026, 3, 28, 9, 0))) == sent
@@ -238,10 +250,12 @@ def test_progress_on_a_followed_project_and_a_followed_search(site, waste):
     person = make_person("ada")
     project = ProjectPageFactory(title="Shared register")
     Follow.objects.create(person=person, kind=Follow.Kind.PROJECT, project=project)
-    Follow.objects.create(person=person, kind=Follow.Kind.SEARCH,
-                          query=canonical_query(QueryDict("theme=waste")))
-    ProgressUpdateFactory(project=project, title="Discovery finished",
-                          first_published_at=timezone.now())
+    Follow.objects.create(
+        person=person, kind=Follow.Kind.SEARCH, query=canonical_query(QueryDict("theme=waste"))
+    )
+    ProgressUpdateFactory(
+        project=project, title="Discovery finished", first_published_at=timezone.now()
+    )
     ProgressUpdateFactory(project=project, title="A draft update", live=False)
     CaseStudyPageFactory(title="Fewer missed bins", themes=[waste])
 

@@ -61,12 +61,15 @@ def test_coming_back_from_never_starts_from_now(client, signed_in):
     assert preference.since > timezone.now() - dt.timedelta(minutes=1)
 
 
-@pytest.mark.parametrize("data", [
-    {"frequency": "daily"},
-    {},
-    {"frequency": "weekly\x00"},
-    {"frequency": ["weekly", "monthly", "٣"]},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"frequency": "daily"},
+        {},
+        {"frequency": "weekly\x00"},
+        {"frequency": ["weekly", "monthly", "٣"]},
+    ],
+)
 def test_bad_choices_get_a_clear_error(client, signed_in, data):
     response = client.post(URL, data)
     assert response.status_code == 400

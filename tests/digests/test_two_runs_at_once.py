@@ -34,8 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_two_runs_at_once_send_each_digest_once(site):
     waste = Theme.objects.get(slug="waste")
     for n in range(PEOPLE):
-        Follow.objects.create(person=make_person(f"person{n}"), kind=Follow.Kind.THEME,
-                              theme=waste)
+        Follow.objects.create(person=make_person(f"person{n}"), kind=Follow.Kind.THEME, theme=waste)
     CaseStudyPageFactory(title="Fewer missed bins", themes=[waste])
     start = threading.Barrier(2)
 
@@ -60,9 +59,24 @@ def test_on_an_sqlite_file(tmp_path):
     env = {**os.environ, "SQLITE_TEST_FILE": str(database)}
     env.pop("DATABASE_URL", None)
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:xdist",
-         "--reuse-db",
-         f"{Path(__file__).relative_to(ROOT)}::test_two_runs_at_once_send_each_digest_once"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:xdist",
+            "--reuse-db",
+            f"{Path(__file__).relative_to(ROOT)}::test_two_runs_at_once_send_each_digest_once",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert "1 passed" in result.stdout

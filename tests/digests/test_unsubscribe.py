@@ -50,19 +50,25 @@ def test_the_button_unsubscribes(client, person):
 def test_one_click_post_from_a_mail_client_needs_no_csrf_token_or_sign_in(person):
     mail_client = Client(enforce_csrf_checks=True)
     token = unsubscribe.token_for(person, unsubscribe.Stream.PROJECT_UPDATES)
-    response = mail_client.post(url(token), data="List-Unsubscribe=One-Click",
-                                content_type="application/x-www-form-urlencoded")
+    response = mail_client.post(
+        url(token),
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 200
     assert preference(person).project_updates is False
     assert preference(person).frequency == Frequency.WEEKLY  # only the stream it was for
 
 
-@pytest.mark.parametrize("token", [
-    "tampered",
-    "x" * 5000,
-    "abc%00def",
-    "٣٣٣",
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "tampered",
+        "x" * 5000,
+        "abc%00def",
+        "٣٣٣",
+    ],
+)
 def test_bad_tokens_get_a_clear_400(client, person, token):
     for method in (client.get, client.post):
         response = method(url(token))
@@ -77,9 +83,13 @@ def test_a_changed_or_foreign_token_is_refused(client, person):
     value, signature = token.rsplit(":", 1)
     forged = signing.dumps([other.pk, "digest"], salt="accounts.invitation")
     swapped = unsubscribe.token_for(other, unsubscribe.Stream.DIGEST).rsplit(":", 1)[0]
-    for bad in [value + ":" + signature[::-1], forged, swapped + ":" + signature,
-                signing.dumps([person.pk, "everything"], salt=unsubscribe.SALT),
-                signing.dumps(["1", "digest"], salt=unsubscribe.SALT)]:
+    for bad in [
+        value + ":" + signature[::-1],
+        forged,
+        swapped + ":" + signature,
+        signing.dumps([person.pk, "everything"], salt=unsubscribe.SALT),
+        signing.dumps(["1", "digest"], salt=unsubscribe.SALT),
+    ]:
         assert client.post(url(bad)).status_code == 400
     assert preference(person).frequency == Frequency.WEEKLY
     assert preference(other).frequency == Frequency.WEEKLY
@@ -99,12 +109,19 @@ def test_unsubscribing_is_rate_limited(client, person):
 
 
 def test_hostile_query_strings_never_give_a_server_error(client, person):
-    routes = [reverse("digests:settings"),
-              url(unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)), url("not-a-token")]
+    routes = [
+        reverse("digests:settings"),
+        url(unsubscribe.token_for(person, unsubscribe.Stream.DIGEST)),
+        url("not-a-token"),
+    ]
     for route in routes:
         for value in HOSTILE:
             cache.clear()  # or the rate limit answers first
-            response = client.get(route, QUERY_STRING=query_string(
-                [(name, value) for name in PARAMETERS + ["frequency", "token"]]))
+            response = client.get(
+                route,
+                QUERY_STRING=query_string(
+                    [(name, value) for name in PARAMETERS + ["frequency", "token"]]
+                ),
+            )
             assert response.status_code < 500, (route, value[:50])
     assert preference(person).frequency == Frequency.WEEKLY

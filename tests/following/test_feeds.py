@@ -59,16 +59,14 @@ def build_content():
     ProjectIndexPageFactory()
     council = CouncilFactory(short_name="Avonford")
     pages = {
-        "case study": CaseStudyPageFactory(council=council, title="Bins online",
-                                           themes=[theme]),
+        "case study": CaseStudyPageFactory(council=council, title="Bins online", themes=[theme]),
         "lesson": LessonPageFactory(council=council, title="Start with data", themes=[theme]),
         "project": ProjectPageFactory(title="Shared routes", partner_councils=[council]),
-        "draft": CaseStudyPageFactory(council=council, title="Draft bins", themes=[theme],
-                                      draft=True),
-        "unpublished": LessonPageFactory(council=council, title="Withdrawn lesson",
-                                         themes=[theme]),
-        "private": CaseStudyPageFactory(council=council, title="Private bins",
-                                        themes=[theme]),
+        "draft": CaseStudyPageFactory(
+            council=council, title="Draft bins", themes=[theme], draft=True
+        ),
+        "unpublished": LessonPageFactory(council=council, title="Withdrawn lesson", themes=[theme]),
+        "private": CaseStudyPageFactory(council=council, title="Private bins", themes=[theme]),
     }
     pages["unpublished"].unpublish()
     PageViewRestriction.objects.create(page=pages["private"], restriction_type="login")
@@ -91,18 +89,23 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_content")]
 HIDDEN = {"Draft bins", "Withdrawn lesson", "Private bins"}
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("/feeds/", {"Bins online", "Start with data", "Shared routes"}),
-    ("/feeds/themes/waste/", {"Bins online", "Start with data"}),
-    ("/feeds/councils/avonford/", {"Bins online", "Start with data", "Shared routes"}),
-    ("/feeds/case-studies/", {"Bins online"}),
-    ("/feeds/lessons/", {"Start with data"}),
-    ("/feeds/projects/", {"Shared routes"}),
-    ("/feeds/search/?kind=case-study&theme=waste", {"Bins online"}),
-    ("/feeds/search/?q=bins", {"Bins online"}),
-    ("/feeds/search/?theme=waste&council=avonford&sort=newest&page=4", {
-        "Bins online", "Start with data"}),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/feeds/", {"Bins online", "Start with data", "Shared routes"}),
+        ("/feeds/themes/waste/", {"Bins online", "Start with data"}),
+        ("/feeds/councils/avonford/", {"Bins online", "Start with data", "Shared routes"}),
+        ("/feeds/case-studies/", {"Bins online"}),
+        ("/feeds/lessons/", {"Start with data"}),
+        ("/feeds/projects/", {"Shared routes"}),
+        ("/feeds/search/?kind=case-study&theme=waste", {"Bins online"}),
+        ("/feeds/search/?q=bins", {"Bins online"}),
+        (
+            "/feeds/search/?theme=waste&council=avonford&sort=newest&page=4",
+            {"Bins online", "Start with data"},
+        ),
+    ],
+)
 def test_feeds_are_atom_with_only_published_public_pages(client, content, url, expected):
     _feed, entries = parse(client, url)
     assert set(titles(entries)) == expected
@@ -124,8 +127,11 @@ def test_ids_are_stable_tag_uris(client, content):
     first, first_entries = parse(client, "/feeds/")
     content["case study"].save_revision().publish()  # published again: same entry
     second, second_entries = parse(client, "/feeds/")
-    assert first.find(f"{ATOM}id").text == second.find(f"{ATOM}id").text == (
-        "tag:testserver,2025:feeds/all")
+    assert (
+        first.find(f"{ATOM}id").text
+        == second.find(f"{ATOM}id").text
+        == ("tag:testserver,2025:feeds/all")
+    )
     ids = {entry.find(f"{ATOM}id").text for entry in first_entries}
     assert ids == {entry.find(f"{ATOM}id").text for entry in second_entries}
     assert f"tag:testserver,2025:page-{content['case study'].pk}" in ids
@@ -141,14 +147,16 @@ def test_a_search_feed_has_one_id_whatever_the_order_of_its_filters(client, cont
         "alternate": "http://testserver/search/?kind=case-study&kind=lesson&theme=waste",
     }
     assert first.find(f"{ATOM}title").text == (
-        "Shared Endeavour: Content type: Case studies, Lessons; Theme: Waste")
+        "Shared Endeavour: Content type: Case studies, Lessons; Theme: Waste"
+    )
 
 
 def test_a_project_feed_lists_its_live_progress_updates(client, content):
     project = content["project"]
     now = timezone.now()
-    ProgressUpdateFactory(project=project, title="Routes agreed",
-                          first_published_at=now - dt.timedelta(days=1))
+    ProgressUpdateFactory(
+        project=project, title="Routes agreed", first_published_at=now - dt.timedelta(days=1)
+    )
     ProgressUpdateFactory(project=project, title="Not yet approved", live=False)
     _feed, entries = parse(client, f"/feeds/projects/{project.pk}/")
     assert titles(entries) == ["Routes agreed"]
@@ -157,8 +165,9 @@ def test_a_project_feed_lists_its_live_progress_updates(client, content):
 
 def test_the_help_feed_lists_open_requests_with_public_fields_only(client, content):
     asker = CouncilFactory(short_name="Barchester")
-    HelpRequest.objects.create(council=asker, title="Who has routed school buses?",
-                               details="We are starting a discovery.")
+    HelpRequest.objects.create(
+        council=asker, title="Who has routed school buses?", details="We are starting a discovery."
+    )
     HelpRequest.objects.create(council=asker, title="Answered already", status="closed")
     response = client.get("/feeds/help/")
     _feed, entries = parse(client, "/feeds/help/")
@@ -166,10 +175,15 @@ def test_the_help_feed_lists_open_requests_with_public_fields_only(client, conte
     assert b"@" not in response.content.replace(b"xmlns", b"")
 
 
-@pytest.mark.parametrize("url", [
-    "/feeds/themes/no-such-theme/", "/feeds/councils/no-such-council/",
-    "/feeds/projects/999999/", "/feeds/no-such-kind/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/themes/no-such-theme/",
+        "/feeds/councils/no-such-council/",
+        "/feeds/projects/999999/",
+        "/feeds/no-such-kind/",
+    ],
+)
 def test_unknown_subjects_are_not_found(client, content, url):
     assert client.get(url).status_code == 404
 
@@ -185,19 +199,26 @@ def test_a_huge_search_is_refused_with_a_clear_answer(client, content):
     assert b"too long" in response.content
 
 
-@pytest.mark.parametrize("url", [
-    "/feeds/", "/feeds/themes/waste/", "/feeds/councils/avonford/", "/feeds/lessons/",
-    "/feeds/search/?theme=waste", "/feeds/help/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/",
+        "/feeds/themes/waste/",
+        "/feeds/councils/avonford/",
+        "/feeds/lessons/",
+        "/feeds/search/?theme=waste",
+        "/feeds/help/",
+    ],
+)
 def test_feed_queries_do_not_grow_with_the_entries(
-        client, content, url, django_assert_max_num_queries):
+    client, content, url, django_assert_max_num_queries
+):
     client.get(url)
     with django_assert_max_num_queries(40) as before:
         client.get(url)
     counted = len(before)
     for n in range(6):
-        LessonPageFactory(council=content["council"], title=f"More {n}",
-                          themes=[content["theme"]])
+        LessonPageFactory(council=content["council"], title=f"More {n}", themes=[content["theme"]])
         HelpRequest.objects.create(council=content["council"], title=f"Help {n}")
     client.get(url)
     with django_assert_max_num_queries(counted):
@@ -216,7 +237,8 @@ def test_pages_link_to_their_feeds(client, content):
         content["project"].url: f'href="http://testserver/feeds/projects/{content["project"].pk}/"',
         "/working-together/help/": 'href="http://testserver/feeds/help/"',
         "/search/?theme=waste&kind=lesson&page=1": (
-            'href="http://testserver/feeds/search/?kind=lesson&amp;theme=waste"'),
+            'href="http://testserver/feeds/search/?kind=lesson&amp;theme=waste"'
+        ),
     }
     for url, href in links.items():
         html = client.get(url).content.decode()

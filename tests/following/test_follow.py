@@ -83,8 +83,10 @@ def test_an_unsafe_next_is_ignored(client, data, reader):
 
 
 def test_follow_a_search_saves_its_filters_in_a_canonical_order(client, data, reader):
-    client.post("/following/search/",
-                {"query": "theme=waste&kind=lesson&kind=case-study&page=3&sort=newest&x=1"})
+    client.post(
+        "/following/search/",
+        {"query": "theme=waste&kind=lesson&kind=case-study&page=3&sort=newest&x=1"},
+    )
     client.post("/following/search/", {"query": "kind=case-study&theme=waste&kind=lesson"})
     follow = Follow.objects.get(person=reader)
     assert follow.kind == "search"
@@ -123,8 +125,9 @@ def test_anonymous_readers_are_sent_to_sign_in_and_back(client, data):
     assert not Follow.objects.exists()
 
 
-@pytest.mark.parametrize("url", ["/following/themes/waste/", "/following/search/",
-                                 "/following/1/unfollow/"])
+@pytest.mark.parametrize(
+    "url", ["/following/themes/waste/", "/following/search/", "/following/1/unfollow/"]
+)
 def test_following_is_post_only(client, data, reader, url):
     assert client.get(url).status_code == 405
 
@@ -152,8 +155,12 @@ def test_following_is_rate_limited(client, data, reader, settings):
 
 
 def test_anonymous_pages_are_the_same_for_everyone(client, data):
-    for url in (data["theme_page"].url, "/councils/avonford/", data["project"].url,
-                "/search/?theme=waste"):
+    for url in (
+        data["theme_page"].url,
+        "/councils/avonford/",
+        data["project"].url,
+        "/search/?theme=waste",
+    ):
         html = client.get(url).content.decode()
         assert "Sign in to follow this" in html, url
         assert "csrfmiddlewaretoken" not in html, url
@@ -181,8 +188,9 @@ def test_what_i_follow_groups_each_kind_with_its_feed(client, data, reader):
     for url in follow_urls(data).values():
         client.post(url)
     client.post("/following/search/", {"query": "q=bins&theme=waste"})
-    Follow.objects.create(person=data["other"], kind="council", council=CouncilFactory(
-        short_name="Barchester"))
+    Follow.objects.create(
+        person=data["other"], kind="council", council=CouncilFactory(short_name="Barchester")
+    )
     html = client.get("/following/").content.decode()
     for heading in ("Themes", "Councils", "Projects", "Searches"):
         assert f">{heading}</h2>" in html
@@ -203,8 +211,9 @@ def test_what_i_follow_in_few_queries(client, data, reader, django_assert_max_nu
         client.get("/following/")
     counted = len(before)
     for n in range(5):
-        Follow.objects.create(person=reader, kind="council",
-                              council=CouncilFactory(short_name=f"Council {n}"))
+        Follow.objects.create(
+            person=reader, kind="council", council=CouncilFactory(short_name=f"Council {n}")
+        )
         Follow.objects.create(person=reader, kind="project", project=ProjectPageFactory())
     with django_assert_max_num_queries(counted):
         client.get("/following/")

@@ -47,7 +47,8 @@ def ids(items):
 
 
 def test_a_theme_lists_its_published_pages_newest_first_within_the_window(
-        site_structure, theme, person):
+    site_structure, theme, person
+):
     old = published(CaseStudyPageFactory, 30, themes=[theme])
     new = published(LessonPageFactory, 2, themes=[theme])
     published(CaseStudyPageFactory, 1)  # another theme
@@ -115,8 +116,7 @@ def test_a_search_lists_pages_matching_its_filters(site_structure, theme, person
     published(CaseStudyPageFactory, 2, themes=[theme])
     published(LessonPageFactory, 1)
     LessonPageFactory(themes=[theme], draft=True)
-    follow = Follow(person=person, kind="search",
-                    query=f"kind=lesson&theme={theme.slug}")
+    follow = Follow(person=person, kind="search", query=f"kind=lesson&theme={theme.slug}")
     assert ids(subjects.items_for(follow)) == [f"page-{lesson.pk}"]
     assert subjects.items_for(follow, since=days_ago(2)) == []
 
@@ -138,14 +138,16 @@ def test_open_requests_for_help_only(site_structure):
 
 
 def test_canonical_query_sorts_and_drops_noise(site_structure, theme):
-    data = QueryDict(f"theme={theme.slug}&kind=project&kind=lesson&page=3&sort=newest"
-                     "&kind=nonsense&utm_source=x")
+    data = QueryDict(
+        f"theme={theme.slug}&kind=project&kind=lesson&page=3&sort=newest&kind=nonsense&utm_source=x"
+    )
     assert subjects.canonical_query(data) == f"kind=lesson&kind=project&theme={theme.slug}"
     assert subjects.canonical_query(QueryDict("page=2&sort=newest")) == ""
 
 
 def test_query_count_does_not_grow_with_items(
-        site_structure, theme, person, django_assert_max_num_queries):
+    site_structure, theme, person, django_assert_max_num_queries
+):
     for days in range(1, 4):
         published(CaseStudyPageFactory, days, themes=[theme])
     follow = Follow(person=person, kind="theme", theme=theme)

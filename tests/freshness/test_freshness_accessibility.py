@@ -12,8 +12,10 @@ from tests.browser.test_accessibility import AXE_TAGS, _audit
 from tests.collaboration.test_pages_accessibility import sign_in
 from tests.freshness.data import build
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 # Wagtail's own filter toggle shows the number of active filters as its text while its
@@ -25,7 +27,9 @@ def _axe(tab, context="document"):
     tab.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = tab.evaluate(
         f"async (tags) => await axe.run({context}, {{runOnly: {{type: 'tag', values: tags}},"
-        " resultTypes: ['violations']})", AXE_TAGS)
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']} "
         f"[{', '.join(json.dumps(n['target']) for n in v['nodes'][:5])}]"
@@ -57,14 +61,18 @@ def test_stale_content_report_passes_axe(live_server, browser_page):  # noqa: F8
     sign_in(browser_page, live_server, data["org"])
     failures = []
     url = live_server.url + reverse("stale_content")
-    for name, query in [("report", ""), ("filtered", f"?council={data['owner'].pk}&age=never"),
-                        ("no results", "?age=recent&council=" + str(data["other"].pk))]:
+    for name, query in [
+        ("report", ""),
+        ("filtered", f"?council={data['owner'].pk}&age=never"),
+        ("no results", "?age=recent&council=" + str(data["other"].pk)),
+    ]:
         response = browser_page.goto(url + query)
         assert response.status == 200
         assert "Stale content" in browser_page.content()
         failures.extend(f"{name}: {p}" for p in _axe(browser_page, WAGTAIL_FILTER_TOGGLE))
-    browser_page.goto(live_server.url + reverse("freshness_mark_reviewed",
-                                                args=[data["old_lesson"].pk]))
+    browser_page.goto(
+        live_server.url + reverse("freshness_mark_reviewed", args=[data["old_lesson"].pk])
+    )
     failures.extend(f"mark reviewed: {p}" for p in _axe(browser_page))
     browser_page.get_by_role("button", name="Mark as reviewed").click()
     browser_page.wait_for_load_state()

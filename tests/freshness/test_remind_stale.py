@@ -50,8 +50,7 @@ def test_each_council_hears_about_its_own_stale_pages(data):
     others = messages["cat@example.gov.uk"].body
     assert data["old_lesson"].title in others and data["stale_case_study"].title not in others
     assert "Wychavon: " in out and "Leeds: 2 pages, 1 email" in out
-    assert out.strip().endswith(f"Sent 3 emails about {StaleReminder.objects.count()} stale "
-                                "pages.")
+    assert out.strip().endswith(f"Sent 3 emails about {StaleReminder.objects.count()} stale pages.")
 
 
 def test_a_second_run_in_the_period_sends_nothing(data):
@@ -94,8 +93,10 @@ def test_one_councils_failure_does_not_stop_the_others(data, caplog):
             raise ConnectionRefusedError("mail server down")
         return real_send(template, subject, context, recipients, **kwargs)
 
-    with (mock.patch("freshness.reminders.emails.send", side_effect=send),
-          pytest.raises(CommandError, match="1 council failed: Wychavon")):
+    with (
+        mock.patch("freshness.reminders.emails.send", side_effect=send),
+        pytest.raises(CommandError, match="1 council failed: Wychavon"),
+    ):
         remind()
     assert set(by_recipient()) == {"cat@example.gov.uk"}
     assert "Stale content reminder for Wychavon failed" in caplog.text

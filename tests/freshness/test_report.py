@@ -55,7 +55,8 @@ def test_the_count_and_rows_match_the_database(data, django_assert_max_num_queri
     expected = stale_in_db()
     assert response.context["total"] == expected.count() == 7
     assert {page.pk for page in response.context["object_list"]} == set(
-        expected.values_list("pk", flat=True))
+        expected.values_list("pk", flat=True)
+    )
     html = response.content.decode()
     assert f"<strong>{expected.count()} pages</strong>" in html
     assert data["fresh_case_study"].title not in html
@@ -71,12 +72,19 @@ def test_filters_by_council_theme_and_age(data):
         return response.context["total"]
 
     assert total({"council": data["owner"].pk}) == stale_in_db(council=data["owner"]).count() == 5
-    assert total({"theme": data["waste"].pk}) == stale_in_db(
-        themed_items__tag=data["waste"]).count() == 2
+    assert (
+        total({"theme": data["waste"].pk})
+        == stale_in_db(themed_items__tag=data["waste"]).count()
+        == 2
+    )
     assert total({"theme": data["housing"].pk, "council": data["other"].pk}) == 2
     ages = {key: condition for key, _label, condition in age_choices()}
     assert [label for _key, label, _c in age_choices()] == [
-        "6 to 12 months", "1 to 2 years", "Over 2 years", "Never reviewed"]
+        "6 to 12 months",
+        "1 to 2 years",
+        "Over 2 years",
+        "Never reviewed",
+    ]
     for key, condition in ages.items():
         assert total({"age": key}) == stale_in_db().filter(condition).count()
     assert total({"age": "recent"}) == 1  # reviewed 8 months ago
@@ -85,10 +93,19 @@ def test_filters_by_council_theme_and_age(data):
     assert total({"age": "never"}) == 4
 
 
-@pytest.mark.parametrize("query", [
-    "council=%D9%A3", "council=99999999999999999999999", "theme=%00", "age=zzz",
-    "council=1&council=2", "age=" + "x" * 5000, "p=%D9%A3", "p=-1",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "council=%D9%A3",
+        "council=99999999999999999999999",
+        "theme=%00",
+        "age=zzz",
+        "council=1&council=2",
+        "age=" + "x" * 5000,
+        "p=%D9%A3",
+        "p=-1",
+    ],
+)
 def test_hostile_query_strings_never_500(data, query):
     response = signed_in(data["org"]).get(f"{URL}?{query}")
     assert response.status_code in (200, 400, 404)
@@ -101,14 +118,16 @@ def test_csv_export_matches_the_filtered_report(data):
     assert response["Content-Type"] == "text/csv"
     rows = csv_rows(response)
     assert {row["Title"] for row in rows} == set(
-        stale_in_db(council=data["owner"]).values_list("title", flat=True))
+        stale_in_db(council=data["owner"]).values_list("title", flat=True)
+    )
     row = next(r for r in rows if r["Title"] == data["never_reviewed_lesson"].title)
     assert row["Council"] == "Wychavon"
     assert row["Type"] == "lesson"
     assert row["Last reviewed"] == "None" or row["Last reviewed"] == ""
     assert set(row["Themes"].split(", ")) == {data["waste"].name, data["housing"].name}
-    assert row["Edit in the admin"] == reverse("wagtailadmin_pages:edit",
-                                               args=[data["never_reviewed_lesson"].pk])
+    assert row["Edit in the admin"] == reverse(
+        "wagtailadmin_pages:edit", args=[data["never_reviewed_lesson"].pk]
+    )
     assert row["Page"].endswith(data["never_reviewed_lesson"].url)
     assert "bins.lead@" not in str(rows)
     all_rows = csv_rows(client.get(URL, {"export": "csv"}))

@@ -48,8 +48,13 @@ def test_an_owner_marks_a_page_reviewed_without_a_new_revision(data):
 
 @pytest.mark.parametrize("who", ["org", "superuser"])
 def test_organisers_and_superusers_may_mark_any_councils_page(data, who, django_user_model):
-    user = data["org"] if who == "org" else django_user_model.objects.create_superuser(
-        "root", "root@example.gov.uk", "not-used-here-1")
+    user = (
+        data["org"]
+        if who == "org"
+        else django_user_model.objects.create_superuser(
+            "root", "root@example.gov.uk", "not-used-here-1"
+        )
+    )
     page = data["old_lesson"]
     assert post_review(user, page).status_code == 302
     page.refresh_from_db()

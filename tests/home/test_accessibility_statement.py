@@ -45,8 +45,9 @@ def text_of(html):
 
 def old_one_paragraph_page():
     """The statement as earlier versions of setup_site left it."""
-    page = StandardPage(title="Accessibility statement", slug="accessibility",
-                        introduction=SHIPPED_STATEMENTS[0])
+    page = StandardPage(
+        title="Accessibility statement", slug="accessibility", introduction=SHIPPED_STATEMENTS[0]
+    )
     HomePage.objects.get().add_child(instance=page)
     return page
 
@@ -69,7 +70,10 @@ def test_the_statement_has_every_section_the_regulations_expect(client):
         "Equality and Human Rights Commission (EHRC)",
         "Equality Advisory and Support Service (EASS)",
         "Equality Commission for Northern Ireland",
-        "axe-core", "keyboard", "search with filters applied", "the sign-in page",
+        "axe-core",
+        "keyboard",
+        "search with filters applied",
+        "the sign-in page",
         "This statement was prepared on 1 December 2026",
         "It was last reviewed on 1 December 2026",
         "has not yet been audited by an accessibility specialist",
@@ -169,7 +173,9 @@ def test_the_statement_file_is_checked_on_load(tmp_path):
     path = tmp_path / "statement.yaml"
     path.write_text(
         "title: A\nslug: a\nintroduction: b\nsearch_description: c\n"
-        "last_reviewed: 2026-12-01\nbody:\n  - video: x\n", encoding="utf-8")
+        "last_reviewed: 2026-12-01\nbody:\n  - video: x\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError, match="body item 1"):
         load_statement(path)
 

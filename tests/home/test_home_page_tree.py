@@ -18,9 +18,16 @@ from home.models import HomePage, StandardPage
 class HomePageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {
-            CaseStudyIndexPage, LessonIndexPage, ProjectIndexPage, ThemeIndexPage, StandardPage,
-        })
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                CaseStudyIndexPage,
+                LessonIndexPage,
+                ProjectIndexPage,
+                ThemeIndexPage,
+                StandardPage,
+            },
+        )
 
     def test_there_is_one_home_page(self):
         self.assertEqual(HomePage.max_count, 1)

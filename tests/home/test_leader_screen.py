@@ -31,8 +31,9 @@ def content(site_structure):
     case_study = CaseStudyPageFactory(council=bristol, title="Fewer missed bins")
     project = ProjectPageFactory(council=bath, title="Shared housing register")
     lesson = LessonPageFactory(council=bath, title="Start small")
-    return SimpleNamespace(bristol=bristol, bath=bath, case_study=case_study,
-                           project=project, lesson=lesson)
+    return SimpleNamespace(
+        bristol=bristol, bath=bath, case_study=case_study, project=project, lesson=lesson
+    )
 
 
 class TestFirstScreen:
@@ -45,8 +46,10 @@ class TestFirstScreen:
     def test_the_problem_box_leads_to_working_results(self, client, content):
         response = client.get(FINDER, {"problem": "Residents report missed bin collections"})
         assert response.status_code == 200
-        assert "faced something similar" in response.content.decode() or \
-            "No council has published" in response.content.decode()
+        assert (
+            "faced something similar" in response.content.decode()
+            or "No council has published" in response.content.decode()
+        )
 
     def test_choose_your_council_leads_to_councils_like_mine(self, client, content):
         hero = first_screen(client.get("/").content.decode())
@@ -69,8 +72,10 @@ class TestCards:
         latest = html.split('id="latest-heading"', 1)[1]
         assert "£10,000 to £50,000" in latest  # the case study
         assert "£50,000 to £250,000" in latest  # the project's budget
-        assert "<strong>120 reports (was 480) in 2023/24</strong>: Missed bin reports a month" \
+        assert (
+            "<strong>120 reports (was 480) in 2023/24</strong>: Missed bin reports a month"
             in latest
+        )
 
     def test_search_results_show_them_too(self, client, content):
         html = client.get(SEARCH).content.decode()
@@ -86,21 +91,22 @@ class TestCards:
         with django_assert_num_queries(1):
             attach_card_facts(pages)
         by_pk = {page.pk: page for page in pages}
-        assert by_pk[content.case_study.pk].card_outcome["description"] == \
-            "Missed bin reports a month"
+        assert (
+            by_pk[content.case_study.pk].card_outcome["description"] == "Missed bin reports a month"
+        )
         assert by_pk[content.project.pk].card_cost == "£50,000 to £250,000"
 
 
 def _match(council, *pages, signals=()):
     items = [SimpleNamespace(page=SimpleNamespace(pk=pk), role="") for pk in pages]
-    return SimpleNamespace(council=council, items=items, signals=list(signals),
-                           reason=f"{len(items)} matching items")
+    return SimpleNamespace(
+        council=council, items=items, signals=list(signals), reason=f"{len(items)} matching items"
+    )
 
 
 class TestGroupedSidePanel:
     def test_councils_matched_on_the_same_page_are_listed_once(self):
-        matches = [_match("Bath", 1), _match("Bristol", 1), _match("Wells", 2),
-                   _match("Frome", 1)]
+        matches = [_match("Bath", 1), _match("Bristol", 1), _match("Wells", 2), _match("Frome", 1)]
         groups = group_matches(matches)
         assert [group.councils for group in groups] == [["Bath", "Bristol", "Frome"], ["Wells"]]
         councils = [council for group in groups for council in group.councils]
@@ -108,8 +114,9 @@ class TestGroupedSidePanel:
 
     def test_the_panel_shows_a_project_once_under_its_councils(self, client, content):
         partners = [CouncilFactory(short_name=name) for name in ("Wells", "Frome", "Yeovil")]
-        ProjectPageFactory(council=content.bath, partner_councils=partners,
-                           title="Fewer missed bins together")
+        ProjectPageFactory(
+            council=content.bath, partner_councils=partners, title="Fewer missed bins together"
+        )
         html = client.get(content.case_study.url).content.decode()
         panel = html.split('id="council-matches-heading"', 1)[1].split("</section>", 1)[0]
         assert panel.count('class="se-related__item"') <= 3
@@ -119,10 +126,15 @@ class TestPrintStylesheet:
     def test_the_partial_hides_the_clutter_and_shows_link_addresses(self):
         scss = (Path(settings.BASE_DIR) / "static/scss/_leader.scss").read_text()
         print_rules = scss.split("@media print", 1)[1]
-        for selector in (".govuk-template__header", ".govuk-service-navigation",
-                         ".govuk-footer", ".se-aside", ".se-article form"):
+        for selector in (
+            ".govuk-template__header",
+            ".govuk-service-navigation",
+            ".govuk-footer",
+            ".se-aside",
+            ".se-article form",
+        ):
             assert selector in print_rules
-        assert 'attr(href)' in print_rules
+        assert "attr(href)" in print_rules
         assert '@use "leader";' in (Path(settings.BASE_DIR) / "static/scss/main.scss").read_text()
 
     def test_the_built_stylesheet_has_the_print_rules(self):
@@ -169,12 +181,16 @@ def test_one_project_under_four_councils_is_listed_once(client, content, monkeyp
     partners = [CouncilFactory(short_name=name) for name in ("Wells", "Frome", "Yeovil")]
     others = [CouncilFactory(short_name=f"Other {n}") for n in range(4)]
     project = content.project
-    matches = [CouncilMatch(council, 1.0 - n / 10, [SimilarItem(project, 0.5, ["Waste"])])
-               for n, council in enumerate([content.bath, *partners])]
+    matches = [
+        CouncilMatch(council, 1.0 - n / 10, [SimilarItem(project, 0.5, ["Waste"])])
+        for n, council in enumerate([content.bath, *partners])
+    ]
     extra = [CaseStudyPageFactory(council=content.bristol) for _ in range(2)]
     pages = [content.lesson, extra[0], extra[1], extra[1]]
-    matches += [CouncilMatch(council, 0.2, [SimilarItem(page, 0.2)])
-                for council, page in zip(others, pages, strict=True)]
+    matches += [
+        CouncilMatch(council, 0.2, [SimilarItem(page, 0.2)])
+        for council, page in zip(others, pages, strict=True)
+    ]
     monkeypatch.setattr(similarity, "get_similarity_backend", lambda: _Backend(matches))
     html = client.get(content.case_study.url).content.decode()
     panel = html.split('id="council-matches-heading"', 1)[1].split("</section>", 1)[0]

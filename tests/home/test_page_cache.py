@@ -55,8 +55,9 @@ def test_unpublishing_removes_page_for_cached_readers(client, page_cache, about_
 
 
 @pytest.mark.django_db
-def test_signed_in_users_are_never_served_cached_pages(client, page_cache, about_page,
-                                                        django_user_model):
+def test_signed_in_users_are_never_served_cached_pages(
+    client, page_cache, about_page, django_user_model
+):
     client.get("/about-us/")
     user = django_user_model.objects.create_user("reader", password="a-long-password-1")
     client.force_login(user)
@@ -76,8 +77,10 @@ def test_cache_is_off_by_default(client, about_page):
 
 CACHE_BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                 "LOCATION": "test_page_cache"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "test_page_cache",
+    },
     "files": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"},
 }
 

@@ -24,14 +24,21 @@ def test_home_page_shows_new_work_themes_and_councils(client):
 
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("Fewer missed bins", "Shared housing register", "Wychavon",
-                 council.get_absolute_url(), theme_page.url, "Adult social care"):
+    for text in (
+        "Fewer missed bins",
+        "Shared housing register",
+        "Wychavon",
+        council.get_absolute_url(),
+        theme_page.url,
+        "Adult social care",
+    ):
         assert text in html, text
     assert "A draft case study" not in html
     assert response.context["item_count"] == 2
     assert response.context["council_count"] == 1
     assert [(c.short_name, c.total) for c in response.context["councils_taking_part"]] == [
-        ("Wychavon", 2)]
+        ("Wychavon", 2)
+    ]
     counts = {theme.slug: count for theme, count, _ in response.context["themes_with_counts"]}
     assert counts["waste"] == 1
     assert counts["housing"] == 0
@@ -62,7 +69,8 @@ def test_home_page_with_nothing_published(client):
 
 def test_standard_page_shows_introduction_and_body(client):
     page = StandardPageFactory(
-        title="About Shared Endeavour", introduction="Who runs this network.",
+        title="About Shared Endeavour",
+        introduction="Who runs this network.",
         body__0__heading__value="Who we are",
         body__1__paragraph__value="<p>A network of <b>UK councils</b>.</p>",
     )
@@ -71,12 +79,24 @@ def test_standard_page_shows_introduction_and_body(client):
 
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("About Shared Endeavour", "Who runs this network.", "Who we are",
-                 "A network of <b>UK councils</b>."):
+    for text in (
+        "About Shared Endeavour",
+        "Who runs this network.",
+        "Who we are",
+        "A network of <b>UK councils</b>.",
+    ):
         assert text in html, text
 
 
 def test_set_up_site_pages_all_render(client, site_structure):
-    for path in ("/case-studies/", "/lessons/", "/projects/", "/themes/", "/themes/waste/",
-                 "/about/", "/accessibility/", "/data-credits/"):
+    for path in (
+        "/case-studies/",
+        "/lessons/",
+        "/projects/",
+        "/themes/",
+        "/themes/waste/",
+        "/about/",
+        "/accessibility/",
+        "/data-credits/",
+    ):
         assert client.get(path).status_code == 200, path

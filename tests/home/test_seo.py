@@ -37,33 +37,52 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 def build_world():
     ensure_site_structure()
-    lead = CouncilFactory(short_name="Wychavon", official_name="Wychavon District Council",
-                          region="West Midlands", nation="England")
+    lead = CouncilFactory(
+        short_name="Wychavon",
+        official_name="Wychavon District Council",
+        region="West Midlands",
+        nation="England",
+    )
     partner = CouncilFactory(short_name="Malvern Hills")
     quiet = CouncilFactory(short_name="Quietshire")
     draft_only = CouncilFactory(short_name="Draftshire")
     private_only = CouncilFactory(short_name="Privateshire")
     former = CouncilFactory(short_name="Oldshire", is_current=False)
     case_study = CaseStudyPageFactory(
-        title=HOSTILE_TITLE, council=lead, partner_councils=[partner],
+        title=HOSTILE_TITLE,
+        council=lead,
+        partner_councils=[partner],
         summary="How Wychavon cut missed bin collections by a third. " * 8,
-        contact_email="private.person@wychavon.example", contact_is_public=False)
-    lesson = LessonPageFactory(title="Start with the data", council=lead,
-                               search_description="Clean the address data first.")
-    project = ProjectPageFactory(title="Shared housing register", council=lead,
-                                 partner_councils=[partner])
+        contact_email="private.person@wychavon.example",
+        contact_is_public=False,
+    )
+    lesson = LessonPageFactory(
+        title="Start with the data",
+        council=lead,
+        search_description="Clean the address data first.",
+    )
+    project = ProjectPageFactory(
+        title="Shared housing register", council=lead, partner_councils=[partner]
+    )
     CaseStudyPageFactory(title="Former council's work", council=former)
     draft = CaseStudyPageFactory(title="A draft case study", council=draft_only, draft=True)
     private = CaseStudyPageFactory(title="A private case study", council=private_only)
-    PageViewRestriction.objects.create(page=private, restriction_type="password",
-                                       password="secret")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
     theme_page = ThemePage.objects.get(slug="waste")
     # Enough councils for ten pages of the directory, without indexing each for search.
     Council.objects.bulk_create(CouncilFactory.build_batch(460))
     return {
-        "lead": lead, "partner": partner, "quiet": quiet, "draft_only": draft_only,
-        "private_only": private_only, "former": former, "case_study": case_study,
-        "lesson": lesson, "project": project, "draft": draft, "private": private,
+        "lead": lead,
+        "partner": partner,
+        "quiet": quiet,
+        "draft_only": draft_only,
+        "private_only": private_only,
+        "former": former,
+        "case_study": case_study,
+        "lesson": lesson,
+        "project": project,
+        "draft": draft,
+        "private": private,
         "theme_page": theme_page,
     }
 
@@ -114,15 +133,21 @@ class Head(HTMLParser):
             self._script["text"] += data
 
     def named(self, name):
-        return [m.get("content") for m in self.meta
-                if m.get("name") == name or m.get("property") == name]
+        return [
+            m.get("content")
+            for m in self.meta
+            if m.get("name") == name or m.get("property") == name
+        ]
 
     def canonical(self):
         return [link["href"] for link in self.links if link.get("rel") == "canonical"]
 
     def json_ld(self):
-        return [json.loads(s["text"]) for s in self.scripts
-                if s["attrs"].get("type") == "application/ld+json"]
+        return [
+            json.loads(s["text"])
+            for s in self.scripts
+            if s["attrs"].get("type") == "application/ld+json"
+        ]
 
 
 def parse(response):
@@ -158,6 +183,7 @@ def page_types(world):
 
 # Every page type ---------------------------------------------------------------------------------
 
+
 def test_every_page_type_has_title_description_canonical_and_link_preview_tags(client, world):
     failures = []
     for name, path, status in page_types(world):
@@ -177,8 +203,16 @@ def test_every_page_type_has_title_description_canonical_and_link_preview_tags(c
             problems.append(f"description of {len(descriptions[0])} characters")
         if len(canonical) != 1 or not canonical[0].startswith(f"{ROOT}/"):
             problems.append(f"canonical {canonical}")
-        for tag in ("og:title", "og:description", "og:url", "og:type", "og:site_name",
-                    "twitter:card", "twitter:title", "twitter:description"):
+        for tag in (
+            "og:title",
+            "og:description",
+            "og:url",
+            "og:type",
+            "og:site_name",
+            "twitter:card",
+            "twitter:title",
+            "twitter:description",
+        ):
             values = head.named(tag)
             if len(values) != 1 or not values[0]:
                 problems.append(f"{tag} {values}")
@@ -197,12 +231,12 @@ def test_the_only_inline_scripts_are_json_ld(client, world):
         policy = response["Content-Security-Policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
         for script in parse(response).scripts:
-            assert script["attrs"].get("src") or \
-                script["attrs"].get("type") == "application/ld+json", (path, script)
+            assert (
+                script["attrs"].get("src") or script["attrs"].get("type") == "application/ld+json"
+            ), (path, script)
 
 
-def test_descriptions_come_from_search_description_then_summary_then_introduction(
-        client, world):
+def test_descriptions_come_from_search_description_then_summary_then_introduction(client, world):
     lesson = parse(client.get(world["lesson"].url))
     assert lesson.named("description") == ["Clean the address data first."]
 
@@ -230,18 +264,21 @@ def test_open_graph_type_and_dates_of_an_article(client, world):
 
 # Canonical URLs ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("?page=2", "?page=2"),
-    ("?page=2&utm_source=newsletter", "?page=2"),
-    ("?page=1", ""),
-    ("?nation=Wales&page=2", ""),  # a filtered page 2 is not page 2 of the directory
-    ("?q=shire", ""),
-    ("?page=%D9%A3", ""),  # Arabic-Indic three: not a page number, so the first page
-    ("?page=99999", "?page=10"),  # past the end: the last page is shown
-    ("?page=2&page=3", "?page=3"),
-])
-def test_council_directory_canonical_keeps_only_an_unfiltered_page_number(
-        client, query, expected):
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?page=2", "?page=2"),
+        ("?page=2&utm_source=newsletter", "?page=2"),
+        ("?page=1", ""),
+        ("?nation=Wales&page=2", ""),  # a filtered page 2 is not page 2 of the directory
+        ("?q=shire", ""),
+        ("?page=%D9%A3", ""),  # Arabic-Indic three: not a page number, so the first page
+        ("?page=99999", "?page=10"),  # past the end: the last page is shown
+        ("?page=2&page=3", "?page=3"),
+    ],
+)
+def test_council_directory_canonical_keeps_only_an_unfiltered_page_number(client, query, expected):
     response = client.get(reverse("councils:directory") + query)
 
     assert response.status_code == 200
@@ -270,11 +307,11 @@ def test_absolute_urls_come_from_the_wagtail_site(client, world):
     assert head.canonical() == [f"https://learning.example.org{world['lesson'].url}"]
     assert "Sitemap: https://learning.example.org/sitemap.xml" in robots
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert locations and all(loc.startswith("https://learning.example.org/")
-                             for loc in locations)
+    assert locations and all(loc.startswith("https://learning.example.org/") for loc in locations)
 
 
 # JSON-LD -----------------------------------------------------------------------------------------
+
 
 def test_case_study_json_ld_is_an_article_and_safe_against_script_injection(client, world):
     response = client.get(world["case_study"].url)
@@ -308,10 +345,15 @@ def test_json_ld_escapes_what_could_end_the_script_element():
     assert json.loads(text)["name"] == "</script><script>alert(1)</script> <!-- & -->"
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("lesson", "Article"), ("project", "Project"), ("council profile", "GovernmentOrganization"),
-    ("home page", "WebSite"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lesson", "Article"),
+        ("project", "Project"),
+        ("council profile", "GovernmentOrganization"),
+        ("home page", "WebSite"),
+    ],
+)
 def test_json_ld_type_of_each_page_type(client, world, name, expected):
     path = {n: p for n, p, _ in page_types(world)}[name]
 
@@ -326,7 +368,9 @@ def test_project_json_ld_names_its_member_councils(client, world):
 
     assert data["name"] == "Shared housing register"
     assert [m["name"] for m in data["member"]] == [
-        world["lead"].official_name, world["partner"].official_name]
+        world["lead"].official_name,
+        world["partner"].official_name,
+    ]
     assert data["mainEntityOfPage"]["@id"] == f"{ROOT}{world['project'].url}"
 
 
@@ -337,8 +381,11 @@ def test_council_json_ld_describes_the_council(client, world):
     assert data["name"] == "Wychavon District Council"
     assert "Wychavon" in data["alternateName"]
     assert data["url"] == f"{ROOT}{lead.get_absolute_url()}"
-    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "GB",
-                               "addressRegion": "West Midlands"}
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "GB",
+        "addressRegion": "West Midlands",
+    }
     assert data["identifier"]["value"] == lead.gss_code
 
 
@@ -346,14 +393,17 @@ def test_home_json_ld_is_a_website_with_a_search_action(client):
     data = parse(client.get("/")).json_ld()[0]
 
     assert data["url"] == f"{ROOT}/"
-    assert data["potentialAction"]["target"]["urlTemplate"] == \
-        f"{ROOT}/search/?q={{search_term_string}}"
+    assert (
+        data["potentialAction"]["target"]["urlTemplate"]
+        == f"{ROOT}/search/?q={{search_term_string}}"
+    )
 
 
 def test_a_form_about_a_page_is_not_described_as_the_page(client, world):
     """'We face this too' shows a case study in its context, but is a page of its own."""
-    response = client.get(reverse("collaboration:face_this_too",
-                                  args=[world["case_study"].pk]), follow=True)
+    response = client.get(
+        reverse("collaboration:face_this_too", args=[world["case_study"].pk]), follow=True
+    )
 
     head = parse(response)
     assert head.json_ld() == []
@@ -362,14 +412,16 @@ def test_a_form_about_a_page_is_not_described_as_the_page(client, world):
 
 # sitemap.xml -------------------------------------------------------------------------------------
 
+
 def _sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     tree = ET.fromstring(response.content)  # noqa: S314 (our own response)
     return {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext("s:lastmod",
-                                                                    namespaces=SITEMAP_NS)
+        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
+            "s:lastmod", namespaces=SITEMAP_NS
+        )
         for url in tree.findall("s:url", SITEMAP_NS)
     }
 
@@ -418,6 +470,7 @@ def test_sitemap_queries_do_not_grow_with_the_content(client, world):
 
 # robots.txt --------------------------------------------------------------------------------------
 
+
 def test_robots_txt_keeps_crawlers_out_of_admin_search_accounts_and_forms(client):
     response = client.get("/robots.txt")
 
@@ -425,9 +478,15 @@ def test_robots_txt_keeps_crawlers_out_of_admin_search_accounts_and_forms(client
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    for path in ("/admin/", "/search/", "/accounts/", "/working-together/projects/",
-                 "/working-together/pages/", "/working-together/help/new/",
-                 "/working-together/introduce/"):
+    for path in (
+        "/admin/",
+        "/search/",
+        "/accounts/",
+        "/working-together/projects/",
+        "/working-together/pages/",
+        "/working-together/help/new/",
+        "/working-together/introduce/",
+    ):
         assert f"Disallow: {path}" in lines, path
     assert "Disallow: /working-together/" not in lines  # requests for help may be read
     assert f"Sitemap: {ROOT}/sitemap.xml" in lines

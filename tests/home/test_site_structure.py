@@ -30,14 +30,21 @@ def test_creates_sections_theme_pages_and_about_pages():
     output = setup_site()
 
     home = HomePage.objects.get()
-    for model, slug in ((CaseStudyIndexPage, "case-studies"), (LessonIndexPage, "lessons"),
-                        (ProjectIndexPage, "projects"), (ThemeIndexPage, "themes")):
+    for model, slug in (
+        (CaseStudyIndexPage, "case-studies"),
+        (LessonIndexPage, "lessons"),
+        (ProjectIndexPage, "projects"),
+        (ThemeIndexPage, "themes"),
+    ):
         page = model.objects.get()
         assert (page.slug, page.get_parent().pk, page.live) == (slug, home.pk, True)
     theme_index = ThemeIndexPage.objects.get()
     assert ThemePage.objects.child_of(theme_index).count() == Theme.objects.count() == 20
     assert {page.slug for page in StandardPage.objects.child_of(home)} == {
-        "about", "accessibility", "data-credits"}
+        "about",
+        "accessibility",
+        "data-credits",
+    }
     assert "mySociety" in StandardPage.objects.get(slug="data-credits").introduction
     assert "(27 pages created)" in output
 
@@ -49,8 +56,10 @@ def test_running_again_creates_nothing():
     output = setup_site()
 
     assert "(0 pages created)" in output
-    assert sorted(HomePage.objects.get().get_descendants().values_list("pk", flat=True)) \
+    assert (
+        sorted(HomePage.objects.get().get_descendants().values_list("pk", flat=True))
         == pages_before
+    )
 
 
 def test_a_new_theme_gets_its_page_on_the_next_run():

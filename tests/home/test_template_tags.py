@@ -22,11 +22,20 @@ def render(source, path="/", **context):
 @pytest.mark.parametrize(
     ("outcome", "expected"),
     [
-        ({"value": Decimal("41"), "unit": "days", "baseline": Decimal("96"), "period": "2023/24"},
-         "41 days (was 96) in 2023/24"),
+        (
+            {
+                "value": Decimal("41"),
+                "unit": "days",
+                "baseline": Decimal("96"),
+                "period": "2023/24",
+            },
+            "41 days (was 96) in 2023/24",
+        ),
         ({"value": Decimal("62.0"), "unit": "%", "baseline": Decimal("18")}, "62% (was 18%)"),
-        ({"value": Decimal("3400"), "unit": "£", "baseline": Decimal("5000.50")},
-         "£3,400 (was £5,000.5)"),
+        (
+            {"value": Decimal("3400"), "unit": "£", "baseline": Decimal("5000.50")},
+            "£3,400 (was £5,000.5)",
+        ),
         ({"value": Decimal("1250"), "unit": "reports", "period": "2024"}, "1,250 reports in 2024"),
         ({"value": None, "unit": "days", "baseline": Decimal("96")}, ""),
     ],
@@ -37,9 +46,7 @@ def test_outcome_figure_reads_as_a_sentence(outcome, expected):
 
 def test_removing_one_filter_keeps_the_others_and_returns_to_page_one():
     path = "/case-studies/?theme=waste&theme=housing&nation=Wales&page=3"
-    assert render("{% url_without 'theme' 'waste' %}", path) == (
-        "?theme=housing&amp;nation=Wales"
-    )
+    assert render("{% url_without 'theme' 'waste' %}", path) == ("?theme=housing&amp;nation=Wales")
     assert render("{% url_without 'nation' 'Wales' %}", "/c/?nation=Wales&page=2") == "/c/"
 
 
@@ -47,8 +54,11 @@ def test_pagination_keeps_the_filters_and_skips_distant_pages():
     from django.core.paginator import Paginator
 
     page = Paginator(range(200), 10).get_page(7)
-    html = render('{% include "components/pagination.html" with page_obj=page %}',
-                  "/case-studies/?theme=waste&nation=Wales&page=7", page=page)
+    html = render(
+        '{% include "components/pagination.html" with page_obj=page %}',
+        "/case-studies/?theme=waste&nation=Wales&page=7",
+        page=page,
+    )
     assert 'href="?theme=waste&amp;nation=Wales&amp;page=6" rel="prev"' in html
     assert 'href="?theme=waste&amp;nation=Wales&amp;page=8" rel="next"' in html
     assert 'aria-current="page">7</a>' in html
@@ -61,20 +71,23 @@ def test_no_pagination_for_a_single_page():
     from django.core.paginator import Paginator
 
     page = Paginator(range(5), 10).get_page(1)
-    assert render('{% include "components/pagination.html" with page_obj=page %}',
-                  page=page) == ""
+    assert render('{% include "components/pagination.html" with page_obj=page %}', page=page) == ""
 
 
 @pytest.mark.django_db
 def test_other_names_drop_repeats_and_the_councils_own_names():
-    council = CouncilFactory(short_name="Leeds", official_name="Leeds City Council",
-                             alt_names="Leeds, leeds, leeds city council, City of Leeds, Leodis")
+    council = CouncilFactory(
+        short_name="Leeds",
+        official_name="Leeds City Council",
+        alt_names="Leeds, leeds, leeds city council, City of Leeds, Leodis",
+    )
     assert other_names(council) == ["Leodis"]
 
 
 @pytest.mark.django_db
 def test_site_links_find_sections_and_footer_pages_once_per_request(
-        site_structure, django_assert_max_num_queries, django_assert_num_queries):
+    site_structure, django_assert_max_num_queries, django_assert_num_queries
+):
     request = render_factory.get("/lessons/some-lesson/")
     template = Template(
         "{% load navigation_tags %}{% site_links as links %}{% for link in links.main %}"

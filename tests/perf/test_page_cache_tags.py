@@ -53,8 +53,12 @@ def warm(client, *urls):
 
 def test_unused_and_tracking_parameters_share_the_page(client, site):
     warm(client, "/about-us/", "/case-studies/")
-    for url in ["/about-us/?utm_source=mail&fbclid=x", "/about-us/?x=8f3a9c", "/about-us/?gclid=1",
-                "/case-studies/?utm_campaign=a&nonsense=b"]:
+    for url in [
+        "/about-us/?utm_source=mail&fbclid=x",
+        "/about-us/?x=8f3a9c",
+        "/about-us/?gclid=1",
+        "/case-studies/?utm_campaign=a&nonsense=b",
+    ]:
         assert state(client, url)[0] == "hit", url
     assert state(client, "/case-studies/?page=2")[0] == "miss"
     assert state(client, "/search/?q=bins&utm_source=x")[0] == "miss"
@@ -74,8 +78,15 @@ def test_a_long_query_string_is_not_cached(client, site):
 
 def test_publishing_refreshes_what_shows_the_page_and_nothing_else(client, site):
     page, lead, other = site["page"], site["lead"], site["other"]
-    shows = [page.url, "/", "/case-studies/", "/themes/", "/themes/waste/",
-             lead.get_absolute_url(), "/search/?q=bins"]
+    shows = [
+        page.url,
+        "/",
+        "/case-studies/",
+        "/themes/",
+        "/themes/waste/",
+        lead.get_absolute_url(),
+        "/search/?q=bins",
+    ]
     unrelated = ["/about-us/", other.get_absolute_url(), "/themes/housing/"]
     warm(client, *shows, *unrelated)
     page.title = "Bins collected on time, every time"
@@ -91,8 +102,9 @@ def test_publishing_refreshes_what_shows_the_page_and_nothing_else(client, site)
 
 def test_a_new_page_appears_at_once(client, site):
     warm(client, "/", "/case-studies/", site["lead"].get_absolute_url(), "/themes/waste/")
-    CaseStudyPageFactory(title="Potholes mended faster", council=site["lead"],
-                         themes=[site["theme"]])
+    CaseStudyPageFactory(
+        title="Potholes mended faster", council=site["lead"], themes=[site["theme"]]
+    )
     for url in ["/", "/case-studies/", site["lead"].get_absolute_url(), "/themes/waste/"]:
         assert b"Potholes mended faster" in client.get(url).content, url
 
@@ -139,8 +151,12 @@ def test_marking_reviewed_refreshes_the_page(client, site, django_user_model):
 
     page = site["page"]
     warm(client, page.url)
-    mark_reviewed(page, django_user_model.objects.create_superuser("organiser", "o@example.org",
-                                                                   "a-long-password-1"))
+    mark_reviewed(
+        page,
+        django_user_model.objects.create_superuser(
+            "organiser", "o@example.org", "a-long-password-1"
+        ),
+    )
     assert state(client, page.url)[0] == "miss"
 
 

@@ -31,17 +31,28 @@ def add_content(council, themes, count, start=0):
     for number in range(start, start + count):
         partner = CouncilFactory(short_name=f"Partnershire {number}")
         case_study = CaseStudyPageFactory(
-            title=f"Fewer missed bin collections, round {number}", council=council,
-            summary="Crews report blocked streets; missed bins fell.", themes=themes,
-            partner_councils=[partner], tags=["bins"])
+            title=f"Fewer missed bin collections, round {number}",
+            council=council,
+            summary="Crews report blocked streets; missed bins fell.",
+            themes=themes,
+            partner_councils=[partner],
+            tags=["bins"],
+        )
         project = ProjectPageFactory(
-            title=f"Shared bin collection rounds {number}", council=partner, themes=themes,
-            summary="Councils sharing bin crews and rounds.", partner_councils=[council])
+            title=f"Shared bin collection rounds {number}",
+            council=partner,
+            themes=themes,
+            summary="Councils sharing bin crews and rounds.",
+            partner_councils=[council],
+        )
         ProgressUpdateFactory(project=project)
         lesson = LessonPageFactory(
-            title=f"Ask the bin crews first {number}", council=council, themes=themes,
+            title=f"Ask the bin crews first {number}",
+            council=council,
+            themes=themes,
             summary="Missed bin collections fell once crews were asked.",
-            sources=[case_study, project])
+            sources=[case_study, project],
+        )
         pages.append((case_study, project, lesson))
     return pages
 
@@ -123,7 +134,8 @@ def test_queries_per_page_do_not_grow_with_the_content(client, content):
 
 @pytest.mark.similarity
 def test_case_study_page_needs_no_more_queries_than_bakerydemos_blog_page(
-        client, content, django_assert_max_num_queries):
+    client, content, django_assert_max_num_queries
+):
     add_content(content["council"], content["themes"], 2, start=SMALL)  # similar work to show
     url = content["pages"][0][0].url
     client.get(url)

@@ -45,11 +45,20 @@ def _build():
         username="admin", email="admin@example.gov.uk", password=PASSWORD
     )
     people = {
-        "practitioner_a": practitioner_a, "practitioner_b": practitioner_b,
-        "organiser": organiser, "reader": reader, "admin": admin, "anonymous": None,
+        "practitioner_a": practitioner_a,
+        "practitioner_b": practitioner_b,
+        "organiser": organiser,
+        "reader": reader,
+        "admin": admin,
+        "anonymous": None,
     }
-    return {"roles": roles, "council_a": council_a, "council_b": council_b, "people": people,
-            "case_study_index": CaseStudyIndexPageFactory()}
+    return {
+        "roles": roles,
+        "council_a": council_a,
+        "council_b": council_b,
+        "people": people,
+        "case_study_index": CaseStudyIndexPageFactory(),
+    }
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,18 @@ from .helpers import case_study_form_data
 pytestmark = pytest.mark.usefixtures("_permission_data")  # built once per module (conftest)
 
 ROLES = ["practitioner_a", "practitioner_b", "organiser", "reader", "anonymous", "admin"]
-ACTIONS = ["view_draft", "edit", "submit", "publish", "unpublish", "delete", "move", "copy",
-           "preview", "choose"]
+ACTIONS = [
+    "view_draft",
+    "edit",
+    "submit",
+    "publish",
+    "unpublish",
+    "delete",
+    "move",
+    "copy",
+    "preview",
+    "choose",
+]
 
 ALLOW = "allowed"
 FORBIDDEN = "403 forbidden"
@@ -100,8 +110,11 @@ def do_publish(client, page, index):
         case_study_form_data(page, title="Published title", **{"action-publish": "Publish"}),
     )
     page.refresh_from_db()
-    return Outcome(response, page.live and page.title == "Published title",
-                   draft_saved=latest_title(page) == "Published title")
+    return Outcome(
+        response,
+        page.live and page.title == "Published title",
+        draft_saved=latest_title(page) == "Published title",
+    )
 
 
 def do_unpublish(client, page, index):
@@ -116,9 +129,7 @@ def do_delete(client, page, index):
 
 
 def do_move(client, page, index):
-    response = client.post(
-        reverse("wagtailadmin_pages:move_confirm", args=[page.pk, index.pk])
-    )
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, index.pk]))
     moved = PageLogEntry.objects.filter(
         page=page, action__in=["wagtail.move", "wagtail.reorder"]
     ).exists()
@@ -181,8 +192,9 @@ def assert_refusal(expected, outcome):
 @pytest.mark.parametrize("whose", ["own", "other"])
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, people, council_a, council_b, case_study_index,
-                           role, action, whose):
+def test_permission_matrix(
+    client, people, council_a, council_b, case_study_index, role, action, whose
+):
     council = (own_council if whose == "own" else other_council)(role, council_a, council_b)
     page = case_study(council, live=(action == "unpublish"), title=f"{council} case study")
     user = people[role]
@@ -197,5 +209,6 @@ def test_permission_matrix(client, people, council_a, council_b, case_study_inde
         assert outcome.happened, f"{role} should be able to {action} the {whose} council's page"
     else:
         assert not outcome.happened, (
-            f"{role} must not be able to {action} the {whose} council's page")
+            f"{role} must not be able to {action} the {whose} council's page"
+        )
         assert_refusal(expected, outcome)

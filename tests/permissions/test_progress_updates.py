@@ -26,18 +26,26 @@ URLS = "wagtailsnippets_casestudies_progressupdate"
 @pytest.fixture
 def project(people, council_a, council_b, site_structure):
     """Led by council A, with council B as a partner."""
-    return ProjectPageFactory(council=council_a, partner_councils=[council_b],
-                              title="Shared housing register")
+    return ProjectPageFactory(
+        council=council_a, partner_councils=[council_b], title="Shared housing register"
+    )
 
 
 def update_data(project, council, title="Alpha finished", **actions):
-    return {"project": project.pk, "council": council.pk, "date": "2025-03-01",
-            "title": title, "text": "Twelve residents tested the prototype.", **actions}
+    return {
+        "project": project.pk,
+        "council": council.pk,
+        "date": "2025-03-01",
+        "title": title,
+        "text": "Twelve residents tested the prototype.",
+        **actions,
+    }
 
 
 def submit_new(client, project, council, title="Alpha finished"):
-    response = client.post(reverse(f"{URLS}:add"),
-                           update_data(project, council, title, **{"action-submit": "Submit"}))
+    response = client.post(
+        reverse(f"{URLS}:add"), update_data(project, council, title, **{"action-submit": "Submit"})
+    )
     assert response.status_code == 302
     return ProgressUpdate.objects.get(title=title)
 
@@ -67,16 +75,21 @@ def test_setup_roles_puts_progress_updates_under_organiser_review(roles):
     assert WorkflowContentType.objects.filter(content_type=content_type).count() == 1
 
     def codenames(group):
-        return set(Group.objects.get(name=group).permissions.filter(
-            content_type=content_type).values_list("codename", flat=True))
+        return set(
+            Group.objects.get(name=group)
+            .permissions.filter(content_type=content_type)
+            .values_list("codename", flat=True)
+        )
 
-    assert codenames(PRACTITIONERS) == {"add_progressupdate", "change_progressupdate",
-                                        "delete_progressupdate"}
+    assert codenames(PRACTITIONERS) == {
+        "add_progressupdate",
+        "change_progressupdate",
+        "delete_progressupdate",
+    }
     assert {"publish_progressupdate", "change_progressupdate"} <= codenames(ORGANISERS)
 
 
-def test_update_is_public_only_after_an_organiser_approves(client, people, project,
-                                                          council_b):
+def test_update_is_public_only_after_an_organiser_approves(client, people, project, council_b):
     author, organiser = people["practitioner_b"], people["organiser"]
     client.force_login(author)
     update = submit_new(client, project, council_b)
@@ -84,8 +97,10 @@ def test_update_is_public_only_after_an_organiser_approves(client, people, proje
     assert not update.live
     assert update.workflow_in_progress
     assert update.current_workflow_state.workflow.name == WORKFLOW_NAME
-    assert any(organiser.email in message.to and "Alpha finished" in message.body
-               for message in mail.outbox), [m.to for m in mail.outbox]
+    assert any(
+        organiser.email in message.to and "Alpha finished" in message.body
+        for message in mail.outbox
+    ), [m.to for m in mail.outbox]
     assert "Alpha finished" not in public_timeline(client, project)
 
     # The author cannot approve their own update.
@@ -106,15 +121,15 @@ def test_update_is_public_only_after_an_organiser_approves(client, people, proje
     assert update.current_workflow_state is None
     assert "Alpha finished" in public_timeline(client, project)
 
-    entries = {(entry.action, entry.user_id)
-               for entry in ModelLogEntry.objects.for_instance(update)}
+    entries = {
+        (entry.action, entry.user_id) for entry in ModelLogEntry.objects.for_instance(update)
+    }
     assert ("wagtail.workflow.start", author.pk) in entries
     assert ("wagtail.workflow.approve", organiser.pk) in entries
     assert ("wagtail.publish", organiser.pk) in entries
 
 
-def test_rejected_update_returns_to_the_author_with_the_comment(client, people, project,
-                                                                council_b):
+def test_rejected_update_returns_to_the_author_with_the_comment(client, people, project, council_b):
     author, organiser = people["practitioner_b"], people["organiser"]
     client.force_login(author)
     update = submit_new(client, project, council_b)
@@ -130,9 +145,12 @@ def test_rejected_update_returns_to_the_author_with_the_comment(client, people, 
 
     # The author can edit again and resubmit; it is still not public.
     client.force_login(author)
-    response = client.post(reverse(f"{URLS}:edit", args=[update.pk]),
-                           update_data(project, council_b, "Alpha finished with 12 residents",
-                                       **{"action-submit": "Resubmit"}))
+    response = client.post(
+        reverse(f"{URLS}:edit", args=[update.pk]),
+        update_data(
+            project, council_b, "Alpha finished with 12 residents", **{"action-submit": "Resubmit"}
+        ),
+    )
     assert response.status_code == 302
     update.refresh_from_db()
     assert update.workflow_in_progress
@@ -143,12 +161,16 @@ def test_rejected_update_returns_to_the_author_with_the_comment(client, people, 
 def test_practitioner_cannot_publish_or_unpublish(client, people, project, council_b):
     update = ProgressUpdateFactory(project=project, council=council_b, title="Beta started")
     client.force_login(people["practitioner_b"])
-    client.post(reverse(f"{URLS}:add"),
-                update_data(project, council_b, "Self-published", **{"action-publish": "1"}))
+    client.post(
+        reverse(f"{URLS}:add"),
+        update_data(project, council_b, "Self-published", **{"action-publish": "1"}),
+    )
     assert not ProgressUpdate.objects.get(title="Self-published").live
 
-    response = client.post(reverse(f"{URLS}:edit", args=[update.pk]),
-                           update_data(project, council_b, "Beta done", **{"action-publish": "1"}))
+    response = client.post(
+        reverse(f"{URLS}:edit", args=[update.pk]),
+        update_data(project, council_b, "Beta done", **{"action-publish": "1"}),
+    )
     assert response.status_code == 302
     update.refresh_from_db()
     assert update.title == "Beta started" and update.has_unpublished_changes
@@ -186,19 +208,19 @@ def test_unrelated_council_cannot_choose_the_project(client, roles, project):
     assert not ProgressUpdate.objects.exists()
 
 
-def test_each_council_edits_only_its_own_updates(client, people, project, council_a,
-                                                 council_b):
+def test_each_council_edits_only_its_own_updates(client, people, project, council_a, council_b):
     lead_update = ProgressUpdateFactory(project=project, council=council_a, title="Lead news")
-    partner_update = ProgressUpdateFactory(project=project, council=council_b,
-                                           title="Partner news")
+    partner_update = ProgressUpdateFactory(project=project, council=council_b, title="Partner news")
     client.force_login(people["practitioner_b"])
 
     listing = client.get(reverse(f"{URLS}:list"))
     assert "Partner news" in listing.text
     assert "Lead news" not in listing.text
 
-    response = client.post(reverse(f"{URLS}:edit", args=[lead_update.pk]),
-                           update_data(project, council_b, title="Hijacked"))
+    response = client.post(
+        reverse(f"{URLS}:edit", args=[lead_update.pk]),
+        update_data(project, council_b, title="Hijacked"),
+    )
     assert response["Location"] == DENIED
     lead_update.refresh_from_db()
     assert lead_update.title == "Lead news"
@@ -208,15 +230,18 @@ def test_each_council_edits_only_its_own_updates(client, people, project, counci
     assert response["Location"] == DENIED
     assert ProgressUpdate.objects.filter(pk=lead_update.pk).exists()
 
-    response = client.post(reverse(f"{URLS}:edit", args=[partner_update.pk]),
-                           update_data(project, council_b, title="Beta started"))
+    response = client.post(
+        reverse(f"{URLS}:edit", args=[partner_update.pk]),
+        update_data(project, council_b, title="Beta started"),
+    )
     assert response.status_code == 302
     partner_update.refresh_from_db()
     assert partner_update.latest_revision.as_object().title == "Beta started"
 
 
-def test_partner_is_refused_every_route_on_the_lead_councils_update(client, people, project,
-                                                                   council_a):
+def test_partner_is_refused_every_route_on_the_lead_councils_update(
+    client, people, project, council_a
+):
     """Revisions, history, workflow and publishing routes the mixins add, not only edit."""
     client.force_login(people["practitioner_a"])
     update = submit_new(client, project, council_a, title="Lead news")
@@ -225,13 +250,21 @@ def test_partner_is_refused_every_route_on_the_lead_councils_update(client, peop
     workflow_state = update.current_workflow_state
     pk = update.pk
     routes = [
-        ("edit", [pk]), ("delete", [pk]), ("usage", [pk]), ("history", [pk]),
-        ("history_results", [pk]), ("unpublish", [pk]), ("lock", [pk]), ("unlock", [pk]),
-        ("revisions_revert", [pk, revision.pk]), ("revisions_unschedule", [pk, revision.pk]),
+        ("edit", [pk]),
+        ("delete", [pk]),
+        ("usage", [pk]),
+        ("history", [pk]),
+        ("history_results", [pk]),
+        ("unpublish", [pk]),
+        ("lock", [pk]),
+        ("unlock", [pk]),
+        ("revisions_revert", [pk, revision.pk]),
+        ("revisions_unschedule", [pk, revision.pk]),
         ("revisions_compare", [pk, "earliest", "latest"]),
         ("workflow_action", [pk, "approve", task_state.pk]),
         ("collect_workflow_action_data", [pk, "approve", task_state.pk]),
-        ("confirm_workflow_cancellation", [pk]), ("workflow_history", [pk]),
+        ("confirm_workflow_cancellation", [pk]),
+        ("workflow_history", [pk]),
         ("workflow_history_detail", [pk, workflow_state.pk]),
     ]
 
@@ -240,8 +273,7 @@ def test_partner_is_refused_every_route_on_the_lead_councils_update(client, peop
         url = reverse(f"{URLS}:{name}", args=args)
         for method in (client.get, client.post):
             response = method(url, {"comment": "", "title": "Hijacked"})
-            assert response.status_code == 302 and response["Location"] == DENIED, (name,
-                                                                                  method)
+            assert response.status_code == 302 and response["Location"] == DENIED, (name, method)
     update.refresh_from_db()
     assert update.title == "Lead news" and not update.live and not update.locked
     assert update.workflow_in_progress and update.latest_revision_id == revision.pk

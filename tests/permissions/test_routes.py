@@ -35,9 +35,7 @@ def revision_urls(page):
         "revision_compare": reverse(
             "wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk]
         ),
-        "revision_revert": reverse(
-            "wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]
-        ),
+        "revision_revert": reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]),
         "usage": reverse("wagtailadmin_pages:usage", args=[page.pk]),
         "workflow_history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
         "explore": reverse("wagtailadmin_explore", args=[page.pk]),
@@ -45,18 +43,30 @@ def revision_urls(page):
     }
 
 
-ROUTES = ["history", "revisions_index", "revision_view", "revision_compare", "revision_revert",
-          "usage", "workflow_history", "explore"]
+ROUTES = [
+    "history",
+    "revisions_index",
+    "revision_view",
+    "revision_compare",
+    "revision_revert",
+    "usage",
+    "workflow_history",
+    "explore",
+]
 
 
 @pytest.mark.parametrize("route", ROUTES)
-@pytest.mark.parametrize("role,whose,allowed", [
-    ("practitioner_a", "own", True),
-    ("practitioner_a", "other", False),
-    ("organiser", "other", True),
-])
-def test_revision_routes(client, people, council_a, council_b, case_study_index,
-                         route, role, whose, allowed):
+@pytest.mark.parametrize(
+    "role,whose,allowed",
+    [
+        ("practitioner_a", "own", True),
+        ("practitioner_a", "other", False),
+        ("organiser", "other", True),
+    ],
+)
+def test_revision_routes(
+    client, people, council_a, council_b, case_study_index, route, role, whose, allowed
+):
     page = case_study(council_a if whose == "own" else council_b, title="First title")
     revised(page, "Second title")
     client.force_login(people[role])
@@ -71,8 +81,9 @@ def test_revision_routes(client, people, council_a, council_b, case_study_index,
     elif route == "explore":
         # Like any page outside their part of the tree: back to the explorer's start.
         assert response.status_code == 302
-        assert response["Location"] == reverse("wagtailadmin_explore",
-                                               args=[case_study_index.get_parent().pk])
+        assert response["Location"] == reverse(
+            "wagtailadmin_explore", args=[case_study_index.get_parent().pk]
+        )
         assert "First title" not in client.get(response["Location"]).text
     else:
         assert response.status_code == 302
@@ -89,8 +100,9 @@ def test_lock_refused_on_other_councils_page(client, people, council_b, case_stu
     assert response["Location"] == DENIED
 
 
-def test_explorer_lists_only_own_councils_pages(client, people, council_a, council_b,
-                                                 case_study_index):
+def test_explorer_lists_only_own_councils_pages(
+    client, people, council_a, council_b, case_study_index
+):
     own = case_study(council_a, title="Avonford draft")
     other_draft = case_study(council_b, title="Barchester draft")
     url = reverse("wagtailadmin_explore", args=[case_study_index.pk])
@@ -106,8 +118,9 @@ def test_explorer_lists_only_own_councils_pages(client, people, council_a, counc
     assert own.title in response.text and other_draft.title in response.text
 
 
-def test_admin_page_search_hides_other_councils_drafts(client, people, council_a, council_b,
-                                                       case_study_index):
+def test_admin_page_search_hides_other_councils_drafts(
+    client, people, council_a, council_b, case_study_index
+):
     case_study(council_a, title="Pothole reporting, Avonford")
     case_study(council_b, title="Pothole reporting, Barchester")
     client.force_login(people["practitioner_a"])
@@ -117,8 +130,9 @@ def test_admin_page_search_hides_other_councils_drafts(client, people, council_a
     assert "Pothole reporting, Barchester" not in response.text
 
 
-def test_admin_api_hides_other_councils_drafts(client, people, council_a, council_b,
-                                               case_study_index):
+def test_admin_api_hides_other_councils_drafts(
+    client, people, council_a, council_b, case_study_index
+):
     own = case_study(council_a)
     other = case_study(council_b)
     client.force_login(people["practitioner_a"])
@@ -136,8 +150,10 @@ def test_chooser_search_shows_published_work_but_not_other_drafts(
     case_study(council_b, title="Flooding alerts, Barchester draft")
     case_study(council_b, title="Flooding alerts, Barchester published", live=True)
     client.force_login(people["practitioner_a"])
-    response = client.get(reverse("wagtailadmin_choose_page_search"),
-                          {"q": "flooding", "page_type": "casestudies.casestudypage"})
+    response = client.get(
+        reverse("wagtailadmin_choose_page_search"),
+        {"q": "flooding", "page_type": "casestudies.casestudypage"},
+    )
     assert response.status_code == 200
     html = response.text
     assert "Avonford draft" in html
@@ -155,8 +171,7 @@ class TestCreating:
         return user
 
     def add_url(self, index):
-        return reverse("wagtailadmin_pages:add",
-                       args=["casestudies", "casestudypage", index.pk])
+        return reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
 
     def test_council_choices_are_the_users_councils_first_one_preselected(
         self, client, practitioner, council_a, council_b, case_study_index
@@ -169,12 +184,12 @@ class TestCreating:
         assert names == ["Avonford", "Casterbridge"]
         assert response.context["form"].initial["council"] == council_a.pk
 
-    def test_server_refuses_another_council(self, client, practitioner, council_a, council_b,
-                                            case_study_index):
+    def test_server_refuses_another_council(
+        self, client, practitioner, council_a, council_b, case_study_index
+    ):
         client.force_login(practitioner)
         template = CaseStudyPage(title="Sneaky", slug="sneaky", summary="s", council=council_b)
-        response = client.post(self.add_url(case_study_index),
-                               case_study_form_data(template))
+        response = client.post(self.add_url(case_study_index), case_study_form_data(template))
         assert response.status_code == 200
         assert "council" in response.context["form"].errors
         assert not CaseStudyPage.objects.filter(slug="sneaky").exists()
@@ -190,21 +205,24 @@ class TestCreating:
         assert not page.live
 
 
-def test_page_type_usage_lists_only_own_councils_pages(client, people, council_a, council_b,
-                                                      case_study_index):
+def test_page_type_usage_lists_only_own_councils_pages(
+    client, people, council_a, council_b, case_study_index
+):
     case_study(council_a, title="Avonford draft")
     case_study(council_b, title="Barchester draft")
     client.force_login(people["practitioner_a"])
-    response = client.get(reverse("wagtailadmin_pages:type_use",
-                                  args=["casestudies", "casestudypage"]))
+    response = client.get(
+        reverse("wagtailadmin_pages:type_use", args=["casestudies", "casestudypage"])
+    )
     assert response.status_code == 200
     assert "Avonford draft" in response.text
     assert "Barchester draft" not in response.text
 
 
 @pytest.mark.parametrize("action", ["delete", "publish", "unpublish", "move"])
-def test_bulk_actions_skip_other_councils_pages(client, people, council_a, council_b,
-                                                case_study_index, action):
+def test_bulk_actions_skip_other_councils_pages(
+    client, people, council_a, council_b, case_study_index, action
+):
     other = case_study(council_b, live=(action == "unpublish"))
     client.force_login(people["practitioner_a"])
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])

@@ -27,8 +27,7 @@ STAND_INS = [
     ("wagtailadmin_reports:site_history", [], admin_views.LogEntriesView),
     ("wagtailadmin_reports:site_history_results", [], admin_views.LogEntriesView),
     ("wagtailadmin_reports:page_types_usage", [], admin_views.PageTypesUsageReportView),
-    ("wagtailadmin_reports:page_types_usage_results", [],
-     admin_views.PageTypesUsageReportView),
+    ("wagtailadmin_reports:page_types_usage_results", [], admin_views.PageTypesUsageReportView),
 ]
 
 
@@ -50,11 +49,14 @@ def test_the_wagtail_methods_the_stand_ins_override_exist():
         "self.get_object_list()"
     )
     assert callable(chooser.ChosenMultipleView.render_chosen_response)
-    assert "construct_page_chooser_queryset" not in inspect.getsource(
-        chooser.ChosenMultipleView
-    ), "Wagtail's chosen-multiple view now runs the hook: the stand-in may be unneeded"
-    for view in (workflows.WorkflowView, workflows.WorkflowTasksView,
-                 page_types_usage.PageTypesUsageReportView):
+    assert "construct_page_chooser_queryset" not in inspect.getsource(chooser.ChosenMultipleView), (
+        "Wagtail's chosen-multiple view now runs the hook: the stand-in may be unneeded"
+    )
+    for view in (
+        workflows.WorkflowView,
+        workflows.WorkflowTasksView,
+        page_types_usage.PageTypesUsageReportView,
+    ):
         assert "get_queryset" in vars(view), view
     assert "self.filter_queryset(sub_queryset)" in inspect.getsource(
         audit_logging.LogEntriesView.get_filtered_queryset
@@ -80,8 +82,10 @@ def test_the_council_rules_overrides_still_override_wagtail():
 
     from casestudies.permissions import CouncilPagePermissionPolicy, CouncilPagePermissionTester
 
-    for cls, base in ((CouncilPagePermissionTester, PagePermissionTester),
-                      (CouncilPagePermissionPolicy, PagePermissionPolicy)):
+    for cls, base in (
+        (CouncilPagePermissionTester, PagePermissionTester),
+        (CouncilPagePermissionPolicy, PagePermissionPolicy),
+    ):
         for name, method in vars(cls).items():
             if callable(method) and not name.startswith("__"):
                 assert callable(getattr(base, name, None)), f"{base.__name__}.{name} is gone"

@@ -88,10 +88,7 @@ def test_submit_reject_resubmit_approve(client, people, council_a, case_study_in
     assert client.get(page.url).status_code == 200
 
     # The history records who submitted, rejected, resubmitted, approved and published.
-    entries = {
-        (entry.action, entry.user_id)
-        for entry in PageLogEntry.objects.filter(page=page)
-    }
+    entries = {(entry.action, entry.user_id) for entry in PageLogEntry.objects.filter(page=page)}
     assert ("wagtail.workflow.start", author.pk) in entries
     assert ("wagtail.workflow.reject", organiser.pk) in entries
     assert ("wagtail.workflow.resume", author.pk) in entries
@@ -105,8 +102,9 @@ def test_submit_reject_resubmit_approve(client, people, council_a, case_study_in
     assert "Olu" in history.text or organiser.username in history.text
 
 
-def test_practitioner_of_another_council_cannot_act_in_review(client, people, council_a,
-                                                              case_study_index):
+def test_practitioner_of_another_council_cannot_act_in_review(
+    client, people, council_a, case_study_index
+):
     page = case_study(council_a)
     client.force_login(people["practitioner_a"])
     submit(client, page)

@@ -29,68 +29,117 @@ def build_corpus():
     customer = Theme.objects.get(slug="customer-contact")
     data = Theme.objects.get(slug="data-and-standards")
     councils = {
-        "cardiff": CouncilFactory(short_name="Caerdydd Test", slug="caerdydd-test",
-                                  alt_names="Cardiff Test, Prifddinas", nation="Wales",
-                                  region="", unitary=True, population=360_000, area_km2=140),
-        "exeter": CouncilFactory(short_name="Exebridge", slug="exebridge", region="South West",
-                                 population=130_000, area_km2=47),
-        "durham": CouncilFactory(short_name="Wearside", slug="wearside", region="North East",
-                                 population=95_000, area_km2=600),
-        "fife": CouncilFactory(short_name="Kingdom Shire", slug="kingdom-shire",
-                               nation="Scotland", region="", unitary=True,
-                               population=370_000, area_km2=1300),
-        "quiet": CouncilFactory(short_name="Quietvale", slug="quietvale", region="South West",
-                                population=120_000, area_km2=60),
+        "cardiff": CouncilFactory(
+            short_name="Caerdydd Test",
+            slug="caerdydd-test",
+            alt_names="Cardiff Test, Prifddinas",
+            nation="Wales",
+            region="",
+            unitary=True,
+            population=360_000,
+            area_km2=140,
+        ),
+        "exeter": CouncilFactory(
+            short_name="Exebridge",
+            slug="exebridge",
+            region="South West",
+            population=130_000,
+            area_km2=47,
+        ),
+        "durham": CouncilFactory(
+            short_name="Wearside",
+            slug="wearside",
+            region="North East",
+            population=95_000,
+            area_km2=600,
+        ),
+        "fife": CouncilFactory(
+            short_name="Kingdom Shire",
+            slug="kingdom-shire",
+            nation="Scotland",
+            region="",
+            unitary=True,
+            population=370_000,
+            area_km2=1300,
+        ),
+        "quiet": CouncilFactory(
+            short_name="Quietvale",
+            slug="quietvale",
+            region="South West",
+            population=120_000,
+            area_km2=60,
+        ),
     }
     pages = {}
     pages["bins"] = CaseStudyPageFactory(
-        title="Fewer missed bin collections", council=councils["cardiff"],
+        title="Fewer missed bin collections",
+        council=councils["cardiff"],
         summary="Crews' round data online cut missed bin collection reports by three quarters.",
         problem="<p>Hundreds of missed bin collection complaints every month swamped the "
-                "contact centre; crews had no way to record blocked streets.</p>",
-        themes=[waste, customer], first_published_at=published(2023))
+        "contact centre; crews had no way to record blocked streets.</p>",
+        themes=[waste, customer],
+        first_published_at=published(2023),
+    )
     pages["bins_lesson"] = LessonPageFactory(
         title="Ask the bin crews before changing collection rounds",
         council=councils["exeter"],
         summary="Missed bin collections fell once crews could report blocked streets.",
         context="<p>Missed bin collections and complaints rose after a round change.</p>",
-        themes=[waste], first_published_at=published(2024))
+        themes=[waste],
+        first_published_at=published(2024),
+    )
     pages["fly_tipping"] = CaseStudyPageFactory(
-        title="Reporting fly-tipping with photos", council=councils["durham"],
+        title="Reporting fly-tipping with photos",
+        council=councils["durham"],
         summary="Residents report fly-tipping with a photo; crews clear it faster.",
         problem="<p>Fly-tipping reports arrived by phone without locations.</p>",
-        themes=[waste, customer], first_published_at=published(2024))
+        themes=[waste, customer],
+        first_published_at=published(2024),
+    )
     pages["housing"] = ProjectPageFactory(
-        title="Shared temporary accommodation register", council=councils["durham"],
+        title="Shared temporary accommodation register",
+        council=councils["durham"],
         summary="Councils pooling temporary accommodation for homeless households.",
         aims="<p>Reduce bed and breakfast use for homeless families by sharing temporary "
-             "accommodation across councils.</p>",
-        themes=[housing], partner_councils=[councils["fife"]],
-        first_published_at=published(2025))
+        "accommodation across councils.</p>",
+        themes=[housing],
+        partner_councils=[councils["fife"]],
+        first_published_at=published(2025),
+    )
     pages["homelessness"] = CaseStudyPageFactory(
         title="Cutting bed and breakfast use for homeless families",
         council=councils["exeter"],
         summary="Early prevention and a temporary accommodation plan halved B&B stays.",
         problem="<p>Homeless families spent months in bed and breakfast temporary "
-                "accommodation.</p>",
-        themes=[housing], first_published_at=published(2025))
+        "accommodation.</p>",
+        themes=[housing],
+        first_published_at=published(2025),
+    )
     pages["data"] = LessonPageFactory(
-        title="Start with the data you have", council=councils["fife"],
+        title="Start with the data you have",
+        council=councils["fife"],
         summary="Open data standards let us compare services before buying software.",
         context="<p>We wanted a new system before we understood our data.</p>",
-        themes=[data], first_published_at=published(2023))
+        themes=[data],
+        first_published_at=published(2023),
+    )
     pages["draft"] = CaseStudyPageFactory(
-        title="Secret draft about missed bin collections", council=councils["quiet"],
-        summary="Draft: missed bin collections and temporary accommodation.", themes=[waste],
-        draft=True)
+        title="Secret draft about missed bin collections",
+        council=councils["quiet"],
+        summary="Draft: missed bin collections and temporary accommodation.",
+        themes=[waste],
+        draft=True,
+    )
     private = CaseStudyPageFactory(
-        title="Private missed bin collections study", council=councils["quiet"],
+        title="Private missed bin collections study",
+        council=councils["quiet"],
         summary="Private: missed bin collections and temporary accommodation.",
-        problem="<p>Missed bin collection complaints.</p>", themes=[waste, housing])
+        problem="<p>Missed bin collection complaints.</p>",
+        themes=[waste, housing],
+    )
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     pages["private"] = private
-    return {"councils": councils, "pages": pages,
-            "themes": {"waste": waste, "housing": housing}}
+    return {"councils": councils, "pages": pages, "themes": {"waste": waste, "housing": housing}}
 
 
 @pytest.fixture(scope="module")

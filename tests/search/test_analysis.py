@@ -1,6 +1,9 @@
 """The one text analyser (search/analysis.py) and its data: splitting, stemming, stop words,
 the thesaurus both ways, data errors, phrases, reasons, and the Elasticsearch settings built
-from the same files."""
+from the same files.
+
+Over 300 lines because it is mostly tables of words and the terms they must give.
+"""
 
 import pytest
 
@@ -27,20 +30,31 @@ def concepts(text):
 
 # Splitting and stemming ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("missed-bin", ["miss", "bin"]),
-    ("open-source", ["open", "sourc"]),
-    ("recycling/reuse", ["recycl", "reus"]),
-    ("Bins BINS bins", ["bin", "bin", "bin"]),
-    ("Café Ysbyty", ["café", "ysbyti"]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("missed-bin", ["miss", "bin"]),
+        ("open-source", ["open", "sourc"]),
+        ("recycling/reuse", ["recycl", "reus"]),
+        ("Bins BINS bins", ["bin", "bin", "bin"]),
+        ("Café Ysbyty", ["café", "ysbyti"]),
+    ],
+)
 def test_splits_lower_cases_and_stems(text, expected):
     assert words(text) == expected
 
 
 def test_snowball_folds_inflections_together():
-    assert len({analysis.word_stem(word) for word in
-                ("collections", "collection", "collected", "collecting")}) == 1
+    assert (
+        len(
+            {
+                analysis.word_stem(word)
+                for word in ("collections", "collection", "collected", "collecting")
+            }
+        )
+        == 1
+    )
     assert analysis.word_stem("accommodation") == analysis.word_stem("accommodations")
 
 
@@ -55,8 +69,24 @@ def test_numbers_and_single_letters_are_not_terms():
 
 # Stop words ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("word", ["small", "let", "instead", "writing", "written", "the",
-                                  "council", "councils", "residents", "don't", "uses", "needed"])
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "small",
+        "let",
+        "instead",
+        "writing",
+        "written",
+        "the",
+        "council",
+        "councils",
+        "residents",
+        "don't",
+        "uses",
+        "needed",
+    ],
+)
 def test_stop_and_generic_words_are_dropped(word):
     assert analysis.terms(word) == []
     assert not analysis.is_distinctive(word)
@@ -77,6 +107,7 @@ def test_stop_list_file_is_lower_case_words(tmp_path):
 
 
 # Thesaurus ------------------------------------------------------------------------------------
+
 
 def all_groups():
     groups, _capitals = read_thesaurus()
@@ -99,14 +130,23 @@ def test_every_entry_of_a_group_resolves_to_its_concept_and_back(group):
             assert set(concepts(first)) & set(concepts(second)), (first, second)
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("B&B", "temporary accommodation"), ("bed and breakfast", "B&B"),
-    ("bins", "refuse collection"), ("waste collection", "bins"),
-    ("EHCP", "education, health and care plan"), ("SEND", "special educational needs"),
-    ("fly-tipping", "illegal dumping"), ("HMO", "house in multiple occupation"),
-    ("ASB", "antisocial behaviour"), ("CTR", "council tax reduction"),
-    ("DFG", "disabled facilities grant"), ("EV", "electric vehicle"),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("B&B", "temporary accommodation"),
+        ("bed and breakfast", "B&B"),
+        ("bins", "refuse collection"),
+        ("waste collection", "bins"),
+        ("EHCP", "education, health and care plan"),
+        ("SEND", "special educational needs"),
+        ("fly-tipping", "illegal dumping"),
+        ("HMO", "house in multiple occupation"),
+        ("ASB", "antisocial behaviour"),
+        ("CTR", "council tax reduction"),
+        ("DFG", "disabled facilities grant"),
+        ("EV", "electric vehicle"),
+    ],
+)
 def test_the_issue_examples(first, second):
     assert set(concepts(first)) & set(concepts(second))
 
@@ -132,14 +172,17 @@ def write_thesaurus(tmp_path, text):
     return path
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("groups: [oops", "not valid YAML"),
-    ("- [bins, waste]", "needs a 'groups' list"),
-    ("groups:\n  - [bins]", "group 1 .* needs two or more entries"),
-    ("groups:\n  - [bins, waste]\n  - [potholes, 3]", "group 2 .*'potholes'.*3 is not a word"),
-    ("groups:\n  - [bins, '--']", "group 1 .*'--' is not a word"),
-    ("capitals_only: [send]\ngroups:\n  - [bins, waste]", "capitals_only"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("groups: [oops", "not valid YAML"),
+        ("- [bins, waste]", "needs a 'groups' list"),
+        ("groups:\n  - [bins]", "group 1 .* needs two or more entries"),
+        ("groups:\n  - [bins, waste]\n  - [potholes, 3]", "group 2 .*'potholes'.*3 is not a word"),
+        ("groups:\n  - [bins, '--']", "group 1 .*'--' is not a word"),
+        ("capitals_only: [send]\ngroups:\n  - [bins, waste]", "capitals_only"),
+    ],
+)
 def test_malformed_thesaurus_names_the_group(tmp_path, text, message):
     with pytest.raises(AnalysisDataError, match=message):
         read_thesaurus(write_thesaurus(tmp_path, text))
@@ -160,6 +203,7 @@ def test_the_shipped_data_loads():
 
 # Query expansion and highlighting -------------------------------------------------------------
 
+
 def test_expansions_swap_a_phrase_for_each_equivalent():
     found = analysis.expansions("B&B for families")
     assert "temporary accommodation for families" in found
@@ -179,8 +223,10 @@ def test_search_query_asks_for_any_equivalent_wording():
 
 
 def test_highlight_marks_inflections_and_equivalents():
-    html = highlight("Families left bed and breakfast for temporary accommodation; "
-                     "missed-bin reports fell.", query_terms("B B bin"))
+    html = highlight(
+        "Families left bed and breakfast for temporary accommodation; missed-bin reports fell.",
+        query_terms("B B bin"),
+    )
     assert "<mark>temporary</mark> <mark>accommodation</mark>" in html
     assert "<mark>bed</mark>" in html
     assert "missed-<mark>bin</mark>" in html
@@ -193,6 +239,7 @@ def test_highlight_escapes():
 
 # Reasons --------------------------------------------------------------------------------------
 
+
 def test_reasons_show_real_words_not_stems():
     page = Page("Temporary accommodation for families", "Fewer nights in B&B; bins too")
     shown = cited_terms([TA, "temporari", "accommod", "bin", "famili"], [page])
@@ -202,7 +249,9 @@ def test_reasons_show_real_words_not_stems():
 def test_single_words_of_a_phrase_are_shown_as_the_phrase():
     page = Page("Temporary accommodation for families")
     assert cited_terms(["accommod", "famili", "temporari"], [page]) == [
-        "temporary accommodation", "families"]
+        "temporary accommodation",
+        "families",
+    ]
     assert cited_terms(["accommod", "famili"], [page]) == ["accommodation", "families"]
 
 
@@ -215,8 +264,12 @@ def test_reasons_never_cite_a_stop_or_generic_word():
 
 def test_acronyms_keep_their_capitals_and_themes_theirs():
     page = Page("EHCP reviews on time", "SEND transport and EHCP reviews")
-    item = SimilarItem(page, 1.0, ["Children and young people"],
-                       [analysis.word_stem("EHCP"), analysis.word_stem("reviews")])
+    item = SimilarItem(
+        page,
+        1.0,
+        ["Children and young people"],
+        [analysis.word_stem("EHCP"), analysis.word_stem("reviews")],
+    )
     assert item.reason == "Theme Children and young people; both mention ‘EHCP’ and ‘reviews’"
 
 
@@ -226,12 +279,19 @@ def test_a_stem_no_text_explains_is_left_out():
 
 def test_council_reasons_cite_each_term_once():
     pages = [Page("Bins collected", "Missed bins"), Page("Bin rounds", "bins")]
-    match = CouncilMatch(None, 1.0, [SimilarItem(pages[0], 1.0, [], ["bin", "miss"]),
-                                     SimilarItem(pages[1], 1.0, [], ["bin", "round"])])
+    match = CouncilMatch(
+        None,
+        1.0,
+        [
+            SimilarItem(pages[0], 1.0, [], ["bin", "miss"]),
+            SimilarItem(pages[1], 1.0, [], ["bin", "round"]),
+        ],
+    )
     assert match.shared_terms == ["bins", "missed", "rounds"]
 
 
 # Elasticsearch settings ------------------------------------------------------------------------
+
 
 def test_elasticsearch_settings_come_from_the_same_data():
     settings = analysis.elasticsearch_settings()["settings"]["analysis"]
@@ -256,4 +316,3 @@ def test_elasticsearch_synonyms_are_the_thesaurus_in_solr_format():
     assert len(rules) == len(all_groups())
     assert settings["analyzer"]["default_search"]["filter"][:2] == ["lowercase", "se_thesaurus"]
     assert "se_thesaurus" not in settings["analyzer"]["default"]["filter"]
-

@@ -32,23 +32,31 @@ def engine():
 
 def make_user(username, **extra):
     return get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.gov.uk", **extra)
+        username=username, email=f"{username}@example.gov.uk", **extra
+    )
 
 
 def errors_logged(caplog, when="call"):
-    return [record for record in caplog.get_records(when)
-            if record.name == "search.signals" and record.levelno >= logging.ERROR]
+    return [
+        record
+        for record in caplog.get_records(when)
+        if record.name == "search.signals" and record.levelno >= logging.ERROR
+    ]
 
 
 def failure_warnings():
-    return [message for message in checks.run_checks(tags=[checks.Tags.database])
-            if message.id == "search.W001"]
+    return [
+        message
+        for message in checks.run_checks(tags=[checks.Tags.database])
+        if message.id == "search.W001"
+    ]
 
 
 @pytest.mark.django_db
 class TestNearIdenticalPages:
     def test_publishing_many_similar_pages_keeps_similarity_current(
-            self, site_structure, engine, caplog):
+        self, site_structure, engine, caplog
+    ):
         pages = [CaseStudyPageFactory() for _n in range(PAGES)]
 
         assert errors_logged(caplog) == []
@@ -66,8 +74,9 @@ class TestNearIdenticalPages:
         assert "bin" in PageTerms.objects.get(page_id=pages[0].pk).terms
 
     def test_terms_on_most_pages_give_way_to_a_page_own_terms(self, site_structure, engine):
-        pages = [CaseStudyPageFactory(title=" ".join(WORDS[n * 6:n * 6 + 6]))
-                 for n in range(PAGES)]
+        pages = [
+            CaseStudyPageFactory(title=" ".join(WORDS[n * 6 : n * 6 + 6])) for n in range(PAGES)
+        ]
 
         engine.rebuild()
 
@@ -164,7 +173,8 @@ class TestFailureInBackgroundWork:
         assert PageTerms.objects.filter(page_id=failed_page.pk).exists()
 
     def test_a_later_successful_update_of_the_page_clears_it(
-            self, engine, broken_similarity, failed_page):
+        self, engine, broken_similarity, failed_page
+    ):
         other = CaseStudyPageFactory(title="Salt bins on every corner")
         assert BackgroundFailure.objects.count() == 2
 
@@ -190,8 +200,9 @@ class TestFailureInBackgroundWork:
 
 
 @pytest.mark.django_db
-def test_a_failed_reindex_on_publish_is_recorded_for_update_index(site_structure, monkeypatch,
-                                                                   caplog):
+def test_a_failed_reindex_on_publish_is_recorded_for_update_index(
+    site_structure, monkeypatch, caplog
+):
     def fail(page):
         raise RuntimeError("the index is read-only")
 

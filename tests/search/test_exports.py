@@ -22,10 +22,25 @@ JSON_URL = "/search/export.json"
 COLUMNS_URL = "/search/export/columns/"
 
 HEADER = [
-    "url", "kind", "title", "summary", "council_code", "council_gss_code", "council_name",
-    "partner_council_codes", "partner_council_names", "themes", "phase", "stance",
-    "cost_band", "first_published", "last_published", "last_reviewed", "licence",
-    "licence_url", "attribution",
+    "url",
+    "kind",
+    "title",
+    "summary",
+    "council_code",
+    "council_gss_code",
+    "council_name",
+    "partner_council_codes",
+    "partner_council_names",
+    "themes",
+    "phase",
+    "stance",
+    "cost_band",
+    "first_published",
+    "last_published",
+    "last_reviewed",
+    "licence",
+    "licence_url",
+    "attribution",
 ]
 FILTERS = [
     {},
@@ -80,8 +95,10 @@ class TestSameAsSearch:
         waste = csv_rows(client.get(CSV_URL, {"theme": "waste"}))
         assert len(everything) == 6
         assert {row["title"] for row in waste} == {
-            "Fewer missed bin collections", "Ask the bin crews before changing collection rounds",
-            "Reporting fly-tipping with photos"}
+            "Fewer missed bin collections",
+            "Ask the bin crews before changing collection rounds",
+            "Reporting fly-tipping with photos",
+        }
 
     def test_every_page_of_results_not_only_the_first(self, client, corpus):
         council = corpus["councils"]["quiet"]
@@ -116,7 +133,8 @@ class TestContent:
         assert project["attribution"] == licence.attribution(durham.official_name)
         bins = rows["Fewer missed bin collections"]
         assert bins["themes"] == "; ".join(
-            sorted(theme.name for theme in corpus["pages"]["bins"].themes.all()))
+            sorted(theme.name for theme in corpus["pages"]["bins"].themes.all())
+        )
         assert bins["phase"] == ""
         assert bins["cost_band"] == (corpus["pages"]["bins"].cost_band or "")
 
@@ -136,10 +154,12 @@ class TestContent:
         assert lesson_or_case["phase"] is None
 
     def test_only_published_public_pages_and_no_contact_details(self, client, corpus):
-        CaseStudyPageFactory(title="Missed bins with a private contact",
-                             council=corpus["councils"]["exeter"],
-                             contact_email="hidden.person@example.gov.uk",
-                             contact_is_public=False)
+        CaseStudyPageFactory(
+            title="Missed bins with a private contact",
+            council=corpus["councils"]["exeter"],
+            contact_email="hidden.person@example.gov.uk",
+            contact_is_public=False,
+        )
         for url in (CSV_URL, JSON_URL):
             for params in ({}, {"q": "missed bin collections"}):
                 text = content(client.get(url, params))
@@ -150,17 +170,19 @@ class TestContent:
                 assert "Missed bins with a private contact" in text
 
     def test_formulas_are_not_run_by_spreadsheets(self, client, corpus):
-        LessonPageFactory(title="=HYPERLINK(\"http://evil\")", council=corpus["councils"]["quiet"])
+        LessonPageFactory(title='=HYPERLINK("http://evil")', council=corpus["councils"]["quiet"])
         titles = [row["title"] for row in csv_rows(client.get(CSV_URL))]
-        assert "'=HYPERLINK(\"http://evil\")" in titles
+        assert '\'=HYPERLINK("http://evil")' in titles
         data = json.loads(content(client.get(JSON_URL)))
-        assert "=HYPERLINK(\"http://evil\")" in [row["title"] for row in data["results"]]
+        assert '=HYPERLINK("http://evil")' in [row["title"] for row in data["results"]]
 
 
 class TestResponse:
     def test_downloads_are_streamed_attachments_with_the_date(self, client, corpus):
-        for url, extension, kind in ((CSV_URL, "csv", "text/csv"),
-                                     (JSON_URL, "json", "application/json")):
+        for url, extension, kind in (
+            (CSV_URL, "csv", "text/csv"),
+            (JSON_URL, "json", "application/json"),
+        ):
             response = client.get(url)
             assert response.status_code == 200
             assert isinstance(response, StreamingHttpResponse)
@@ -170,12 +192,24 @@ class TestResponse:
             assert disposition.endswith(f'.{extension}"')
             content(response)
 
-    @pytest.mark.parametrize("query", [
-        "q=%00", "page=\u0663", "year=\u0661\u0669\u0669\u0669", "year=" + "9" * 5000,
-        "theme=" + "x" * 20000, "sort=%ZZ", "q=" + "a" * 20000, "peers_of=%00%00",
-        "kind=project&" * 60, "council=" + "../../etc/passwd", "q=crews:bins^2~ AND (",
-        "q=\U0001f600&sort=newest&sort=relevance", "nation=%C2",
-    ])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "q=%00",
+            "page=\u0663",
+            "year=\u0661\u0669\u0669\u0669",
+            "year=" + "9" * 5000,
+            "theme=" + "x" * 20000,
+            "sort=%ZZ",
+            "q=" + "a" * 20000,
+            "peers_of=%00%00",
+            "kind=project&" * 60,
+            "council=" + "../../etc/passwd",
+            "q=crews:bins^2~ AND (",
+            "q=\U0001f600&sort=newest&sort=relevance",
+            "nation=%C2",
+        ],
+    )
     def test_hostile_query_strings_get_a_clean_answer(self, client, corpus, query):
         for url in (CSV_URL, JSON_URL):
             response = client.get(f"{url}?{query}")
@@ -196,7 +230,8 @@ class TestResponse:
         assert int(refused["Retry-After"]) > 0
 
     def test_query_count_does_not_grow_with_the_results(
-            self, client, corpus, django_assert_max_num_queries):
+        self, client, corpus, django_assert_max_num_queries
+    ):
         with django_assert_max_num_queries(30):
             content(client.get(CSV_URL))
         with django_assert_max_num_queries(30):

@@ -27,8 +27,10 @@ from tests.shared_data import build_once
 pytestmark = [pytest.mark.usefixtures("_lessons"), pytest.mark.django_db]
 
 ROWS = 5000
-SUMMARY = ("Crews record blocked streets on a tablet, residents see when their street was "
-           "done, and the contact centre answers from the same data. ") * 3
+SUMMARY = (
+    "Crews record blocked streets on a tablet, residents see when their street was "
+    "done, and the contact centre answers from the same data. "
+) * 3
 QUERIES_PER_CHUNK = 6  # pages, themes, two kinds of partners, case studies, projects
 
 
@@ -54,23 +56,39 @@ def generate_lessons(count):
     for n in range(count):
         slug = f"generated-lesson-{n}"
         published = start + datetime.timedelta(hours=n)
-        lessons.append(LessonPage(
-            id=first_id + n, page_ptr_id=first_id + n, learningpage_ptr_id=first_id + n,
-            title=f"Generated lesson {n}", draft_title=f"Generated lesson {n}", slug=slug,
-            path=Page._get_path(parent.path, parent.depth + 1, parent.numchild + n + 1),
-            depth=parent.depth + 1, numchild=0, url_path=f"{parent.url_path}{slug}/",
-            live=True, first_published_at=published, last_published_at=published,
-            content_type=content_type, locale=locale, translation_key=uuid.uuid4(),
-            council=councils[n % len(councils)], summary=SUMMARY, context="<p>Context.</p>",
-            what_worked="<p>It worked.</p>", advice="<p>Ask the crews.</p>",
-        ))
+        lessons.append(
+            LessonPage(
+                id=first_id + n,
+                page_ptr_id=first_id + n,
+                learningpage_ptr_id=first_id + n,
+                title=f"Generated lesson {n}",
+                draft_title=f"Generated lesson {n}",
+                slug=slug,
+                path=Page._get_path(parent.path, parent.depth + 1, parent.numchild + n + 1),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                live=True,
+                first_published_at=published,
+                last_published_at=published,
+                content_type=content_type,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                council=councils[n % len(councils)],
+                summary=SUMMARY,
+                context="<p>Context.</p>",
+                what_worked="<p>It worked.</p>",
+                advice="<p>Ask the crews.</p>",
+            )
+        )
     for model in (Page, LearningPage, LessonPage):
         for start in range(0, count, 500):
-            _insert(model, lessons[start:start + 500])
+            _insert(model, lessons[start : start + 500])
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
     ThemedPage.objects.bulk_create(
         ThemedPage(content_object_id=lesson.pk, tag=themes[n % len(themes)])
-        for n, lesson in enumerate(lessons))
+        for n, lesson in enumerate(lessons)
+    )
     SimilarityState.bump()  # as publishing does: the search's facet rows are read again
     return [lesson.pk for lesson in lessons]
 
@@ -107,8 +125,10 @@ def test_generated_rows_are_real_published_lessons(client, many_lessons):
     assert data["results"][0]["title"] == lesson.title  # newest first, as on /search/
 
 
-@pytest.mark.parametrize("url", ["/search/export.csv", "/search/export.json",
-                                 "/search/export.json?kind=lesson&sort=newest"])
+@pytest.mark.parametrize(
+    "url",
+    ["/search/export.csv", "/search/export.json", "/search/export.json?kind=lesson&sort=newest"],
+)
 def test_a_large_export_streams_in_bounded_memory(client, many_lessons, url):
     tracemalloc.start()
     try:
@@ -122,7 +142,8 @@ def test_a_large_export_streams_in_bounded_memory(client, many_lessons, url):
 
 
 def test_a_large_export_needs_a_fixed_number_of_queries_per_chunk(
-        client, many_lessons, django_assert_max_num_queries):
+    client, many_lessons, django_assert_max_num_queries
+):
     chunks = -(-ROWS // exports.CHUNK_SIZE)
     with django_assert_max_num_queries(15 + QUERIES_PER_CHUNK * chunks):
         size, _body = stream(client.get("/search/export.csv"))

@@ -20,8 +20,10 @@ FLAGSHIP = "Buying homes to take families out of bed and breakfast"
 
 
 def build():
-    load_demo_data(StringIO().write, steps=[step_councils_and_site, step_case_studies,
-                                            step_projects, step_lessons])
+    load_demo_data(
+        StringIO().write,
+        steps=[step_councils_and_site, step_case_studies, step_projects, step_lessons],
+    )
     return {}
 
 

@@ -12,8 +12,10 @@ def result_titles(response):
 
 @pytest.mark.django_db
 def test_changed_themes_are_searchable_after_publishing(client):
-    page = CaseStudyPageFactory(title="Rebuilding after the ransomware attack",
-                                summary="How we restored services in three weeks.")
+    page = CaseStudyPageFactory(
+        title="Rebuilding after the ransomware attack",
+        summary="How we restored services in three weeks.",
+    )
     page.themes.set([Theme.objects.get(slug="housing")])
     page.save_revision().publish()
     assert page.title not in result_titles(client.get("/search/", {"q": "cyber security"}))

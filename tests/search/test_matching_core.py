@@ -21,12 +21,23 @@ pytestmark = [pytest.mark.usefixtures("_corpus"), pytest.mark.django_db]
 # The pasted problems the other tests use (test_similarity, test_signals, test_engine), with
 # the council every engine must put first, and the councils it must put in its top three.
 PASTED = [
-    ("Homeless families are stuck for months in bed and breakfast because we have no "
-     "temporary accommodation of our own.", {"exebridge", "wearside"}, {"kingdom-shire"}),
-    ("Families stuck for months in bed and breakfast; we need more temporary accommodation "
-     "for homeless households.", {"exebridge", "wearside"}, {"exebridge", "wearside"}),
-    ("Missed bin collection complaints every month swamp our contact centre.",
-     {"caerdydd-test"}, {"caerdydd-test"}),
+    (
+        "Homeless families are stuck for months in bed and breakfast because we have no "
+        "temporary accommodation of our own.",
+        {"exebridge", "wearside"},
+        {"kingdom-shire"},
+    ),
+    (
+        "Families stuck for months in bed and breakfast; we need more temporary accommodation "
+        "for homeless households.",
+        {"exebridge", "wearside"},
+        {"exebridge", "wearside"},
+    ),
+    (
+        "Missed bin collection complaints every month swamp our contact centre.",
+        {"caerdydd-test"},
+        {"caerdydd-test"},
+    ),
 ]
 
 
@@ -47,7 +58,8 @@ def slugs(matches):
 
 @pytest.mark.parametrize(("problem", "first", "top_three"), PASTED)
 def test_every_engine_gives_the_same_top_councils_for_a_pasted_problem(
-        engines, problem, first, top_three):
+    engines, problem, first, top_three
+):
     tops = []
     for engine in engines:
         found = slugs(engine.councils_for_text(problem))
@@ -68,8 +80,9 @@ def test_scores_are_between_0_and_1_and_above_the_floor(corpus, engines):
     for engine in engines:
         items = engine.similar_items(corpus["pages"]["homelessness"], limit=10)
         matches = engine.councils_for_text(PASTED[0][0])
-        for score in [item.score for item in items] + [item.score for match in matches
-                                                       for item in match.items]:
+        for score in [item.score for item in items] + [
+            item.score for match in matches for item in match.items
+        ]:
             assert core.FLOOR <= score <= 1
 
 
@@ -82,10 +95,16 @@ def test_no_close_match_is_an_honest_empty_answer(engines):
 
 def test_two_identical_runs_give_identical_rankings(corpus, engines):
     for engine in engines:
+
         def run(engine=engine):
-            return ([(m.council.slug, m.total, [i.page.pk for i in m.items])
-                     for m in engine.councils_for_text(PASTED[1][0])],
-                    [(i.page.pk, i.score) for i in engine.similar_items(corpus["pages"]["bins"])])
+            return (
+                [
+                    (m.council.slug, m.total, [i.page.pk for i in m.items])
+                    for m in engine.councils_for_text(PASTED[1][0])
+                ],
+                [(i.page.pk, i.score) for i in engine.similar_items(corpus["pages"]["bins"])],
+            )
+
         assert run() == run()
 
 
@@ -111,20 +130,29 @@ def test_republishing_does_not_change_the_ranking(corpus):
 def test_one_page_shared_by_four_councils_does_not_fill_four_places(corpus):
     lead, *partners = [CouncilFactory(short_name=f"Sharer {n}") for n in range(4)]
     other = CouncilFactory(short_name="Own Work")
-    CaseStudyPageFactory(title="Clearing graffiti from underpasses with volunteers",
-                         summary="Volunteers clear graffiti from underpasses every weekend.",
-                         council=lead, partner_councils=partners)
-    CaseStudyPageFactory(title="Graffiti on underpasses reported by volunteers",
-                         summary="Volunteers report graffiti on underpasses to the council.",
-                         council=other)
-    found = slugs(get_similarity_backend().councils_for_text(
-        "Graffiti keeps coming back on our underpasses; could volunteers help clear it?",
-        limit=3))
+    CaseStudyPageFactory(
+        title="Clearing graffiti from underpasses with volunteers",
+        summary="Volunteers clear graffiti from underpasses every weekend.",
+        council=lead,
+        partner_councils=partners,
+    )
+    CaseStudyPageFactory(
+        title="Graffiti on underpasses reported by volunteers",
+        summary="Volunteers report graffiti on underpasses to the council.",
+        council=other,
+    )
+    found = slugs(
+        get_similarity_backend().councils_for_text(
+            "Graffiti keeps coming back on our underpasses; could volunteers help clear it?",
+            limit=3,
+        )
+    )
     assert other.slug in found
     assert len({c.slug for c in partners} & set(found)) <= 1
     # A partner is evidence, but less than leading the work.
     everyone = get_similarity_backend().councils_for_text(
-        "Graffiti keeps coming back on our underpasses; could volunteers help clear it?")
+        "Graffiti keeps coming back on our underpasses; could volunteers help clear it?"
+    )
     scores = {match.council.slug: match.score for match in everyone}
     assert scores[lead.slug] > max(scores[c.slug] for c in partners if c.slug in scores)
 
@@ -139,14 +167,19 @@ def test_a_track_record_is_a_modest_prior():
     order = [council_id for council_id, _score, _entries in chosen]
     # Five projects lift council 2 over an equal text match, not over a clearly better one.
     assert order == [3, 2, 1]
-    assert chosen[1][1] == pytest.approx(0.50 + core.TRACK_RECORD_PER_PROJECT
-                                         * core.TRACK_RECORD_MOST)
+    assert chosen[1][1] == pytest.approx(
+        0.50 + core.TRACK_RECORD_PER_PROJECT * core.TRACK_RECORD_MOST
+    )
 
 
 def test_diversity_discounts_a_page_already_credited():
     shared = 10
-    by_council = {1: [_entry(shared, 0.9)], 2: [_entry(shared, 0.9, "partner", 0.6)],
-                  3: [_entry(shared, 0.9, "partner", 0.6)], 4: [_entry(11, 0.4)]}
+    by_council = {
+        1: [_entry(shared, 0.9)],
+        2: [_entry(shared, 0.9, "partner", 0.6)],
+        3: [_entry(shared, 0.9, "partner", 0.6)],
+        4: [_entry(11, 0.4)],
+    }
     order = [council_id for council_id, *_rest in Matcher._choose(by_council, {}, {}, 4)]
     assert order[:2] == [1, 4]
 
@@ -159,9 +192,13 @@ def test_with_elasticsearch_publishing_does_not_run_the_database_tfidf(corpus, m
 
     monkeypatch.setattr(TfidfSimilarityBackend, "rebuild", refuse)
     monkeypatch.setattr(TfidfSimilarityBackend, "update_page", refuse)
-    page = CaseStudyPageFactory(title="Potholes reported with photos",
-                                summary="Residents report potholes with photos.")
+    page = CaseStudyPageFactory(
+        title="Potholes reported with photos", summary="Residents report potholes with photos."
+    )
     assert not PageTerms.objects.filter(page_id=page.pk).exists()
-    found = slugs(get_similarity_backend().councils_for_text(
-        "Residents keep reporting potholes; can photos help?"))
+    found = slugs(
+        get_similarity_backend().councils_for_text(
+            "Residents keep reporting potholes; can photos help?"
+        )
+    )
     assert page.council.slug in found

@@ -17,12 +17,23 @@ def add_pages(corpus, count, start=0):
     waste, housing = corpus["themes"]["waste"], corpus["themes"]["housing"]
     for number in range(start, start + count):
         council = CouncilFactory()
-        CaseStudyPageFactory(title=f"Missed bin collections, round {number}", council=council,
-                             themes=[waste], partner_councils=[CouncilFactory()])
-        LessonPageFactory(title=f"Bin crews and missed collections {number}", council=council,
-                          themes=[waste, housing])
-        ProjectPageFactory(title=f"Shared bin collection project {number}", council=council,
-                           themes=[waste], partner_councils=[CouncilFactory()])
+        CaseStudyPageFactory(
+            title=f"Missed bin collections, round {number}",
+            council=council,
+            themes=[waste],
+            partner_councils=[CouncilFactory()],
+        )
+        LessonPageFactory(
+            title=f"Bin crews and missed collections {number}",
+            council=council,
+            themes=[waste, housing],
+        )
+        ProjectPageFactory(
+            title=f"Shared bin collection project {number}",
+            council=council,
+            themes=[waste],
+            partner_councils=[CouncilFactory()],
+        )
 
 
 def count_queries(action):
@@ -35,33 +46,41 @@ def count_queries(action):
 def search_page(client, params):
     def action():
         assert client.get("/search/", params).status_code == 200
+
     return action
 
 
 def similar_councils(client):
     def action():
-        response = client.post("/search/similar-councils/",
-                               {"problem": "Missed bin collections and crews' rounds"})
+        response = client.post(
+            "/search/similar-councils/", {"problem": "Missed bin collections and crews' rounds"}
+        )
         assert response.status_code == 200
+
     return action
 
 
 def tags(page):
-    template = Template("{% load similarity %}{% similar_content page %}"
-                        "{% councils_facing_similar_problems page %}")
+    template = Template(
+        "{% load similarity %}{% similar_content page %}{% councils_facing_similar_problems page %}"
+    )
 
     def action():
         template.render(Context({"page": page}))
+
     return action
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [
-    {"q": "missed bin collections"},
-    {"q": "bin", "theme": ["waste", "housing"], "nation": "England", "sort": "newest"},
-    {"theme": "waste", "page": "2"},
-    {"peers_of": "exebridge", "q": "bin"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "missed bin collections"},
+        {"q": "bin", "theme": ["waste", "housing"], "nation": "England", "sort": "newest"},
+        {"theme": "waste", "page": "2"},
+        {"peers_of": "exebridge", "q": "bin"},
+    ],
+)
 def test_search_page(client, corpus, django_assert_max_num_queries, params):
     add_pages(corpus, 3)
     small = count_queries(search_page(client, params))

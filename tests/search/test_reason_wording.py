@@ -13,10 +13,12 @@ def test_one_page_one_theme_one_word():
 
 
 def test_plurals():
-    match = CouncilMatch(council=None, score=1.0,
-                         items=[item(["Waste"], ["bins"]), item(["Housing"], ["rounds"])])
-    assert match.reason == ("2 similar pages; themes Waste and Housing; "
-                            "both mention ‘bins’ and ‘rounds’")
+    match = CouncilMatch(
+        council=None, score=1.0, items=[item(["Waste"], ["bins"]), item(["Housing"], ["rounds"])]
+    )
+    assert match.reason == (
+        "2 similar pages; themes Waste and Housing; both mention ‘bins’ and ‘rounds’"
+    )
     assert "matching" not in match.reason
 
 

@@ -25,8 +25,10 @@ class TestSearchPage:
         response = client.get(SEARCH, {"q": "missed bin"})
         assert response.status_code == 200
         titles = result_titles(response)
-        assert titles[0] in {"Fewer missed bin collections",
-                             "Ask the bin crews before changing collection rounds"}
+        assert titles[0] in {
+            "Fewer missed bin collections",
+            "Ask the bin crews before changing collection rounds",
+        }
         assert "<mark>missed</mark>" in response.content.decode().lower()
 
     def test_result_pages_are_not_indexed_by_search_engines(self, client, corpus):
@@ -71,15 +73,18 @@ class TestSearchPage:
 
     def test_filters_by_year_phase_kind_and_council(self, client, corpus):
         assert result_titles(client.get(SEARCH, {"year": "2023", "kind": "lesson"})) == [
-            "Start with the data you have"]
+            "Start with the data you have"
+        ]
         assert result_titles(client.get(SEARCH, {"phase": "alpha"})) == [
-            "Shared temporary accommodation register"]
+            "Shared temporary accommodation register"
+        ]
         titles = result_titles(client.get(SEARCH, {"council": "exebridge", "q": "families"}))
         assert titles == ["Cutting bed and breakfast use for homeless families"]
 
     def test_each_filter_can_be_removed_on_its_own(self, client, corpus):
-        response = client.get(SEARCH, {"q": "bin", "theme": ["waste", "housing"],
-                                       "nation": "Wales"})
+        response = client.get(
+            SEARCH, {"q": "bin", "theme": ["waste", "housing"], "nation": "Wales"}
+        )
         removable = {item["label"]: item["querystring"] for item in response.context["removable"]}
         assert set(removable) == {"Waste", "Housing", "Wales"}
         assert removable["Housing"] == "q=bin&theme=waste&nation=Wales"
@@ -87,8 +92,9 @@ class TestSearchPage:
 
     def test_sort_by_newest(self, client, corpus):
         titles = result_titles(client.get(SEARCH, {"q": "missed bin", "sort": "newest"}))
-        assert titles.index("Ask the bin crews before changing collection rounds") < \
-            titles.index("Fewer missed bin collections")
+        assert titles.index("Ask the bin crews before changing collection rounds") < titles.index(
+            "Fewer missed bin collections"
+        )
 
     def test_councils_found_by_alternative_name(self, client, corpus):
         response = client.get(SEARCH, {"q": "Prifddinas"})
@@ -108,8 +114,9 @@ class TestSearchPage:
 
     def test_pagination(self, client, corpus):
         for number in range(25):
-            CaseStudyPageFactory(title=f"Garden waste subscriptions {number}",
-                                 council=corpus["councils"]["quiet"])
+            CaseStudyPageFactory(
+                title=f"Garden waste subscriptions {number}", council=corpus["councils"]["quiet"]
+            )
         response = client.get(SEARCH, {"q": "garden", "page": "2"})
         assert response.context["outcome"].page.number == 2
         assert len(result_titles(response)) == 5
@@ -136,18 +143,21 @@ class TestZeroResults:
 
 @pytest.mark.django_db
 class TestBadInput:
-    @pytest.mark.parametrize("query", [
-        "x" * 10_000,
-        "bin' OR 1=1; --",
-        '"missed" AND (bins OR NOT crews) * : ~ ^',
-        "DROP TABLE wagtailcore_page;",
-        "NOT",
-        "((((",
-        "bin*",
-        "\"unbalanced",
-        "crews:bins^2~",
-        "\x00\x01",
-    ])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "x" * 10_000,
+            "bin' OR 1=1; --",
+            '"missed" AND (bins OR NOT crews) * : ~ ^',
+            "DROP TABLE wagtailcore_page;",
+            "NOT",
+            "((((",
+            "bin*",
+            '"unbalanced',
+            "crews:bins^2~",
+            "\x00\x01",
+        ],
+    )
     def test_odd_queries_give_a_normal_page(self, client, corpus, query):
         response = client.get(SEARCH, {"q": query})
         assert response.status_code == 200
@@ -164,8 +174,14 @@ class TestBadInput:
         assert response.context["outcome"].paginator.count == 6
 
     def test_unknown_and_repeated_facet_values(self, client, corpus):
-        response = client.get(SEARCH, {"theme": ["waste", "waste", "no-such-theme"],
-                                       "nation": "Atlantis", "sort": "sideways"})
+        response = client.get(
+            SEARCH,
+            {
+                "theme": ["waste", "waste", "no-such-theme"],
+                "nation": "Atlantis",
+                "sort": "sideways",
+            },
+        )
         assert response.status_code == 200
         body = response.content.decode()
         assert "We ignored filters we do not recognise" in body
@@ -178,15 +194,29 @@ class TestBadInput:
         assert response.status_code == 200
         assert "Councils like: nowhere" in response.content.decode()
 
-    @pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "99999999999999999999", "",
-                                      "\u00b2", "\u2460", "\u0661\u0662", "9" * 5000])
+    @pytest.mark.parametrize(
+        "page",
+        [
+            "abc",
+            "-1",
+            "0",
+            "1.5",
+            "99999999999999999999",
+            "",
+            "\u00b2",
+            "\u2460",
+            "\u0661\u0662",
+            "9" * 5000,
+        ],
+    )
     def test_page_numbers_that_are_not_numbers(self, client, corpus, page):
         response = client.get(SEARCH, {"q": "bin", "page": page})
         assert response.status_code == 200
         assert response.context["outcome"].page.number >= 1
 
-    @pytest.mark.parametrize("year", ["\u00b2", "\u2460", "\u0662\u0660\u0662\u0664",
-                                      "2" * 5000, "２０２４"])
+    @pytest.mark.parametrize(
+        "year", ["\u00b2", "\u2460", "\u0662\u0660\u0662\u0664", "2" * 5000, "２０２４"]
+    )
     def test_years_that_are_not_ascii_digits_are_ignored(self, client, corpus, year):
         response = client.get(SEARCH, {"q": "bin", "year": year})
         assert response.status_code == 200
@@ -197,14 +227,16 @@ class TestBadInput:
         assert response.status_code == 200
         assert response.context["outcome"].page.number == 1
         assert "There is no page 40; you are seeing the last page, page 1." in (
-            response.content.decode())
+            response.content.decode()
+        )
 
     def test_empty_query_with_filters_only(self, client, corpus):
         response = client.get(SEARCH, {"q": "", "theme": "housing"})
         assert response.status_code == 200
         assert sorted(result_titles(response)) == [
             "Cutting bed and breakfast use for homeless families",
-            "Shared temporary accommodation register"]
+            "Shared temporary accommodation register",
+        ]
 
     def test_too_many_values_for_one_facet(self, client, corpus):
         response = client.get(SEARCH, {"year": [str(y) for y in range(1990, 2030)]})
@@ -236,8 +268,9 @@ class TestAutocomplete:
 class TestStaysCurrent:
     def test_publishing_unpublishing_and_renaming_show_at_once(self, client, corpus):
         assert client.get(SEARCH, {"q": "compost"}).context["outcome"].paginator.count == 0
-        page = CaseStudyPageFactory(title="Home compost bins for every household",
-                                    council=corpus["councils"]["quiet"])
+        page = CaseStudyPageFactory(
+            title="Home compost bins for every household", council=corpus["councils"]["quiet"]
+        )
         response = client.get(SEARCH, {"q": "compost"})
         assert result_titles(response) == [page.title]
         assert facet(response, "council")["quietvale"]["count"] == 1

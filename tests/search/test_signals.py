@@ -57,7 +57,8 @@ def test_the_bonus_is_capped(corpus, engine):
             Reuse.objects.create(council=quiet, page=page)
     signals = collaboration_signals.between(quiet)
     assert max(collaboration_signals.bonus(found) for found in signals.values()) == (
-        collaboration_signals.PER_SIGNAL * collaboration_signals.MAX_SIGNALS)
+        collaboration_signals.PER_SIGNAL * collaboration_signals.MAX_SIGNALS
+    )
     found = by_slug(engine.councils_for_text(PROBLEM))["quietvale"]
     assert found.signal_bonus <= collaboration_signals.PER_SIGNAL * 3
 
@@ -80,7 +81,8 @@ def test_join_requests_count_on_a_project(corpus, engine):
     asker = CouncilFactory(short_name="Askham")
     JoinRequest.objects.create(council=asker, project=project, message="We would like to.")
     assert by_slug(engine.councils_for_page(project))["askham"].reason == (
-        "Askham asked to join this")
+        "Askham asked to join this"
+    )
     JoinRequest.objects.update(status=JoinRequest.Status.DECLINED)
     assert "askham" not in by_slug(engine.councils_for_page(project))
 
@@ -90,19 +92,23 @@ def test_signals_between_councils(corpus, engine):
     Reuse.objects.create(council=quiet, page=corpus["pages"]["bins"], output="")
     found = by_slug(engine.councils_for_council(cardiff))["quietvale"]
     assert found.reason.startswith(
-        "Quietvale reused Caerdydd Test’s ‘Fewer missed bin collections’")
+        "Quietvale reused Caerdydd Test’s ‘Fewer missed bin collections’"
+    )
     # Partnerships count both ways round.
     fife, durham = corpus["councils"]["fife"], corpus["councils"]["durham"]
     assert by_slug(engine.councils_for_council(fife))["wearside"].reason.startswith(
-        "Kingdom Shire is a partner on Wearside’s ‘Shared temporary accommodation register’")
+        "Kingdom Shire is a partner on Wearside’s ‘Shared temporary accommodation register’"
+    )
     assert by_slug(engine.councils_for_council(durham))["kingdom-shire"].reason.startswith(
-        "Kingdom Shire is a partner on Wearside’s")
+        "Kingdom Shire is a partner on Wearside’s"
+    )
 
 
 def test_withdrawn_records_and_private_pages_do_not_count(corpus, engine):
     quiet = corpus["councils"]["quiet"]
-    SharedProblem.objects.create(council=quiet, page=corpus["pages"]["bins"],
-                                 standing=Standing.WITHDRAWN)
+    SharedProblem.objects.create(
+        council=quiet, page=corpus["pages"]["bins"], standing=Standing.WITHDRAWN
+    )
     Reuse.objects.create(council=quiet, page=corpus["pages"]["private"])
     assert "quietvale" not in by_slug(engine.councils_for_text(PROBLEM))
     assert collaboration_signals.between(quiet) == {}
@@ -110,8 +116,7 @@ def test_withdrawn_records_and_private_pages_do_not_count(corpus, engine):
 
 @override_settings(SEARCH_SIGNAL_WEIGHT=0)
 def test_weight_zero_turns_signals_off(corpus, engine):
-    SharedProblem.objects.create(council=corpus["councils"]["quiet"],
-                                 page=corpus["pages"]["bins"])
+    SharedProblem.objects.create(council=corpus["councils"]["quiet"], page=corpus["pages"]["bins"])
     assert "quietvale" not in by_slug(engine.councils_for_text(PROBLEM))
     assert "quietvale" not in by_slug(engine.councils_for_page(corpus["pages"]["bins"]))
 

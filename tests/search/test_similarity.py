@@ -1,3 +1,9 @@
+"""The database similarity engine: similar content, councils facing similar problems, and
+keeping its data current.
+
+Over 300 lines because every kind of match is checked over one small corpus, built once.
+"""
+
 from io import StringIO
 
 from django.core.management import call_command
@@ -35,8 +41,11 @@ class TestSimilarContent:
         # Top two on every engine; which of the two leads differs (on Elasticsearch the
         # factories' shared "what we did" text lifts the fly-tipping case study).
         assert "Ask the bin crews before changing collection rounds" in titles(items)[:2]
-        first = next(item for item in items
-                     if item.page.title == "Ask the bin crews before changing collection rounds")
+        first = next(
+            item
+            for item in items
+            if item.page.title == "Ask the bin crews before changing collection rounds"
+        )
         assert first.shared_themes == ["Waste"]
         # The database engine folds plurals; Elasticsearch's explanation may keep them.
         assert any(term.startswith(("bin", "collection")) for term in first.shared_terms)
@@ -90,7 +99,8 @@ class TestCouncilsFacingSimilarProblems:
     def test_from_a_problem_statement(self, corpus, engine):
         matches = engine.councils_for_text(
             "Homeless families are stuck for months in bed and breakfast because we have no "
-            "temporary accommodation of our own.")
+            "temporary accommodation of our own."
+        )
         slugs = [match.council.slug for match in matches]
         assert slugs[0] in {"exebridge", "wearside"}
         assert "kingdom-shire" in slugs  # a partner on the shared register counts
@@ -106,8 +116,7 @@ class TestCouncilsFacingSimilarProblems:
         assert "wearside" not in slugs and "kingdom-shire" not in slugs
 
     def test_for_a_council(self, corpus, engine):
-        slugs = [m.council.slug for m in
-                 engine.councils_for_council(corpus["councils"]["cardiff"])]
+        slugs = [m.council.slug for m in engine.councils_for_council(corpus["councils"]["cardiff"])]
         assert slugs[:2] == ["exebridge", "wearside"] or slugs[:2] == ["wearside", "exebridge"]
         assert "caerdydd-test" not in slugs
 
@@ -124,9 +133,10 @@ class TestRebuild:
         assert "Reading 6 published pages" in out.getvalue()
         assert "Similarity data rebuilt for 6 pages" in out.getvalue()
         stored = set(PageTerms.objects.values_list("page_id", flat=True))
-        assert stored == {corpus["pages"][key].pk for key in
-                          ("bins", "bins_lesson", "fly_tipping", "housing", "homelessness",
-                           "data")}
+        assert stored == {
+            corpus["pages"][key].pk
+            for key in ("bins", "bins_lesson", "fly_tipping", "housing", "homelessness", "data")
+        }
 
 
 @pytest.mark.django_db
@@ -139,8 +149,9 @@ class TestTemplateTags:
         assert "Similar work" in html and "Ask the bin crews" in html and "Why:" in html
 
     def test_councils_facing_similar_problems(self, corpus):
-        html = self.render("{% councils_facing_similar_problems page %}",
-                           page=corpus["pages"]["homelessness"])
+        html = self.render(
+            "{% councils_facing_similar_problems page %}", page=corpus["pages"]["homelessness"]
+        )
         assert "Other councils working on this" in html and "Wearside" in html
 
     def test_councils_with_similar_problems_and_peers(self, corpus):
@@ -162,9 +173,13 @@ class TestSimilarCouncilsPage:
         assert '<meta name="robots" content="noindex' in response.content.decode()
 
     def test_post_a_problem(self, client, corpus):
-        response = client.post(self.URL, {
-            "problem": "Residents keep reporting missed bin collections and the contact "
-                       "centre cannot cope."})
+        response = client.post(
+            self.URL,
+            {
+                "problem": "Residents keep reporting missed bin collections and the contact "
+                "centre cannot cope."
+            },
+        )
         body = response.content.decode()
         assert response.status_code == 200
         assert "Caerdydd Test" in body and "Fewer missed bin collections" in body
@@ -173,12 +188,15 @@ class TestSimilarCouncilsPage:
         response = client.get(self.URL, {"problem": "homeless families in bed and breakfast"})
         assert "Exebridge" in response.content.decode()
 
-    @pytest.mark.parametrize(("problem", "message"), [
-        ("", "Enter a description of the problem"),
-        ("bins", "at least 20 characters"),
-        ("x" * 6000, "5,000 characters or fewer"),
-        ("1234567890 1234567890 12345", "Describe the problem in words"),
-    ])
+    @pytest.mark.parametrize(
+        ("problem", "message"),
+        [
+            ("", "Enter a description of the problem"),
+            ("bins", "at least 20 characters"),
+            ("x" * 6000, "5,000 characters or fewer"),
+            ("1234567890 1234567890 12345", "Describe the problem in words"),
+        ],
+    )
     def test_clear_errors(self, client, corpus, problem, message):
         response = client.post(self.URL, {"problem": problem})
         assert response.status_code == 200
@@ -186,7 +204,7 @@ class TestSimilarCouncilsPage:
         assert "There is a problem" in body and message in body
 
     def test_metacharacters_are_just_text(self, client, corpus):
-        problem = "'; DROP TABLE x; -- \"bins\" (AND) OR NOT * ~ ^ missed collections"
+        problem = '\'; DROP TABLE x; -- "bins" (AND) OR NOT * ~ ^ missed collections'
         response = client.post(self.URL, {"problem": problem})
         assert response.status_code == 200
         body = response.content.decode()
@@ -195,30 +213,54 @@ class TestSimilarCouncilsPage:
         assert not getattr(matches, "notice", "")  # the engine answered: no fallback
         # The quotes, brackets, operators and SQL match nothing of their own: the councils,
         # pages and scores are exactly those for the words alone.
-        words = client.post(self.URL, {"problem": "DROP TABLE x bins AND OR NOT missed "
-                                                  "collections"}).context["matches"]
+        words = client.post(
+            self.URL, {"problem": "DROP TABLE x bins AND OR NOT missed collections"}
+        ).context["matches"]
         assert matches
-        assert [(m.council.slug, m.score, [item.page.pk for item in m.items])
-                for m in matches] == [(m.council.slug, m.score, [item.page.pk for item in m.items])
-                                      for m in words]
+        assert [(m.council.slug, m.score, [item.page.pk for item in m.items]) for m in matches] == [
+            (m.council.slug, m.score, [item.page.pk for item in m.items]) for m in words
+        ]
         assert "Caerdydd Test" in body and "Fewer missed bin collections" in body
         # The text comes back in the form as text, escaped.
         assert f">{escape(problem)}</textarea>" in body
 
     def test_no_match(self, client, corpus):
         response = client.post(self.URL, {"problem": "zeppelin mooring masts over the river"})
-        assert "No council has published work on a problem like this yet" in \
-            response.content.decode()
+        assert (
+            "No council has published work on a problem like this yet" in response.content.decode()
+        )
 
 
 # One topic no other page mentions for each page published below: enough pages to take the
 # corpus's six published pages well past 20, where publishing stops refitting the whole
 # vocabulary every time and weighs a new page with the stored one (refitting only once the site
 # has grown by a tenth).
-TOPICS = ["potholes", "streetlights", "libraries", "allotments", "cemeteries", "graffiti",
-          "playgrounds", "museums", "footpaths", "bridges", "hedgerows", "kerbs", "benches",
-          "fountains", "bandstands", "lidos", "markets", "toilets", "bollards", "verges",
-          "subways", "underpasses", "moorings", "slipways"]
+TOPICS = [
+    "potholes",
+    "streetlights",
+    "libraries",
+    "allotments",
+    "cemeteries",
+    "graffiti",
+    "playgrounds",
+    "museums",
+    "footpaths",
+    "bridges",
+    "hedgerows",
+    "kerbs",
+    "benches",
+    "fountains",
+    "bandstands",
+    "lidos",
+    "markets",
+    "toilets",
+    "bollards",
+    "verges",
+    "subways",
+    "underpasses",
+    "moorings",
+    "slipways",
+]
 
 
 def problem_about(topic):
@@ -232,9 +274,11 @@ def test_publishing_many_pages_keeps_results_current(corpus, engine):
     published = {}
     for topic in TOPICS:
         page = CaseStudyPageFactory(
-            title=f"Reporting {topic} online", council=CouncilFactory(),
+            title=f"Reporting {topic} online",
+            council=CouncilFactory(),
             summary=f"Residents report broken {topic} with a photo; we mend the {topic} "
-                    "within a week.")
+            "within a week.",
+        )
         published[topic] = page
         # Each page is found as soon as it is published, from a problem only it describes ...
         matches = engine.councils_for_text(problem_about(topic))
@@ -243,7 +287,8 @@ def test_publishing_many_pages_keeps_results_current(corpus, engine):
         assert page.title in [item.page.title for item in matches[0].items], topic
         # ... and the corpus's pages are still found.
         assert "Ask the bin crews before changing collection rounds" in titles(
-            engine.similar_items(bins)), topic
+            engine.similar_items(bins)
+        ), topic
     # Every page published on the way is still found once all are published.
     for topic, page in published.items():
         assert engine.councils_for_text(problem_about(topic))[0].council == page.council, topic

@@ -17,13 +17,16 @@ def pages(db):
     housing = CaseStudyPageFactory(
         title="Moving families out of emergency housing",
         summary="A temporary accommodation plan for homeless families.",
-        problem="<p>Families stayed for months in temporary accommodation.</p>")
+        problem="<p>Families stayed for months in temporary accommodation.</p>",
+    )
     bins = CaseStudyPageFactory(
         title="Fewer complaints about collections",
         summary="Crews photograph each wheelie bin they cannot empty.",
-        problem="<p>Refuse collection complaints rose after the round changes.</p>")
-    other = CaseStudyPageFactory(title="Library opening hours",
-                                 summary="Staffless opening in rural libraries.")
+        problem="<p>Refuse collection complaints rose after the round changes.</p>",
+    )
+    other = CaseStudyPageFactory(
+        title="Library opening hours", summary="Staffless opening in rural libraries."
+    )
     for page in (housing, bins, other):
         page.save_revision().publish()
     return {"housing": housing, "bins": bins, "other": other}
@@ -64,7 +67,8 @@ def test_a_pasted_problem_in_other_words_finds_the_council(pages):
     engine.rebuild()
     matches = engine.councils_for_text(
         "Too many homeless households placed in B&B for weeks; how do we cut the use of "
-        "bed and breakfast?")
+        "bed and breakfast?"
+    )
     assert pages["housing"].council in [match.council for match in matches]
     reasons = " ".join(match.reason for match in matches)
     assert "temporary accommodation" in reasons

@@ -37,9 +37,11 @@ def test_engine_down_is_one_clear_line(learning_page):
         call_command("update_index", stdout=out, stderr=StringIO())
 
     message = str(error.value)
-    assert message == ("Could not reach the search engine at http://127.0.0.1:1 (backend "
-                       "'default'): connection refused. Is it running? Set SEARCH_URL to "
-                       "the address it listens on.")
+    assert message == (
+        "Could not reach the search engine at http://127.0.0.1:1 (backend "
+        "'default'): connection refused. Is it running? Set SEARCH_URL to "
+        "the address it listens on."
+    )
     assert "secret" not in message
     # The database backend, which the site falls back to, was still brought up to date.
     assert "database: indexed" in out.getvalue()
@@ -65,8 +67,9 @@ def test_command_exits_non_zero_without_a_traceback(learning_page, capsys, caplo
 
 
 def failure(task, page):
-    return BackgroundFailure.objects.create(task=task, page_id=page.pk, page_title=page.title,
-                                            error="RuntimeError: boom")
+    return BackgroundFailure.objects.create(
+        task=task, page_id=page.pk, page_title=page.title, error="RuntimeError: boom"
+    )
 
 
 def test_a_full_update_clears_search_index_failures(learning_page):

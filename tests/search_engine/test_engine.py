@@ -56,8 +56,10 @@ class TestIndexing:
         page.themes.set([Theme.objects.get(slug="housing")])
         page.save_revision().publish()
 
-        facets = {facet["name"]: {v["value"]: v["count"] for v in facet["values"]}
-                  for facet in outcome(ElasticsearchFacetedSearch(), "q=understood").facets}
+        facets = {
+            facet["name"]: {v["value"]: v["count"] for v in facet["values"]}
+            for facet in outcome(ElasticsearchFacetedSearch(), "q=understood").facets
+        }
         assert facets["theme"] == {"housing": 1}
 
 
@@ -82,8 +84,9 @@ def test_facets_and_counts_match_the_database_implementation(content, querystrin
 
     assert on_engine.facets == on_database.facets
     assert on_engine.paginator.count == on_database.paginator.count
-    assert {p.pk for p in on_engine.page.object_list} == \
-        {p.pk for p in on_database.page.object_list}
+    assert {p.pk for p in on_engine.page.object_list} == {
+        p.pk for p in on_database.page.object_list
+    }
     assert on_engine.suggestion == on_database.suggestion
     assert on_engine.notices == on_database.notices
 
@@ -93,8 +96,12 @@ def test_the_search_page_counts_with_aggregations(content, client):
     assert response.status_code == 200
     outcome = response.context["outcome"]
     assert not getattr(outcome, "engine_failed", False)
-    kinds = {value["value"]: value["count"] for facet in outcome.facets
-             if facet["name"] == "kind" for value in facet["values"]}
+    kinds = {
+        value["value"]: value["count"]
+        for facet in outcome.facets
+        if facet["name"] == "kind"
+        for value in facet["values"]
+    }
     assert kinds == {"case-study": 1, "lesson": 1}
 
 
@@ -108,8 +115,10 @@ class TestSimilarity:
         items = similarity.similar_items(pages["bins"], limit=5)
         # The two other waste items lead (their order differs from the database engine's:
         # the factories give every case study the same "what we did" text).
-        assert {item.page.pk for item in items[:2]} == {pages["bins_lesson"].pk,
-                                                        pages["fly_tipping"].pk}
+        assert {item.page.pk for item in items[:2]} == {
+            pages["bins_lesson"].pk,
+            pages["fly_tipping"].pk,
+        }
         lesson = next(item for item in items if item.page.pk == pages["bins_lesson"].pk)
         assert lesson.shared_themes == ["Waste"]
         assert {"bin", "missed", "collections", "blocked"} & set(lesson.shared_terms)
@@ -123,7 +132,8 @@ class TestSimilarity:
         councils = content["councils"]
         matches = similarity.councils_for_text(
             "Families stuck for months in bed and breakfast; we need more temporary "
-            "accommodation for homeless households.")
+            "accommodation for homeless households."
+        )
         names = [match.council for match in matches]
         assert set(names[:3]) >= {councils["durham"], councils["exeter"]}
         assert councils["fife"] in names  # a partner on the housing project counts too

@@ -36,6 +36,7 @@ def _content(django_db_setup, django_db_blocker):
     """The content, built once for this module (every test here uses it), with the fallback's
     similarity data as the nightly `rebuild_similarity` keeps it (with Elasticsearch,
     publishing no longer updates it)."""
+
     def build():
         content = build_content()
         TfidfSimilarityBackend().rebuild()
@@ -58,8 +59,11 @@ def engine_down(content, caplog):
 
 
 def warnings_logged(caplog):
-    return [record for record in caplog.records
-            if record.name == "search.engine" and record.levelno == logging.WARNING]
+    return [
+        record
+        for record in caplog.records
+        if record.name == "search.engine" and record.levelno == logging.WARNING
+    ]
 
 
 def test_search_falls_back_to_the_database(engine_down, client, caplog):
@@ -70,10 +74,16 @@ def test_search_falls_back_to_the_database(engine_down, client, caplog):
     outcome = response.context["outcome"]
     assert outcome.engine_failed
     titles = {page.title for page in outcome.page.object_list}
-    assert titles == {"Fewer missed bin collections",
-                      "Ask the bin crews before changing collection rounds"}
-    kinds = {value["value"]: value["count"] for facet in outcome.facets
-             if facet["name"] == "kind" for value in facet["values"]}
+    assert titles == {
+        "Fewer missed bin collections",
+        "Ask the bin crews before changing collection rounds",
+    }
+    kinds = {
+        value["value"]: value["count"]
+        for facet in outcome.facets
+        if facet["name"] == "kind"
+        for value in facet["values"]
+    }
     assert kinds == {"case-study": 1, "lesson": 1}
     assert "Secret draft" not in response.text and "Private missed" not in response.text
     assert warnings_logged(caplog)
@@ -81,8 +91,10 @@ def test_search_falls_back_to_the_database(engine_down, client, caplog):
 
 
 def test_problem_statement_falls_back_to_the_database(engine_down, client, caplog):
-    response = client.get(reverse("search:similar_councils"), {
-        "problem": "Homeless families stuck in bed and breakfast temporary accommodation."})
+    response = client.get(
+        reverse("search:similar_councils"),
+        {"problem": "Homeless families stuck in bed and breakfast temporary accommodation."},
+    )
 
     assert response.status_code == 200
     assert NOTICE in response.text

@@ -32,8 +32,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done}/{total} councils read")
 
         try:
-            report = import_register(path, profiles or None, progress=progress,
-                                     allow_shrink=allow_shrink)
+            report = import_register(
+                path, profiles or None, progress=progress, allow_shrink=allow_shrink
+            )
         except RegisterWouldShrink as exc:
             raise CommandError(
                 f"{exc} If it is meant to be smaller, run again with --allow-shrink. "

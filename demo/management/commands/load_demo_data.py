@@ -33,9 +33,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {seconds:.1f} s."))
 
         self.stdout.write("")
-        self.stdout.write(self.style.WARNING(
-            "Demo sign-in for a LOCAL DEMO ONLY. Never load demo data on a real site."
-        ))
+        self.stdout.write(
+            self.style.WARNING(
+                "Demo sign-in for a LOCAL DEMO ONLY. Never load demo data on a real site."
+            )
+        )
         for username, password, source, role in run.credentials:
             self.stdout.write(f"  {role}: username {username}  password {password}  ({source})")
         self.stdout.write("  Sign in at /admin/")

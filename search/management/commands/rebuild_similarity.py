@@ -11,6 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         count = get_similarity_backend().rebuild(progress=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS(
-            f"Similarity data rebuilt for {count} pages in {time.perf_counter() - started:.1f}s"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Similarity data rebuilt for {count} pages in {time.perf_counter() - started:.1f}s"
+            )
+        )

@@ -31,13 +31,19 @@ def describe(backend_name, error):
     if isinstance(error, ApiError):
         return f"The update was refused by {engine}: {error}."
     if isinstance(error, ConnectionTimeout):
-        return (f"Could not reach {engine}: no answer within {backend.timeout} seconds. Is it "
-                "running? SEARCH_TIMEOUT sets how long to wait.")
-    refused = any(isinstance(cause, ConnectionRefusedError) or "refused" in str(cause).lower()
-                  for cause in _causes(error))
+        return (
+            f"Could not reach {engine}: no answer within {backend.timeout} seconds. Is it "
+            "running? SEARCH_TIMEOUT sets how long to wait."
+        )
+    refused = any(
+        isinstance(cause, ConnectionRefusedError) or "refused" in str(cause).lower()
+        for cause in _causes(error)
+    )
     reason = "connection refused" if refused else str(error)
-    return (f"Could not reach {engine}: {reason}. Is it running? Set SEARCH_URL to the address "
-            "it listens on.")
+    return (
+        f"Could not reach {engine}: {reason}. Is it running? Set SEARCH_URL to the address "
+        "it listens on."
+    )
 
 
 @contextmanager
