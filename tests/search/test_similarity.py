@@ -1,4 +1,4 @@
-"""The database similarity engine: similar content, councils facing similar problems, and
+"""The similarity engine: similar content, councils facing similar problems, and
 keeping its data current.
 
 Over 300 lines because every kind of match is checked over one small corpus, built once.
