@@ -1,5 +1,6 @@
 """The matching core: one way, for every engine, of turning "which pages, how close, on
-which words" into similar pages and councils facing similar problems.
+which words" into similar pages and councils facing similar problems. Over 300 lines: the
+rules that weigh pages and councils read best together, in the order they are applied.
 
 An engine (`search/similarity/tfidf.py`, `search/similarity/elasticsearch.py`) subclasses
 `Matcher` and answers two questions about a `Like` (what to match):
