@@ -2,7 +2,6 @@
 2.2 AA violation, each page has one h1 and labelled landmarks, the skip link works, focus is
 visible and the GOV.UK Frontend styles load without the GOV.UK brand."""
 
-import json
 import re
 
 from django.urls import reverse
@@ -22,14 +21,13 @@ from casestudies.models import (
 from councils.models import Council
 from home.models import StandardPage
 
-from .conftest import AXE_JS
+from .axe import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FOCUS_YELLOW = "rgb(255, 221, 0)"
 REFLOW_WIDTH = 320
 
@@ -134,24 +132,7 @@ def _public_pages(live_server):
 
 def _audit(page):
     """Every accessibility problem on the loaded page, as readable lines."""
-    problems = []
-    # Evaluated through DevTools rather than as a <script> tag: the site's Content-Security-
-    # Policy rightly refuses inline scripts, and the audit must not weaken it.
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    for violation in result["violations"]:
-        targets = "; ".join(
-            " ".join(json.dumps(t) if not isinstance(t, str) else t for t in node["target"])
-            for node in violation["nodes"][:5]
-        )
-        problems.append(
-            f"axe {violation['id']} ({violation['impact']}): {violation['help']} "
-            f"[{len(violation['nodes'])} elements: {targets}]"
-        )
+    problems = axe_violations(page)
     h1_count = page.locator("h1").count()
     if h1_count != 1:
         problems.append(f"expected one h1, found {h1_count}")

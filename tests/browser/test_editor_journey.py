@@ -2,11 +2,12 @@
 the dashboard, a new case study offering only their councils, themes chosen, submitted for
 review. No axe-core violation on the way."""
 
-import json
+import re
 
 from django.contrib.auth import get_user_model
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.roles import make_practitioner, setup_roles
 from casestudies.factories import CaseStudyIndexPageFactory
@@ -14,8 +15,8 @@ from casestudies.models import CaseStudyPage
 from councils.factories import CouncilFactory
 from home.site_structure import ensure_site_structure
 
-from .conftest import AXE_JS
-from .test_accessibility import AXE_TAGS, _audit
+from .axe import axe_violations
+from .test_accessibility import _audit
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,23 +43,17 @@ def practitioner(transactional_db, django_db_serialized_rollback):
 
 
 def axe_problems(page):
-    """axe-core's WCAG 2.2 AA violations only: Wagtail's admin has its own page structure."""
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return [
-        f"{page.url}: axe {v['id']}: {v['help']} "
-        f"{json.dumps([n['target'] for n in v['nodes'][:3]])}"
-        for v in result["violations"]
-    ]
+    """axe-core only: Wagtail's admin has its own page structure."""
+    return [f"{page.url}: {problem}" for problem in axe_violations(page)]
 
 
 def type_rich_text(page, field, text):
-    page.locator(f"[data-contentpath='{field}'] [contenteditable='true']").click()
+    editor = page.locator(f"[data-contentpath='{field}'] [contenteditable='true']")
+    editor.click()
+    expect(editor).to_be_focused()
     page.keyboard.type(text)
+    # Draftail copies what was typed into the field's hidden input a moment later.
+    expect(page.locator(f"input[name='{field}']")).to_have_value(re.compile(re.escape(text)))
 
 
 def test_a_practitioner_writes_a_case_study_and_submits_it(practitioner, live_server, browser_page):

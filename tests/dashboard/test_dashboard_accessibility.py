@@ -1,8 +1,6 @@
 """The admin home in a real browser, for a practitioner and for an organiser: axe-core finds
 no WCAG 2.2 AA violation on the whole page, Wagtail's own markup and this app's panels."""
 
-import json
-
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -10,8 +8,8 @@ from django.urls import reverse
 import pytest
 
 from search.similarity import get_similarity_backend
-from tests.browser.conftest import AXE_JS, browser_page  # noqa: F401 - fixture
-from tests.browser.test_accessibility import AXE_TAGS
+from tests.browser.axe import axe_violations
+from tests.browser.conftest import browser_page  # noqa: F401 - fixture
 
 from .conftest import _build
 
@@ -53,20 +51,6 @@ def sign_in(page, live_server, person):
     )
 
 
-def axe(page, include=None):
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async ([include, tags]) => await axe.run(include ? {include: include} : document,"
-        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        [[[selector] for selector in include] if include else None, AXE_TAGS],
-    )
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} "
-        f"[{'; '.join(json.dumps(n['target']) for n in v['nodes'][:5])}]"
-        for v in result["violations"]
-    ]
-
-
 @pytest.mark.parametrize("role", OURS)
 def test_the_dashboard_passes_axe(live_server, browser_page, role):  # noqa: F811
     data = _build()
@@ -77,7 +61,7 @@ def test_the_dashboard_passes_axe(live_server, browser_page, role):  # noqa: F81
     for selector in OURS[role]:
         assert page.locator(selector).count() == 1, selector
 
-    problems = axe(page)
+    problems = axe_violations(page)
     assert not problems, "Accessibility problems:\n" + "\n".join(problems)
 
     # Keyboard: the first add button is reachable and names what it adds.

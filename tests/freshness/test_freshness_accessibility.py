@@ -1,14 +1,13 @@
 """The stale content report and a project that may be out of date, in a real browser:
 axe-core finds no WCAG 2.2 AA violation."""
 
-import json
-
 from django.urls import reverse
 
 import pytest
 
-from tests.browser.conftest import AXE_JS, browser_page  # noqa: F401 - fixture
-from tests.browser.test_accessibility import AXE_TAGS, _audit
+from tests.browser.axe import axe_violations
+from tests.browser.conftest import browser_page  # noqa: F401 - fixture
+from tests.browser.test_accessibility import _audit
 from tests.collaboration.test_pages_accessibility import sign_in
 from tests.freshness.data import build
 
@@ -20,21 +19,7 @@ pytestmark = [
 
 # Wagtail's own filter toggle shows the number of active filters as its text while its
 # accessible name is "Filter" (axe label-content-name-mismatch); it is not ours to change.
-WAGTAIL_FILTER_TOGGLE = "{exclude: [['.w-slim-header-action-button']]}"
-
-
-def _axe(tab, context="document"):
-    tab.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = tab.evaluate(
-        f"async (tags) => await axe.run({context}, {{runOnly: {{type: 'tag', values: tags}},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} "
-        f"[{', '.join(json.dumps(n['target']) for n in v['nodes'][:5])}]"
-        for v in result["violations"]
-    ]
+WAGTAIL_FILTER_TOGGLE = ".w-slim-header-action-button"
 
 
 def test_project_notice_and_review_button_pass_axe(live_server, browser_page):  # noqa: F811
@@ -69,11 +54,13 @@ def test_stale_content_report_passes_axe(live_server, browser_page):  # noqa: F8
         response = browser_page.goto(url + query)
         assert response.status == 200
         assert "Stale content" in browser_page.content()
-        failures.extend(f"{name}: {p}" for p in _axe(browser_page, WAGTAIL_FILTER_TOGGLE))
+        failures.extend(
+            f"{name}: {p}" for p in axe_violations(browser_page, exclude=[WAGTAIL_FILTER_TOGGLE])
+        )
     browser_page.goto(
         live_server.url + reverse("freshness_mark_reviewed", args=[data["old_lesson"].pk])
     )
-    failures.extend(f"mark reviewed: {p}" for p in _axe(browser_page))
+    failures.extend(f"mark reviewed: {p}" for p in axe_violations(browser_page))
     browser_page.get_by_role("button", name="Mark as reviewed").click()
     browser_page.wait_for_load_state()
     assert "marked as reviewed today" in browser_page.content()
