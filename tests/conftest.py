@@ -13,6 +13,7 @@ from casestudies.models import Theme
 from home.models import HomePage
 from home.site_structure import ensure_site_structure
 from tests import shared_data
+from tests.register import load_register
 
 # Tests that commit -----------------------------------------------------------------------------
 # A test that commits (transactional_db, live_server) ends with a flush of every table. Django
@@ -129,8 +130,8 @@ def site_structure(db):
 
 @pytest.fixture
 def register(db):
-    """Every council in the real register (470 rows, about a second to load)."""
-    call_command("import_councils", stdout=StringIO())
+    """Every council in the real register (470 rows)."""
+    load_register()
 
 
 @pytest.fixture

@@ -16,18 +16,11 @@ from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
-
-from wagtail.models import ReferenceIndex
 
 import pytest
-from modelsearch.backends import get_search_backends
 
-from councils.models import Council
-from search.models import SimilarityState
+from tests.register import load_register
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -50,37 +43,10 @@ def browser_page(transactional_db, django_db_serialized_rollback, live_server, n
     return page  # pytest-playwright closes the context after the test
 
 
-# The register's rows as `import_councils` leaves them, kept by the first `site` of the run.
-_register = {}
-
-
-def _load_register(kept):
-    """The real register. The first test imports it (470 councils, several seconds, most of
-    it spent indexing one council at a time); each later one gets the same rows back in a
-    few bulk inserts, and the councils indexed for search in one go."""
-    council_type = ContentType.objects.get_for_model(Council)
-    if not kept:
-        call_command("import_councils", stdout=StringIO())
-        kept["councils"] = list(Council.objects.order_by("pk"))
-        kept["references"] = list(
-            ReferenceIndex.objects.filter(content_type=council_type).order_by("pk")
-        )
-        return
-    Council.objects.bulk_create(kept["councils"])
-    ReferenceIndex.objects.bulk_create(kept["references"])
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Council, ReferenceIndex]):
-            cursor.execute(sql)
-    councils = list(Council.objects.order_by("pk"))
-    for backend in get_search_backends(with_auto_update=True):
-        backend.get_index_for_model(Council).add_items(Council, councils)
-    SimilarityState.bump()  # as each council's save does
-
-
 @pytest.fixture
 def site(transactional_db, django_db_serialized_rollback):
     """The site as `make run` builds it, without the demo content: councils and pages."""
-    _load_register(_register)
+    load_register()
     call_command("setup_site", stdout=StringIO())
 
 
