@@ -20,8 +20,8 @@ _register = {}
 
 
 def load_register():
-    """Every council in the real register. The first call imports it (470 councils, 15-25
-    seconds on PostgreSQL, most of it indexing one council at a time for search and references);
+    """Every council in the real register. The first call imports it (470 councils, about 10
+    seconds on PostgreSQL, most of it indexing each council's references);
     each later one, into an empty table, gets the same rows back in a few bulk inserts, and the
     councils indexed for search in one go."""
     council_type = ContentType.objects.get_for_model(Council)

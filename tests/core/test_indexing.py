@@ -1,0 +1,34 @@
+"""Saves indexed for search in one batch (core/indexing.py), as the register's import does."""
+
+from django.db import transaction
+
+import pytest
+from modelsearch.backends import get_search_backend
+
+from core.indexing import indexed_together
+from councils.factories import CouncilFactory
+from councils.models import Council
+
+pytestmark = pytest.mark.django_db
+
+
+def found(name):
+    return [council.short_name for council in get_search_backend().search(name, Council)]
+
+
+def test_saves_in_the_block_are_searchable_after_it():
+    with indexed_together(Council):
+        CouncilFactory(short_name="Quenbury")
+        CouncilFactory(short_name="Wexcombe")
+        assert found("Quenbury") == []
+    assert found("Quenbury") == ["Quenbury"]
+    assert found("Wexcombe") == ["Wexcombe"]
+
+
+def test_a_failed_block_indexes_nothing_and_saves_after_it_are_indexed_again():
+    with pytest.raises(ValueError), transaction.atomic(), indexed_together(Council):
+        CouncilFactory(short_name="Quenbury")
+        raise ValueError
+    assert found("Quenbury") == []
+    CouncilFactory(short_name="Wexcombe")
+    assert found("Wexcombe") == ["Wexcombe"]
