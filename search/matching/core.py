@@ -1,6 +1,8 @@
 """The matching core: one way, for every engine, of turning "which pages, how close, on
-which words" into similar pages and councils facing similar problems. Over 300 lines: the
-rules that weigh pages and councils read best together, in the order they are applied.
+which words" into similar pages and councils facing similar problems.
+
+Over 300 lines because it is the one place every engine's matches become councils and
+reasons; splitting it would scatter the weights it states once.
 
 An engine (`search/similarity/tfidf.py`, `search/similarity/elasticsearch.py`) subclasses
 `Matcher` and answers two questions about a `Like` (what to match):
@@ -26,9 +28,6 @@ page already credited (0.5 or 0.8 of its weight for each later council) cost 0.1
 0.06 / 0.01 of precision@5 / recall@10 for councils for a page on the benchmark, 0.09 and
 0.03 of precision for councils facing similar problems, so the lists fold and the ranking does
 not discount.
-
-Over 300 lines because it is the one place every engine's matches become councils and
-reasons; splitting it would scatter the weights it states once.
 """
 
 from collections import Counter
