@@ -21,6 +21,7 @@ from django.core.management import call_command
 import pytest
 
 from tests.register import load_register
+from tests.snapshots import restore_or_build
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -43,14 +44,23 @@ def browser_page(transactional_db, django_db_serialized_rollback, live_server, n
     return page  # pytest-playwright closes the context after the test
 
 
-@pytest.fixture
-def site(transactional_db, django_db_serialized_rollback):
-    """The site as `make run` builds it, without the demo content: councils and pages."""
+def _build_site():
     load_register()
     call_command("setup_site", stdout=StringIO())
 
 
-@pytest.fixture
-def demo_site(site):
-    """The site with the demo content every page type is shown with."""
+def _build_demo_site():
+    restore_or_build("site", _build_site)
     call_command("load_demo_data", stdout=StringIO())
+
+
+@pytest.fixture
+def site(transactional_db, django_db_serialized_rollback):
+    """The site as `make run` builds it, without the demo content: councils and pages."""
+    restore_or_build("site", _build_site)
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The site with the demo content every page type is shown with."""
+    restore_or_build("demo", _build_demo_site)

@@ -15,23 +15,34 @@ from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, Proje
 from casestudies.models import Theme
 from councils.factories import CouncilFactory
 from home.site_structure import ensure_site_structure
+from tests.shared_data import build_once, fresh_copy
 
 
 def published(year, month=6):
     return datetime.datetime(year, month, 1, 12, tzinfo=datetime.UTC)
 
 
+NEEDS_ENGINE = "Needs Elasticsearch: set SEARCH_URL (CI's second run does) to run this test."
+
+
 @pytest.fixture
 def engine(db):
-    """Wagtail's Elasticsearch backend; these tests need a real engine (CI's third run)."""
+    """Wagtail's Elasticsearch backend; these tests need a real engine."""
     if not settings.SEARCH_URLS:
-        pytest.skip("Needs Elasticsearch: set SEARCH_URL (CI's third run does) to run this test.")
+        pytest.skip(NEEDS_ENGINE)
     return get_search_backend()
 
 
+@pytest.fixture(scope="module")
+def _content(django_db_setup, django_db_blocker):
+    """The content, built once for the module (tests/shared_data.py); a module that uses it
+    applies it to all its tests."""
+    yield from build_once(django_db_blocker, build_content)
+
+
 @pytest.fixture
-def content(db, site_structure):
-    return build_content()
+def content(_content, db):
+    return fresh_copy(_content)
 
 
 def build_content():

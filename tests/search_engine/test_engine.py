@@ -1,4 +1,4 @@
-"""Search and similarity on a real Elasticsearch node (CI's third run sets SEARCH_URL).
+"""Search and similarity on a real Elasticsearch node (CI's second run sets SEARCH_URL).
 
 Each test compares with, or falls back on, the database implementation over the same content.
 """
@@ -16,8 +16,12 @@ from casestudies.models import LearningPage, Theme
 from search.elasticsearch_facets import ElasticsearchFacetedSearch
 from search.services import FacetedSearch, SearchParams
 from search.similarity.elasticsearch import ElasticsearchSimilarityBackend
+from tests.search_engine.conftest import NEEDS_ENGINE
 
-pytestmark = pytest.mark.usefixtures("engine")
+pytestmark = [
+    pytest.mark.skipif(not settings.SEARCH_URLS, reason=NEEDS_ENGINE),
+    pytest.mark.usefixtures("engine", "_content"),
+]
 SEARCH = reverse("search:search")
 
 
