@@ -12,7 +12,7 @@ import pytest
 
 from search.similarity.tfidf import TfidfSimilarityBackend
 from tests.search_engine.conftest import build_content
-from tests.shared_data import build_once, fresh_copy
+from tests.shared_data import build_once
 
 CLOSED_PORT = override_settings(
     WAGTAILSEARCH_BACKENDS={
@@ -36,7 +36,7 @@ NOTICE = "Our search engine is not responding"
 def _content(django_db_setup, django_db_blocker):
     """The content, built once for this module (every test here uses it), with the fallback's
     similarity data as the nightly `rebuild_similarity` keeps it (with Elasticsearch,
-    publishing no longer updates it)."""
+    publishing no longer updates it). The conftest's `content` copies it for each test."""
 
     def build():
         content = build_content()
@@ -44,11 +44,6 @@ def _content(django_db_setup, django_db_blocker):
         return content
 
     yield from build_once(django_db_blocker, build)
-
-
-@pytest.fixture
-def content(_content, db):
-    return fresh_copy(_content)
 
 
 @pytest.fixture
