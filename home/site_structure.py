@@ -17,6 +17,7 @@ from casestudies.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from core.indexing import indexed_together
 
 from .models import HomePage, StandardPage
 
@@ -186,6 +187,12 @@ def adopt_public_address():
 def ensure_site_structure(updated=None):
     """Index pages, one theme page per theme, the about pages and the accessibility
     statement. Returns the pages created; pages brought up to date are added to `updated`."""
+    models = (HomePage, StandardPage, ThemePage, *(model for model, *_ in INDEX_PAGES))
+    with indexed_together(*models):
+        return _ensure_site_structure(updated)
+
+
+def _ensure_site_structure(updated):
     created = []
     home = get_home_page()
     for model, title, slug, introduction in INDEX_PAGES:
