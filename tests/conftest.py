@@ -71,7 +71,7 @@ def _run_order(item):
 SEARCH_BACKEND_TESTS = (
     "tests/search/",
     "tests/search_engine/",
-    "tests/test_hostile_query_strings.py",
+    "tests/test_hostile_query_strings.py::SearchRoutes",
     "tests/collaboration/test_help.py",
     "tests/collaboration/test_introductions.py",
     "tests/casestudies/test_query_counts.py",

@@ -98,7 +98,6 @@ def test_problem_statements_are_not_demo_sentences(labelled_set):
 
 
 @pytest.mark.demo_content
-@pytest.mark.similarity
 @pytest.mark.django_db
 def test_the_benchmark_gives_the_same_figures_twice(register, monkeypatch, labelled_set):
     monkeypatch.setenv("DEMO_PASSWORD", "a-local-demo-password")
