@@ -1,6 +1,6 @@
 """Search and similarity on a real Elasticsearch node (CI's second run sets SEARCH_URL).
 
-Each test compares with, or falls back on, the database implementation over the same content.
+Each test compares with, or falls back on, the database implementation over the same corpus.
 """
 
 from io import StringIO
@@ -22,7 +22,7 @@ pytestmark = [
         not settings.SEARCH_URLS,
         reason="Needs Elasticsearch: set SEARCH_URL (CI's second run does) to run this test.",
     ),
-    pytest.mark.usefixtures("engine", "_content"),
+    pytest.mark.usefixtures("engine", "_corpus"),
 ]
 SEARCH = reverse("search:search")
 
@@ -36,8 +36,8 @@ def outcome(search, querystring):
 
 
 class TestIndexing:
-    def test_publishing_indexes_and_unpublishing_removes_from_results(self, content, client):
-        bins = content["pages"]["bins"]
+    def test_publishing_indexes_and_unpublishing_removes_from_results(self, corpus, client):
+        bins = corpus["pages"]["bins"]
         assert bins.pk in found("blocked streets")
         assert "Fewer missed bin collections" in client.get(SEARCH, {"q": "blocked"}).text
 
@@ -47,8 +47,8 @@ class TestIndexing:
         body = client.get(SEARCH, {"q": "blocked streets"}).text
         assert "Fewer missed bin collections" not in body
 
-    def test_drafts_and_private_pages_are_never_found(self, content, engine):
-        pages = content["pages"]
+    def test_drafts_and_private_pages_are_never_found(self, corpus, engine):
+        pages = corpus["pages"]
         ids = found("missed bin collections")
         assert {pages["bins"].pk, pages["bins_lesson"].pk} <= ids
         assert pages["draft"].pk not in ids
@@ -58,8 +58,8 @@ class TestIndexing:
         document = engine.es.get(index=index, id=str(pages["draft"].pk))
         assert document["_source"]["live_filter"] is False
 
-    def test_themes_changed_in_the_editor_reach_the_facets_when_published(self, content):
-        page = content["pages"]["data"]
+    def test_themes_changed_in_the_editor_reach_the_facets_when_published(self, corpus):
+        page = corpus["pages"]["data"]
         page.themes.set([Theme.objects.get(slug="housing")])
         page.save_revision().publish()
 
@@ -78,14 +78,14 @@ SEARCHES = [
     "theme=waste&nation=England",
     "kind=project&kind=case-study&year=2025",
     "council_type=UA&region=North+East",
-    "phase=beta&theme=waste",  # no results: the suggestion names the filter to drop
+    "phase=alpha&theme=waste",  # no results: the suggestion names the filter to drop
     "q=fly-tipping+accommodation",  # no page has both words: falls back to any word
     "q=crews&sort=newest",
 ]
 
 
 @pytest.mark.parametrize("querystring", SEARCHES)
-def test_facets_and_counts_match_the_database_implementation(content, querystring):
+def test_facets_and_counts_match_the_database_implementation(corpus, querystring):
     on_engine = outcome(ElasticsearchFacetedSearch(), querystring)
     on_database = outcome(FacetedSearch(backend="database"), querystring)
 
@@ -104,7 +104,7 @@ def test_facets_and_counts_match_the_database_implementation(content, querystrin
     reason="Elasticsearch stems words and the database index does not, so it finds a second "
     "case study (issue 12, open)",
 )
-def test_the_search_page_counts_with_aggregations(content, client):
+def test_the_search_page_counts_with_aggregations(corpus, client):
     response = client.get(SEARCH, {"q": "missed bin collections", "theme": "waste"})
     assert response.status_code == 200
     outcome = response.context["outcome"]
@@ -123,8 +123,8 @@ class TestSimilarity:
     def similarity(self):
         return ElasticsearchSimilarityBackend()
 
-    def test_similar_content_shares_themes_and_terms(self, content, similarity):
-        pages = content["pages"]
+    def test_similar_content_shares_themes_and_terms(self, corpus, similarity):
+        pages = corpus["pages"]
         items = similarity.similar_items(pages["bins"], limit=5)
         # The two other waste items lead (their order differs from the database engine's:
         # the factories give every case study the same "what we did" text).
@@ -141,8 +141,8 @@ class TestSimilarity:
         assert not {pages["draft"].pk, pages["private"].pk} & shown
         assert [item.score for item in items] == sorted((i.score for i in items), reverse=True)
 
-    def test_councils_for_a_problem_in_own_words(self, content, similarity):
-        councils = content["councils"]
+    def test_councils_for_a_problem_in_own_words(self, corpus, similarity):
+        councils = corpus["councils"]
         matches = similarity.councils_for_text(
             "Families stuck for months in bed and breakfast; we need more temporary "
             "accommodation for homeless households."
@@ -155,27 +155,27 @@ class TestSimilarity:
         assert councils["quiet"] not in names  # only a draft and a private page
         assert matches[0].shared_terms
 
-    def test_councils_for_a_page_leave_out_its_own_councils(self, content, similarity):
-        councils, pages = content["councils"], content["pages"]
+    def test_councils_for_a_page_leave_out_its_own_councils(self, corpus, similarity):
+        councils, pages = corpus["councils"], corpus["pages"]
         matches = similarity.councils_for_page(pages["housing"])
         names = [match.council for match in matches]
         assert names[0] == councils["exeter"]
         assert councils["durham"] not in names and councils["fife"] not in names
 
-    def test_councils_with_problems_like_a_councils(self, content, similarity):
-        councils = content["councils"]
+    def test_councils_with_problems_like_a_councils(self, corpus, similarity):
+        councils = corpus["councils"]
         matches = similarity.councils_for_council(councils["cardiff"])
         assert matches and matches[0].council in {councils["exeter"], councils["durham"]}
         assert councils["cardiff"] not in [match.council for match in matches]
 
-    def test_pages_show_engine_results_without_a_notice(self, content, client):
-        response = client.get(content["pages"]["bins"].url)
+    def test_pages_show_engine_results_without_a_notice(self, corpus, client):
+        response = client.get(corpus["pages"]["bins"].url)
         assert response.status_code == 200
         assert "Ask the bin crews" in response.text
         assert "search engine is not responding" not in response.text
 
 
-def test_update_index_rebuilds_atomically_with_progress(content, engine):
+def test_update_index_rebuilds_atomically_with_progress(corpus, engine):
     index = engine.get_index_for_model(LearningPage)
     before = set(engine.es.indices.get_alias(name=index.name))
     out = StringIO()
@@ -188,5 +188,5 @@ def test_update_index_rebuilds_atomically_with_progress(content, engine):
     assert "default: indexed" in output
     after = set(engine.es.indices.get_alias(name=index.name))
     assert index.is_alias() and after and after != before  # a new index behind the alias
-    assert content["pages"]["bins"].pk in found("blocked streets")
-    assert content["pages"]["private"].pk not in found("missed bin collections")
+    assert corpus["pages"]["bins"].pk in found("blocked streets")
+    assert corpus["pages"]["private"].pk not in found("missed bin collections")

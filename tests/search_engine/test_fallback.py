@@ -11,7 +11,7 @@ from django.urls import reverse
 import pytest
 
 from search.similarity.tfidf import TfidfSimilarityBackend
-from tests.search_engine.conftest import build_content
+from tests.corpus import build_corpus
 from tests.shared_data import build_once
 
 CLOSED_PORT = override_settings(
@@ -33,25 +33,25 @@ NOTICE = "Our search engine is not responding"
 
 
 @pytest.fixture(scope="module")
-def _content(django_db_setup, django_db_blocker):
-    """The content, built once for this module (every test here uses it), with the fallback's
+def _corpus(django_db_setup, django_db_blocker):
+    """The corpus, built once for this module (every test here uses it), with the fallback's
     similarity data as the nightly `rebuild_similarity` keeps it (with Elasticsearch,
-    publishing no longer updates it). The conftest's `content` copies it for each test."""
+    publishing no longer updates it). The conftest's `corpus` copies it for each test."""
 
     def build():
-        content = build_content()
+        corpus = build_corpus()
         TfidfSimilarityBackend().rebuild()
-        return content
+        return corpus
 
     yield from build_once(django_db_blocker, build)
 
 
 @pytest.fixture
-def engine_down(content, caplog):
-    """The content is indexed first (by the configured backends); then the engine goes."""
+def engine_down(corpus, caplog):
+    """The corpus is indexed first (by the configured backends); then the engine goes."""
     caplog.set_level(logging.WARNING, logger="search.engine")
     with CLOSED_PORT:
-        yield content
+        yield corpus
 
 
 def warnings_logged(caplog):
