@@ -1,15 +1,17 @@
-"""Organisers find councils in the Wagtail admin's council snippet listing."""
+"""Organisers find councils in the Wagtail admin's council snippet listing.
+
+Every test sees the same three councils (one Scottish with other names, one Welsh, one
+former), built once for the module (tests/shared_data.py)."""
 
 import pytest
 
 from councils.factories import CouncilFactory
+from tests.shared_data import build_once, fresh_copy
 
-pytestmark = pytest.mark.django_db
 URL = "/admin/snippets/councils/council/"
 
 
-@pytest.fixture
-def councils():
+def build():
     return [
         CouncilFactory(
             short_name="Aberdeen City",
@@ -20,6 +22,19 @@ def councils():
         CouncilFactory(short_name="Cardiff", nation="Wales", region="Wales"),
         CouncilFactory(short_name="Restormel", former=True),
     ]
+
+
+@pytest.fixture(scope="module")
+def _councils(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, build)
+
+
+@pytest.fixture
+def councils(_councils, db):
+    return fresh_copy(_councils)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_councils")]
 
 
 def listed(response):

@@ -1,4 +1,7 @@
-"""`following.subjects`: what is new in each kind of subject, published and public only."""
+"""`following.subjects`: what is new in each kind of subject, published and public only.
+
+Every test sees the site structure (`ensure_site_structure`) and one reader, built once for
+the module (tests/shared_data.py); each test publishes the pages it lists."""
 
 import datetime as dt
 
@@ -20,8 +23,8 @@ from collaboration.models import HelpRequest
 from councils.factories import CouncilFactory
 from following import subjects
 from following.models import Follow
-
-pytestmark = pytest.mark.django_db
+from home.site_structure import ensure_site_structure
+from tests.shared_data import build_once, fresh_copy
 
 NOW = timezone.now()
 
@@ -37,18 +40,29 @@ def published(factory, days, **kwargs):
     return page
 
 
+def build():
+    ensure_site_structure()
+    return {"person": get_user_model().objects.create_user("reader", "reader@example.gov.uk", "pw")}
+
+
+@pytest.fixture(scope="module")
+def _site(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, build)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_site")]
+
+
 @pytest.fixture
-def person(db):
-    return get_user_model().objects.create_user("reader", "reader@example.gov.uk", "pw")
+def person(_site, db):
+    return fresh_copy(_site)["person"]
 
 
 def ids(items):
     return [item.id for item in items]
 
 
-def test_a_theme_lists_its_published_pages_newest_first_within_the_window(
-    site_structure, theme, person
-):
+def test_a_theme_lists_its_published_pages_newest_first_within_the_window(theme, person):
     old = published(CaseStudyPageFactory, 30, themes=[theme])
     new = published(LessonPageFactory, 2, themes=[theme])
     published(CaseStudyPageFactory, 1)  # another theme
@@ -66,14 +80,14 @@ def test_a_theme_lists_its_published_pages_newest_first_within_the_window(
     assert item.published_at == new.first_published_at
 
 
-def test_the_window_is_open_at_since_and_closed_at_until(site_structure, theme, person):
+def test_the_window_is_open_at_since_and_closed_at_until(theme, person):
     page = published(CaseStudyPageFactory, 5, themes=[theme])
     follow = Follow(person=person, kind="theme", theme=theme)
     assert subjects.items_for(follow, since=page.first_published_at) == []
     assert ids(subjects.items_for(follow, until=page.first_published_at)) == [f"page-{page.pk}"]
 
 
-def test_a_council_lists_pages_it_leads_or_partners_on(site_structure, person):
+def test_a_council_lists_pages_it_leads_or_partners_on(person):
     council = CouncilFactory()
     led = published(CaseStudyPageFactory, 3, council=council)
     partnered = published(ProjectPageFactory, 1, partner_councils=[council])
@@ -82,14 +96,14 @@ def test_a_council_lists_pages_it_leads_or_partners_on(site_structure, person):
     assert ids(subjects.items_for(follow)) == [f"page-{partnered.pk}", f"page-{led.pk}"]
 
 
-def test_private_pages_are_never_listed(site_structure, theme, person):
+def test_private_pages_are_never_listed(theme, person):
     page = published(CaseStudyPageFactory, 3, themes=[theme])
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     follow = Follow(person=person, kind="theme", theme=theme)
     assert subjects.items_for(follow) == []
 
 
-def test_a_project_lists_its_live_progress_updates(site_structure, person):
+def test_a_project_lists_its_live_progress_updates(person):
     project = ProjectPageFactory()
     old = ProgressUpdateFactory(project=project, first_published_at=days_ago(20))
     new = ProgressUpdateFactory(project=project, first_published_at=days_ago(2))
@@ -104,14 +118,14 @@ def test_a_project_lists_its_live_progress_updates(site_structure, person):
     assert ids(subjects.items_for(follow, since=days_ago(10))) == [f"progress-update-{new.pk}"]
 
 
-def test_an_unpublished_project_lists_nothing(site_structure, person):
+def test_an_unpublished_project_lists_nothing(person):
     project = ProjectPageFactory()
     ProgressUpdateFactory(project=project, first_published_at=days_ago(2))
     project.unpublish()
     assert subjects.items_for(Follow(person=person, kind="project", project=project)) == []
 
 
-def test_a_search_lists_pages_matching_its_filters(site_structure, theme, person):
+def test_a_search_lists_pages_matching_its_filters(theme, person):
     lesson = published(LessonPageFactory, 3, themes=[theme])
     published(CaseStudyPageFactory, 2, themes=[theme])
     published(LessonPageFactory, 1)
@@ -121,14 +135,14 @@ def test_a_search_lists_pages_matching_its_filters(site_structure, theme, person
     assert subjects.items_for(follow, since=days_ago(2)) == []
 
 
-def test_a_search_with_words_lists_the_pages_the_words_match(site_structure, person):
+def test_a_search_with_words_lists_the_pages_the_words_match(person):
     match = published(CaseStudyPageFactory, 3, title="Composting with schools")
     published(CaseStudyPageFactory, 2, title="Parking permits online")
     follow = Follow(person=person, kind="search", query="q=composting")
     assert ids(subjects.items_for(follow)) == [f"page-{match.pk}"]
 
 
-def test_open_requests_for_help_only(site_structure):
+def test_open_requests_for_help_only():
     council = CouncilFactory()
     open_request = HelpRequest.objects.create(council=council, title="Who has done X?")
     HelpRequest.objects.create(council=council, title="Closed", status="closed")
@@ -137,7 +151,7 @@ def test_open_requests_for_help_only(site_structure):
     assert items[0].kind == "request for help"
 
 
-def test_canonical_query_sorts_and_drops_noise(site_structure, theme):
+def test_canonical_query_sorts_and_drops_noise(theme):
     data = QueryDict(
         f"theme={theme.slug}&kind=project&kind=lesson&page=3&sort=newest&kind=nonsense&utm_source=x"
     )
@@ -145,9 +159,7 @@ def test_canonical_query_sorts_and_drops_noise(site_structure, theme):
     assert subjects.canonical_query(QueryDict("page=2&sort=newest")) == ""
 
 
-def test_query_count_does_not_grow_with_items(
-    site_structure, theme, person, django_assert_max_num_queries
-):
+def test_query_count_does_not_grow_with_items(theme, person, django_assert_max_num_queries):
     for days in range(1, 4):
         published(CaseStudyPageFactory, days, themes=[theme])
     follow = Follow(person=person, kind="theme", theme=theme)

@@ -1,19 +1,26 @@
 """Search and similarity read the thesaurus on every engine: "B&B" finds the page about
 temporary accommodation that never says "B&B" (database and, in CI's Elasticsearch leg, the
-engine: tests/search/ is in SEARCH_BACKEND_TESTS)."""
+engine: tests/search/ is in SEARCH_BACKEND_TESTS).
+
+Three published case studies, built once for the module (tests/shared_data.py) and seen by
+every test: temporary accommodation for homeless families (never "B&B" or "bed and breakfast"),
+complaints about refuse collection, and library opening hours, which those wordings must not find.
+"""
 
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory
 from search.similarity import get_similarity_backend
+from tests.shared_data import build_once, fresh_copy
+
+pytestmark = pytest.mark.usefixtures("_pages")
 
 
 def result_titles(response):
     return [item.title for item in response.context["outcome"].page.object_list]
 
 
-@pytest.fixture
-def pages(db):
+def build():
     housing = CaseStudyPageFactory(
         title="Moving families out of emergency housing",
         summary="A temporary accommodation plan for homeless families.",
@@ -30,6 +37,16 @@ def pages(db):
     for page in (housing, bins, other):
         page.save_revision().publish()
     return {"housing": housing, "bins": bins, "other": other}
+
+
+@pytest.fixture(scope="module")
+def _pages(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, build)
+
+
+@pytest.fixture
+def pages(_pages, db):
+    return fresh_copy(_pages)
 
 
 @pytest.mark.django_db
