@@ -21,7 +21,7 @@ import pytest
 from accounts.roles import make_organiser, make_practitioner, setup_roles
 from collaboration.introductions import admin_listing_url
 from collaboration.models import Introduction
-from tests.search.conftest import build_corpus
+from tests.corpus import build_corpus
 from tests.shared_data import build_once, fresh_copy
 
 pytestmark = pytest.mark.usefixtures("_data")

@@ -13,7 +13,7 @@ from casestudies.factories import CaseStudyPageFactory, LessonPageFactory
 from core import licence
 from search.exports import COLUMN_NAMES, COLUMNS
 
-# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+# The corpus is built once for the module (tests/corpus.py); every test sees it.
 pytestmark = [pytest.mark.usefixtures("_corpus"), pytest.mark.django_db]
 
 SEARCH = "/search/"

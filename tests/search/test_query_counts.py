@@ -9,7 +9,7 @@ import pytest
 from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
 from councils.factories import CouncilFactory
 
-# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+# The corpus is built once for the module (tests/corpus.py); every test sees it.
 pytestmark = pytest.mark.usefixtures("_corpus")
 
 

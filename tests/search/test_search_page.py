@@ -2,7 +2,7 @@ import pytest
 
 from casestudies.factories import CaseStudyPageFactory
 
-# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+# The corpus is built once for the module (tests/corpus.py); every test sees it.
 pytestmark = pytest.mark.usefixtures("_corpus")
 
 SEARCH = "/search/"

@@ -21,7 +21,7 @@ from search.models import PageTerms, SimilarityState
 from search.similarity import get_similarity_backend
 from search.similarity.tfidf import TfidfSimilarityBackend
 
-# The corpus is built once for the module (tests/search/conftest.py); every test sees it.
+# The corpus is built once for the module (tests/corpus.py); every test sees it.
 pytestmark = pytest.mark.usefixtures("_corpus")
 
 
