@@ -1,6 +1,11 @@
 """Asking the network for help, end to end through HTTP: the request, the councils whose work
 matches, the practitioners told, offers, marking what helped, closing, and who may do what.
 
+Every test sees the same councils and people, built once for the module: Ashford, the asking
+council, with two practitioners; Bramley with three, one who wants emails about requests for
+help, one who does not and one who has not said; Corbridge, unrelated, with one who wants them;
+and a reader who belongs to no council. Each test makes its own requests, offers and pages.
+
 Over 300 lines because it follows one journey end to end, in the order it happens.
 """
 
@@ -21,6 +26,10 @@ from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import Theme
 from collaboration.models import EmailPreferences, HelpOffer, HelpRequest
 from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
+from tests.shared_data import build_once, fresh_copy
+
+pytestmark = pytest.mark.usefixtures("_world")
 
 NEW = reverse("collaboration:help_new")
 LIST = reverse("collaboration:help_list")
@@ -59,8 +68,8 @@ def detail(help_request):
     return reverse("collaboration:help_detail", args=[help_request.pk])
 
 
-@pytest.fixture
-def world(site_structure):
+def build_world():
+    ensure_site_structure()
     setup_roles()
     asking = CouncilFactory(short_name="Ashford")
     experienced = CouncilFactory(short_name="Bramley")
@@ -78,6 +87,16 @@ def world(site_structure):
         reader=person("reader"),
         transport=Theme.objects.get(slug="highways-and-transport"),
     )
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(_world, db):
+    return fresh_copy(_world)
 
 
 def ask(client, user, **data):

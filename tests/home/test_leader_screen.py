@@ -1,5 +1,8 @@
 """Issue 14, a leader's first screen: the problem box, councils like mine, cards that show
-cost and a headline outcome, grouped side panels and the print stylesheet."""
+cost and a headline outcome, grouped side panels and the print stylesheet.
+
+Every test sees the same content, built once for the module: a case study by Bristol, and a
+project and a lesson by Bath."""
 
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,9 +16,11 @@ from casestudies.cards import attach_card_facts
 from casestudies.factories import CaseStudyPageFactory, LessonPageFactory, ProjectPageFactory
 from casestudies.models import LearningPage
 from councils.factories import CouncilFactory
+from home.site_structure import ensure_site_structure
 from search.grouping import group_matches
+from tests.shared_data import build_once, fresh_copy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_content")]
 FINDER = reverse("search:similar_councils")
 SEARCH = reverse("search:search")
 
@@ -24,8 +29,8 @@ def first_screen(html):
     return html.split('class="se-hero', 1)[1].split('id="latest-heading"', 1)[0]
 
 
-@pytest.fixture
-def content(site_structure):
+def build_content():
+    ensure_site_structure()
     bristol = CouncilFactory(short_name="Bristol", slug="bristol")
     bath = CouncilFactory(short_name="Bath", slug="bath")
     case_study = CaseStudyPageFactory(council=bristol, title="Fewer missed bins")
@@ -34,6 +39,16 @@ def content(site_structure):
     return SimpleNamespace(
         bristol=bristol, bath=bath, case_study=case_study, project=project, lesson=lesson
     )
+
+
+@pytest.fixture(scope="module")
+def _content(django_db_setup, django_db_blocker):
+    yield from build_once(django_db_blocker, build_content)
+
+
+@pytest.fixture
+def content(_content, db):
+    return fresh_copy(_content)
 
 
 class TestFirstScreen:
