@@ -15,6 +15,8 @@ from home.site_structure import ensure_site_structure
 from tests import shared_data
 from tests.register import load_register
 
+pytest_plugins = ["tests.scheduling"]
+
 # Tests that commit -----------------------------------------------------------------------------
 # A test that commits (transactional_db, live_server) ends with a flush of every table. Django
 # restores the rows the data migrations made (Wagtail's root page, the home page, the seeded
