@@ -76,10 +76,11 @@ SEARCH_BACKEND_TESTS = (
     "tests/test_hostile_query_strings.py::SearchRoutes",
     "tests/collaboration/test_help.py",
     "tests/collaboration/test_introductions.py",
-    "tests/casestudies/test_query_counts.py",
+    # the query counts of pages that show similar work, which the backend finds
+    "tests/casestudies/test_query_counts.py::test_council_profile",
+    "tests/casestudies/test_query_counts.py::test_project_and_lesson_pages",
     "tests/casestudies/test_rendering.py",
     "tests/casestudies/test_admin_listings.py",
-    "tests/councils/test_directory.py",
     "tests/councils/test_council_profile.py",
     "tests/councils/test_council_admin.py",
     "tests/home/test_leader_screen.py",
