@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casestudies.choices import BudgetBand, CollaborationStance, Phase
-from casestudies.models import CaseStudyPage, LessonPage, ProjectPage, ThemePage
+from casestudies.models import CaseStudyPage, LearningPage, LessonPage, ProjectPage, ThemePage
 from core import licence
 from councils.models import Nation, Tier
 
@@ -162,8 +162,8 @@ def _case_study(get):
 
 
 def _partners(page, context):
-    partners = getattr(page, "partner_councils", None)
-    return sorted(council.code for council in partners.all()) if partners is not None else []
+    partners = page.partner_councils() if isinstance(page, LearningPage) else []
+    return sorted(council.code for council in partners)
 
 
 def _themes(page, context):

@@ -6,12 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, prefetch_related_objects
 
 from casestudies.models import (
-    CaseStudyPage,
     LearningPage,
-    ProjectPage,
+    Partnership,
     ThemedPage,
     ThemePage,
 )
+from casestudies.models.partners import partners_with_councils
 from collaboration.models import Reuse, SharedProblem, Standing
 
 from .fields import KINDS, LEARNING_KINDS
@@ -38,10 +38,7 @@ def load_pages(pages):
             .only("pk", "page_id", "council__code"),
         ),
     )
-    for model in (CaseStudyPage, ProjectPage):
-        prefetch_related_objects(
-            [page for page in learning if type(page) is model], "partner_councils"
-        )
+    prefetch_related_objects(learning, partners_with_councils())
     prefetch_related_objects([page for page in pages if isinstance(page, ThemePage)], "theme")
     return pages
 
@@ -60,12 +57,9 @@ def council_counts(councils):
         live_learning().filter(council_id__in=ids).values_list("council_id", "pk")
     ):
         led[council_id].add(page_id)
-    for model in (CaseStudyPage, ProjectPage):
-        through = model.partner_councils.through
-        page_field = f"{model._meta.model_name}_id"
-        rows = through.objects.filter(council_id__in=ids, **{f"{page_field}__in": live})
-        for council_id, page_id in rows.values_list("council_id", page_field):
-            partner[council_id].add(page_id)
+    rows = Partnership.objects.filter(council_id__in=ids, page__in=live)
+    for council_id, page_id in rows.values_list("council_id", "page_id"):
+        partner[council_id].add(page_id)
     return {
         pk: {
             "pages_led": len(led[pk]),

@@ -136,6 +136,11 @@ class LearningPageFactory(PublishedPageFactory):
         if extracted:
             obj.tags.set(extracted)
 
+    @factory.post_generation
+    def partner_councils(obj, create, extracted, **kwargs):
+        for council in extracted or ():
+            obj.add_partner(council)
+
 
 class CaseStudyPageFactory(LearningPageFactory):
     class Meta:
@@ -159,11 +164,6 @@ class CaseStudyPageFactory(LearningPageFactory):
     contact_email = "priya.shah@example.gov.uk"
     contact_is_public = True
 
-    @factory.post_generation
-    def partner_councils(obj, create, extracted, **kwargs):
-        if extracted:
-            obj.partner_councils.set(extracted)
-
 
 class ProjectPageFactory(LearningPageFactory):
     class Meta:
@@ -182,11 +182,6 @@ class ProjectPageFactory(LearningPageFactory):
     contact_role = "Project lead"
     contact_email = "tom.evans@example.gov.uk"
     contact_is_public = True
-
-    @factory.post_generation
-    def partner_councils(obj, create, extracted, **kwargs):
-        if extracted:
-            obj.partner_councils.set(extracted)
 
 
 class LessonPageFactory(LearningPageFactory):

@@ -8,107 +8,83 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html_join
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminTagWidget
+
+from modelcluster.forms import BaseChildFormSet
 
 from councils.models import Council
 
 from .permissions import CouncilPageForm, acts_for_any_council
 
-MAX_PARTNER_COUNCILS = 50
 
+class CouncilNameWidget(AdminTagWidget):
+    """Wagtail's tag input for one tag, completing from the names of current councils."""
 
-def council_names(councils):
-    return [council.short_name for council in councils]
-
-
-class CouncilNamesWidget(AdminTagWidget):
-    """Wagtail's tag input, completing from the names of current councils only."""
-
-    def __init__(self, attrs=None, limit=None):
+    def __init__(self, attrs=None):
         super().__init__(attrs=attrs, free_tagging=False)
-        self.limit = limit
 
     def format_value(self, value):
-        if not value:
-            return ""
-        if isinstance(value, str):
-            return value
-        return ", ".join(value)
+        return value or ""
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         widget["attrs"]["data-w-tag-url-value"] = reverse("casestudies_council_autocomplete")
-        if self.limit:
-            options = json.loads(widget["attrs"]["data-w-tag-options-value"])
-            widget["attrs"]["data-w-tag-options-value"] = json.dumps(
-                {**options, "tagLimit": self.limit}
-            )
+        options = json.loads(widget["attrs"]["data-w-tag-options-value"])
+        widget["attrs"]["data-w-tag-options-value"] = json.dumps({**options, "tagLimit": 1})
         widget["help_text"] = "Start typing a council's name, then choose it from the list."
         return context
 
 
-class PartnerCouncilsField(forms.Field):
-    """Current councils, named as the chooser names them (their short names)."""
+class CouncilNameField(forms.Field):
+    """One current council, named as the chooser names it (its short name).
 
-    widget = CouncilNamesWidget
-    limit = MAX_PARTNER_COUNCILS
+    Organisers choose a page's lead council with it (from about 470), and every editor
+    chooses each partner council with it.
+    """
 
     def __init__(self, *args, also=(), **kwargs):
-        kwargs.setdefault("widget", CouncilNamesWidget(limit=self.limit))
+        kwargs.setdefault("widget", CouncilNameWidget())
         super().__init__(*args, **kwargs)
         self.also = tuple(also)  # councils choosable although no longer current
 
     def prepare_value(self, value):
         if not value or isinstance(value, str):
             return value or ""
-        councils = [v for v in value if isinstance(v, Council)]
-        ids = [v for v in value if not isinstance(v, Council)]
-        if ids:
-            councils += list(Council.objects.filter(pk__in=ids))
-        return council_names(sorted(councils, key=lambda c: c.short_name))
+        if not isinstance(value, Council):
+            value = Council.objects.filter(pk=value).first()
+        return value.short_name if value is not None else ""
 
     def to_python(self, value):
         if not value:
-            return []
+            return None
         if not isinstance(value, str):
-            raise ValidationError("Choose councils from the list.")
-        names = list(
-            dict.fromkeys(
-                name.strip().strip('"').strip() for name in value.replace("\x00", "").split(",")
-            )
-        )
+            raise ValidationError("Choose a council from the list.")
+        value = value.replace("\x00", "")
+        if value.strip().isascii() and value.strip().isdigit():
+            # The id Wagtail's own council select would post.
+            council = self._choosable().filter(pk=int(value.strip())).first()
+            if council is not None:
+                return council
+        names = list(dict.fromkeys(name.strip().strip('"').strip() for name in value.split(",")))
         names = [name for name in names if name]
-        if len(names) > self.limit:
-            raise ValidationError(self.too_many_message)
-        query = Q()
-        for name in names:
-            query |= Q(short_name__iexact=name)
-        found = {}
-        for council in self._choosable().filter(query):
-            found.setdefault(council.short_name.casefold(), []).append(council)
-        chosen, unknown, ambiguous = [], [], []
-        for name in names:
-            matches = {c.pk: c for c in found.get(name.casefold(), [])}
-            if len(matches) == 1:
-                chosen.extend(matches.values())
-            elif matches:
-                ambiguous.append(name)
-            else:
-                unknown.append(name)
-        if unknown:
+        if not names:
+            return None
+        if len(names) > 1:
+            raise ValidationError("Choose one council.")
+        matches = list(self._choosable().filter(short_name__iexact=names[0])[:2])
+        if not matches:
             raise ValidationError(
-                "%(names)s is not a current council. Choose councils from the list.",
-                params={"names": ", ".join(unknown)},
+                "%(name)s is not a current council. Choose a council from the list.",
+                params={"name": names[0]},
             )
-        if ambiguous:
+        if len(matches) > 1:
             raise ValidationError(
-                "More than one council is called %(names)s. Ask a network organiser to add it.",
-                params={"names": ", ".join(ambiguous)},
+                "More than one council is called %(name)s. Ask a network organiser to add it.",
+                params={"name": names[0]},
             )
-        return list({council.pk: council for council in chosen}.values())
-
-    too_many_message = f"Choose at most {MAX_PARTNER_COUNCILS} councils."
+        return matches[0]
 
     def _choosable(self):
         return Council.objects.filter(
@@ -116,25 +92,35 @@ class PartnerCouncilsField(forms.Field):
         )
 
 
-class LeadCouncilField(PartnerCouncilsField):
-    """For organisers, who publish for any of about 470 councils: one council, by name."""
+class PartnerForm(WagtailAdminModelForm):
+    """One partner council on a case study or project (``models.partners.PartnersPanel``)."""
 
-    limit = 1
-    too_many_message = "Choose one council."
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        old = self.fields["council"]
+        self.fields["council"] = CouncilNameField(
+            label=old.label,
+            help_text="A council that worked on this with the lead council.",
+            also=[self.instance.council_id] if self.instance.council_id else (),
+        )
 
-    def prepare_value(self, value):
-        if isinstance(value, (Council, int)):
-            value = [value]
-        return super().prepare_value(value)
 
-    def to_python(self, value):
-        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-            # The id Wagtail's own council select would post.
-            council = self._choosable().filter(pk=int(value.strip())).first()
-            if council is not None:
-                return council
-        councils = super().to_python(value)
-        return councils[0] if councils else None
+class PartnerFormSet(BaseChildFormSet):
+    def get_unique_error_message(self, unique_check):
+        return "Each council can be listed once. Remove the council listed twice."
+
+    def get_form_error(self):
+        return "This council is listed already."
+
+    def clean(self):
+        super().clean()
+        lead = self.instance.council_id
+        for form in self.forms:
+            council = getattr(form, "cleaned_data", {}).get("council")
+            if council is not None and council.pk == lead and form not in self.deleted_forms:
+                form.add_error(
+                    "council", f"{council.short_name} leads this page, so it is not a partner too."
+                )
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -179,18 +165,11 @@ class LearningPageForm(CouncilPageForm):
             and acts_for_any_council(self.for_user)
         ):
             old = self.fields["council"]
-            self.fields["council"] = LeadCouncilField(
+            self.fields["council"] = CouncilNameField(
                 required=old.required,
                 label=old.label,
                 help_text=old.help_text,
                 also=[self.instance.council_id] if self.instance.council_id else (),
-            )
-        if "partner_councils" in self.fields:
-            old = self.fields["partner_councils"]
-            self.fields["partner_councils"] = PartnerCouncilsField(
-                required=False,
-                label=old.label,
-                help_text="Councils that worked on this with the lead council.",
             )
         if "contact_is_public" in self.fields:
             new = self.instance.pk is None

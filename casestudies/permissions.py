@@ -232,7 +232,7 @@ def projects_for(user):
     if acts_for_any_council(user):
         return projects
     ids = member_council_ids(user)
-    return projects.filter(Q(council_id__in=ids) | Q(partner_councils__in=ids)).distinct()
+    return projects.filter(Q(council_id__in=ids) | Q(partners__council__in=ids)).distinct()
 
 
 class ProgressUpdateForm(WagtailAdminModelForm):
@@ -250,10 +250,7 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         project, council = cleaned.get("project"), cleaned.get("council")
         if project is None or council is None:
             return cleaned
-        if not (
-            council.pk == project.council_id
-            or project.partner_councils.filter(pk=council.pk).exists()
-        ):
+        if not (council.pk == project.council_id or council.pk in project.partner_council_ids()):
             self.add_error(
                 "council", "Choose the lead council or one of the project's partner councils."
             )

@@ -44,7 +44,7 @@ def reason_cannot_ask(project, council):
     """None when council may ask to join project, else the reason in the asker's words."""
     if council.pk == project.council_id:
         return f"{council.short_name} leads this project already."
-    if project.partner_councils.filter(pk=council.pk).exists():
+    if council.pk in project.partner_council_ids():
         return f"{council.short_name} is a partner on this project already."
     existing = open_request(project, council)
     if existing is not None:
@@ -61,7 +61,7 @@ def councils_that_may_ask(user, project):
     councils = (
         councils_acting_for(user)
         .exclude(pk=project.council_id)
-        .exclude(pk__in=project.partner_councils.values("pk"))
+        .exclude(pk__in=project.partner_council_ids())
     )
     return councils.exclude(
         pk__in=JoinRequest.objects.filter(project=project, status=JoinRequest.Status.OPEN).values(
@@ -240,14 +240,13 @@ def add_partner(project, council, user):
     unpublished draft: the draft becomes the latest revision again, with the partner too."""
     live = ProjectPage.objects.select_for_update().get(pk=project.pk)
     draft = live.get_latest_revision_as_object() if live.has_unpublished_changes else None
-    if not live.partner_councils.filter(pk=council.pk).exists():
-        live.partner_councils.add(council)
+    if council.pk not in live.partner_council_ids():
+        live.add_partner(council)
         live.save_revision(user=user, clean=False, log_action=True).publish(
             user=user, skip_permission_checks=True
         )
     if draft is not None:
-        if council not in draft.partner_councils.all():
-            draft.partner_councils.add(council)
+        draft.add_partner(council)
         live.refresh_from_db()
         # The draft's copy of these fields predates the publish above.
         draft.live_revision = live.live_revision

@@ -9,6 +9,7 @@ for led projects and their partners) and is cut at SHOWN, with the full count al
 from django.db.models import Count
 
 from casestudies.models import LearningPage, ProjectPage
+from casestudies.models.partners import partners_with_councils
 
 from .models import HelpOffer, HelpRequest, Reuse, SharedProblem, Standing
 
@@ -27,13 +28,13 @@ def council_record(council):
 
     led = _cut(
         projects.filter(council=council)
-        .annotate(partners=Count("partner_councils"))
-        .filter(partners__gt=0)
+        .annotate(partner_count=Count("partners"))
+        .filter(partner_count__gt=0)
         .order_by("-first_published_at")
-        .prefetch_related("partner_councils")
+        .prefetch_related(partners_with_councils())
     )
     joined = _cut(
-        projects.filter(partner_councils=council)
+        projects.filter(partners__council=council)
         .exclude(council=council)
         .select_related("council")
         .order_by("-first_published_at")

@@ -85,8 +85,8 @@ def build_page(run, kind, item):
     page.themes.add(*[run.themes[slug] for slug in item["themes"]])
     if item.get("tags"):
         page.tags.add(*item["tags"])
-    if "partner_councils" in kind.relations:
-        page.partner_councils.set([run.councils[code] for code in item.get("partner_councils", [])])
+    for code in item.get("partner_councils", []):
+        page.add_partner(run.councils[code])
     for slug in item.get("sources", []):
         source = run.pages.get(slug)
         if source is None:

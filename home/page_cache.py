@@ -298,19 +298,14 @@ def _related_in_database(page):
     """Tags for what lists this learning page, as the database holds it now: its council and
     partner councils (their profiles), and the lessons it is a source of, or a lesson's
     sources (each page lists the other)."""
-    from casestudies.models import LearningPage, LessonSource
+    from casestudies.models import LearningPage, LessonSource, Partnership
 
     council = LearningPage.objects.filter(pk=page.pk).values_list("council_id", flat=True).first()
     tags = {f"council:{council}"} if council else set()
-    partners = getattr(type(page), "partner_councils", None)
-    if partners is not None:
-        through, field = partners.through, partners.field
-        tags |= {
-            f"council:{pk}"
-            for pk in through.objects.filter(
-                **{f"{field.m2m_field_name()}_id": page.pk}
-            ).values_list(f"{field.m2m_reverse_field_name()}_id", flat=True)
-        }
+    tags |= {
+        f"council:{pk}"
+        for pk in Partnership.objects.filter(page_id=page.pk).values_list("council_id", flat=True)
+    }
     for lesson, source in LessonSource.objects.filter(
         Q(lesson_id=page.pk) | Q(page_id=page.pk)
     ).values_list("lesson_id", "page_id"):

@@ -206,11 +206,7 @@ def _page_json_ld(page, request, seo):
     if kind is None or not isinstance(page, LearningPage):
         return None
     lead = _council_entity(page.council, request)
-    partners = (
-        [_council_entity(council, request) for council in page.partner_councils.all()]
-        if hasattr(page, "partner_councils")
-        else []
-    )
+    partners = [_council_entity(council, request) for council in page.partner_councils()]
     themes = [theme.name for theme in page.themes.all()]
     if kind == "project":
         data = {

@@ -15,7 +15,7 @@ from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemePage
+from casestudies.models import LearningPage, ThemePage
 from councils.models import Council
 
 from .seo import site_root_url
@@ -30,15 +30,12 @@ def councils_with_learning():
         .order_by()
         .values_list("council")
         .annotate(Max("last_published_at")),
-        *(
-            model.objects.live()
-            .public()
-            .filter(partner_councils__isnull=False)
-            .order_by()
-            .values_list("partner_councils")
-            .annotate(Max("last_published_at"))
-            for model in (CaseStudyPage, ProjectPage)
-        ),
+        LearningPage.objects.live()
+        .public()
+        .filter(partners__isnull=False)
+        .order_by()
+        .values_list("partners__council")
+        .annotate(Max("last_published_at")),
     ]
     for queryset in rows:
         for council_id, published in queryset:

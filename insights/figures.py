@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from casestudies.choices import CollaborationStance
-from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, Theme, ThemedPage
+from casestudies.models import (
+    LearningPage,
+    Partnership,
+    ProjectPage,
+    Theme,
+    ThemedPage,
+)
 from collaboration.models import Reuse, Standing
 from core import content_version
 from councils.models import Council, Nation
@@ -65,14 +71,11 @@ def _involvement(pages):
     leads = dict(pages.values_list("pk", "council_id"))
     page_ids = pages.values("pk")
     partners = defaultdict(set)
-    for model in (CaseStudyPage, ProjectPage):
-        through = model.partner_councils.through
-        column = f"{model._meta.model_name}_id"
-        for page_id, council_id in through.objects.filter(
-            **{f"{column}__in": page_ids}
-        ).values_list(column, "council_id"):
-            if leads.get(page_id) != council_id:
-                partners[council_id].add(page_id)
+    for page_id, council_id in Partnership.objects.filter(page__in=page_ids).values_list(
+        "page_id", "council_id"
+    ):
+        if leads.get(page_id) != council_id:
+            partners[council_id].add(page_id)
     led = defaultdict(int)
     for council_id in leads.values():
         led[council_id] += 1

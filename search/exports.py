@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from casestudies.choices import BudgetBand, CollaborationStance, Phase
-from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemedPage
+from casestudies.models import CaseStudyPage, LearningPage, Partnership, ProjectPage, ThemedPage
 from core import licence
 
 from .facets import KINDS
@@ -240,21 +240,15 @@ def pk_chunks(results, size=CHUNK_SIZE):
 
 
 def _partners(pks):
-    """{page id: [(code, name)]} for these pages, in a query per page type with partners."""
+    """{page id: [(code, name)]} for these pages, in one query."""
     partners = {}
-    for model in (CaseStudyPage, ProjectPage):
-        through = model.partner_councils.through
-        rows = (
-            through.objects.filter(**{f"{model._meta.model_name}_id__in": pks})
-            .values_list(
-                f"{model._meta.model_name}_id",
-                "council__code",
-                "council__short_name",
-            )
-            .order_by("council__short_name")
-        )
-        for page_id, code, name in rows:
-            partners.setdefault(page_id, []).append((code, name))
+    rows = (
+        Partnership.objects.filter(page__in=pks)
+        .values_list("page_id", "council__code", "council__short_name")
+        .order_by("council__short_name")
+    )
+    for page_id, code, name in rows:
+        partners.setdefault(page_id, []).append((code, name))
     return partners
 
 

@@ -13,8 +13,8 @@ from django.db.models import Q
 from casestudies.choices import Phase
 from casestudies.kinds import kinds
 from casestudies.models import (
-    CaseStudyPage,
     LearningPage,
+    Partnership,
     ProjectPage,
     Theme,
     ThemedPage,
@@ -118,14 +118,12 @@ def page_rows():
 
 
 def partners_by_page():
-    """{page id: {council slug: short name}} for every partner on a case study or project."""
+    """{page id: {council slug: short name}} for every partner on a learning page."""
     partners = {}
-    for model in (CaseStudyPage, ProjectPage):
-        through = model.partner_councils.through
-        for page_id, slug, name in through.objects.values_list(
-            f"{model._meta.model_name}_id", "council__slug", "council__short_name"
-        ):
-            partners.setdefault(page_id, {})[slug] = name
+    for page_id, slug, name in Partnership.objects.values_list(
+        "page_id", "council__slug", "council__short_name"
+    ):
+        partners.setdefault(page_id, {})[slug] = name
     return partners
 
 

@@ -100,7 +100,8 @@ class Corpus:
     """The published pages, their councils and tags, read once."""
 
     def __init__(self):
-        from casestudies.models import CaseStudyPage, LearningPage, ProjectPage
+        from casestudies.models import LearningPage
+        from casestudies.models.partners import partners_with_councils
         from councils.models import Council
 
         pages = LearningPage.objects.live().public().select_related("council")
@@ -108,10 +109,9 @@ class Corpus:
         self.by_pk = {page.pk: page for page in self.pages.values()}
         self.generated = len([slug for slug in self.pages if slug.startswith("gen-")])
         self.councils = {page.pk: [page.council.slug] for page in self.pages.values()}
-        for model in (CaseStudyPage, ProjectPage):
-            for page in model.objects.live().public().prefetch_related("partner_councils"):
-                partners = sorted(c.slug for c in page.partner_councils.all())
-                self.councils[page.pk] += [s for s in partners if s not in self.councils[page.pk]]
+        for page in pages.prefetch_related(partners_with_councils()):
+            partners = sorted(council.slug for council in page.partner_councils())
+            self.councils[page.pk] += [s for s in partners if s not in self.councils[page.pk]]
         self.tags = {}
         for page in pages.prefetch_related("themed_items__tag", "tagged_items__tag"):
             names = [item.tag.name for item in page.themed_items.all()]

@@ -2,6 +2,7 @@ from .base import LearningPage
 from .case_study import CaseStudyPage
 from .indexes import CaseStudyIndexPage, LessonIndexPage, ProjectIndexPage
 from .lesson import LessonPage, LessonSource
+from .partners import Partnership
 from .project import ProgressUpdate, ProjectPage
 from .theme_page import ThemeFeaturedItem, ThemeIndexPage, ThemePage
 from .themes import TaggedPage, Theme, ThemedPage
@@ -13,6 +14,7 @@ __all__ = [
     "LessonIndexPage",
     "LessonPage",
     "LessonSource",
+    "Partnership",
     "ProgressUpdate",
     "ProjectIndexPage",
     "ProjectPage",

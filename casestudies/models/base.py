@@ -12,6 +12,7 @@ from core.public_pages import PublicPageQuerySet
 
 from ..forms import LearningPageForm
 from ..permissions import CouncilPagePermissionTester
+from .partners import Partnership, partners_with_councils
 from .themes import TaggedPage, ThemedPage
 
 
@@ -28,9 +29,7 @@ class LearningPageQuerySet(PublicPageQuerySet):
     def involving(self, councils):
         """Pages a council leads or is a partner on; `councils` may be a queryset."""
         return self.filter(
-            models.Q(council__in=councils)
-            | models.Q(casestudypage__partner_councils__in=councils)
-            | models.Q(projectpage__partner_councils__in=councils)
+            models.Q(council__in=councils) | models.Q(partners__council__in=councils)
         )
 
 
@@ -104,12 +103,7 @@ class LearningPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The page's structured data and its template both show these: fetch each once.
-        prefetch_related_objects(
-            [self],
-            "themes",
-            "tags",
-            *(["partner_councils"] if hasattr(self, "partner_councils") else []),
-        )
+        prefetch_related_objects([self], "themes", "tags", partners_with_councils())
         return super().get_context(request, *args, **kwargs)
 
     def permissions_for_user(self, user):
@@ -120,9 +114,17 @@ class LearningPage(BasePage):
         # (casestudies.permissions.hide_other_councils_drafts).
         return getattr(self, "chooser_title", None) or super().get_admin_display_title()
 
+    def partner_councils(self):
+        """The councils that worked on this with the lead council, in the editor's order."""
+        return [partner.council for partner in self.partners.all()]
+
     def partner_council_ids(self):
-        partners = getattr(self, "partner_councils", None)
-        return [council.pk for council in partners.all()] if partners is not None else []
+        return [partner.council_id for partner in self.partners.all()]
+
+    def add_partner(self, council):
+        """Add council as a partner in memory (saved with the page or its next revision)."""
+        if council.pk not in self.partner_council_ids():
+            self.partners.add(Partnership(council=council, sort_order=len(self.partners.all())))
 
     def involved_council_ids(self):
         """The lead council and every partner: what the search page's council filter uses."""
@@ -130,10 +132,7 @@ class LearningPage(BasePage):
 
     @classmethod
     def get_indexed_objects(cls):
-        objects = super().get_indexed_objects()
-        if hasattr(cls, "partner_councils"):
-            objects = objects.prefetch_related("partner_councils")
-        return objects
+        return super().get_indexed_objects().prefetch_related("partners")
 
     @property
     def kind(self):

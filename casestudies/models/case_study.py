@@ -4,13 +4,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from modelcluster.fields import ParentalManyToManyField
-
 from core.blocks import RICH_TEXT_FEATURES
 
 from ..blocks import OutcomeStreamBlock, OutputStreamBlock
 from ..choices import BudgetBand
 from .base import ContactFields, LearningPage
+from .partners import PartnersPanel
 
 
 class CaseStudyPage(ContactFields, LearningPage):
@@ -27,12 +26,6 @@ class CaseStudyPage(ContactFields, LearningPage):
         "what we would do differently", features=RICH_TEXT_FEATURES, blank=True
     )
     outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="reusable outputs")
-    partner_councils = ParentalManyToManyField(
-        "councils.Council",
-        blank=True,
-        related_name="case_study_partnerships",
-        verbose_name="other councils involved",
-    )
     started_on = models.DateField("work started", null=True, blank=True)
     finished_on = models.DateField("work finished", null=True, blank=True)
 
@@ -40,7 +33,7 @@ class CaseStudyPage(ContactFields, LearningPage):
         LearningPage.content_panels
         + LearningPage.learning_panels
         + [
-            FieldPanel("partner_councils"),
+            PartnersPanel(),
             FieldRowPanel([FieldPanel("started_on"), FieldPanel("finished_on")], heading="Dates"),
             FieldPanel("problem"),
             FieldPanel("what_we_did"),

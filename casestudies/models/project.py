@@ -7,13 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from modelcluster.fields import ParentalManyToManyField
-
 from core.blocks import RICH_TEXT_FEATURES
 
 from ..blocks import OutputStreamBlock
 from ..choices import BudgetBand, CollaborationStance, Phase
 from .base import ContactFields, LearningPage
+from .partners import PartnersPanel
 
 
 class ProjectPage(ContactFields, LearningPage):
@@ -26,12 +25,6 @@ class ProjectPage(ContactFields, LearningPage):
         default=CollaborationStance.OPEN_TO_CONVERSATION,
     )
     budget_band = models.CharField(max_length=20, choices=BudgetBand.choices, blank=True)
-    partner_councils = ParentalManyToManyField(
-        "councils.Council",
-        blank=True,
-        related_name="project_partnerships",
-        verbose_name="partner councils",
-    )
     started_on = models.DateField("project started", null=True, blank=True)
     outputs = StreamField(OutputStreamBlock(), blank=True, verbose_name="outputs")
 
@@ -39,7 +32,7 @@ class ProjectPage(ContactFields, LearningPage):
         LearningPage.content_panels
         + LearningPage.learning_panels
         + [
-            FieldPanel("partner_councils"),
+            PartnersPanel(heading="Partner councils"),
             FieldRowPanel([FieldPanel("phase"), FieldPanel("stance")]),
             FieldRowPanel([FieldPanel("budget_band"), FieldPanel("started_on")]),
             FieldPanel("aims"),

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, prefetch_related_objects
 
-from casestudies.models import CaseStudyPage, LearningPage, ProjectPage, ThemedPage
+from casestudies.models import LearningPage, Partnership, ProjectPage, ThemedPage
 from councils.models import Council
 
 from ..similarity.base import CouncilMatch, SimilarItem
@@ -102,15 +102,12 @@ def _jaccard(first, second):
 
 
 def partners_of(ids):
-    """{page id: {partner council id}} for these pages: two queries."""
+    """{page id: {partner council id}} for these pages: one query."""
     partners = {}
-    for model in (CaseStudyPage, ProjectPage):
-        through = model.partner_councils.through
-        source = f"{model._meta.model_name}_id"
-        for page_id, council_id in through.objects.filter(**{f"{source}__in": ids}).values_list(
-            source, "council_id"
-        ):
-            partners.setdefault(page_id, set()).add(council_id)
+    for page_id, council_id in Partnership.objects.filter(page__in=ids).values_list(
+        "page_id", "council_id"
+    ):
+        partners.setdefault(page_id, set()).add(council_id)
     return partners
 
 
@@ -126,9 +123,7 @@ def track_record(council_ids):
         )
     )
     joined = (
-        ProjectPage.partner_councils.through.objects.filter(
-            projectpage__in=projects.values("pk"), council__in=council_ids
-        )
+        Partnership.objects.filter(page__in=projects.values("pk"), council__in=council_ids)
         .values("council")
         .annotate(n=Count("pk"))
         .values_list("council", "n")
@@ -212,9 +207,7 @@ class Matcher:
 
     def councils_for_page(self, page, limit=5):
         specific = page.specific
-        exclude = {page.council_id}
-        if hasattr(specific, "partner_councils"):
-            exclude |= {council.pk for council in specific.partner_councils.all()}
+        exclude = {page.council_id, *specific.partner_council_ids()}
         return self._councils(self.like_page(page), exclude, limit, this_page=page)
 
     def councils_for_council(self, council, limit=5):

@@ -120,10 +120,10 @@ def _graph(pages):
     leads = {page.council_id: page.council.short_name for page in pages}
     projects = ProjectPage.objects.filter(pk__in=visible_pages(), council__in=list(leads))
     rows = (
-        projects.filter(partner_councils__isnull=False)
+        projects.filter(partners__isnull=False)
         .order_by("pk")
         .values_list(
-            "pk", "title", "council_id", "partner_councils", "partner_councils__short_name"
+            "pk", "title", "council_id", "partners__council", "partners__council__short_name"
         )[:MAX_ROWS]
     )
     return [
@@ -146,8 +146,8 @@ def _partnerships(council, visible):
 
     me = council.short_name
     projects = ProjectPage.objects.filter(pk__in=visible)
-    led = projects.filter(council=council, partner_councils__isnull=False).values_list(
-        "pk", "title", "partner_councils", "partner_councils__short_name"
+    led = projects.filter(council=council, partners__isnull=False).values_list(
+        "pk", "title", "partners__council", "partners__council__short_name"
     )
     for page_id, title, partner, partner_name in led[:MAX_ROWS]:
         yield Signal(
@@ -156,7 +156,7 @@ def _partnerships(council, visible):
             f"{partner_name} is a partner on {possessive(me)} ‘{title}’",
         )
     joined = (
-        projects.filter(partner_councils=council)
+        projects.filter(partners__council=council)
         .exclude(council=council)
         .values_list("pk", "title", "council_id", "council__short_name")
     )

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import inline_formset
+
 import pytest
 
 from accounts.roles import make_organiser, make_practitioner, setup_roles
@@ -9,7 +11,7 @@ from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactor
 from casestudies.models import CaseStudyPage, Theme
 from councils.factories import CouncilFactory
 from tests.permissions.conftest import make_user
-from tests.permissions.helpers import case_study_form_data
+from tests.permissions.helpers import case_study_form_data, partners_data
 
 pytestmark = pytest.mark.django_db
 
@@ -147,28 +149,65 @@ def post_new(client, setting, **changes):
         summary="Fewer missed bins.",
         council=setting["councils"]["Cornwall"],
     )
-    data = case_study_form_data(page)
-    data.pop("contact_is_public")
-    data.update(changes)
+    data = case_study_form_data(page, **changes)
+    if "contact_is_public" not in changes:
+        data.pop("contact_is_public")
     return client.post(add_url(setting["index"]), data)
 
 
 def test_an_abolished_council_cannot_be_named_as_a_partner(client, setting):
     signed_in(client, [setting["councils"]["Cornwall"]])
-    response = post_new(client, setting, partner_councils="Restormel", contact_is_public="no")
+    response = post_new(
+        client, setting, partners=partners_data("Restormel"), contact_is_public="no"
+    )
     assert response.status_code == 200
-    errors = response.context["form"].errors["partner_councils"]
+    errors = response.context["form"].formsets["partners"].forms[0].errors["council"]
     assert "Restormel is not a current council" in errors[0]
 
 
 def test_partners_are_saved_by_name_in_any_case(client, setting):
     signed_in(client, [setting["councils"]["Cornwall"]])
     response = post_new(
-        client, setting, partner_councils="plymouth, Devon,, Devon", contact_is_public="no"
+        client, setting, partners=partners_data("plymouth", " Devon "), contact_is_public="no"
     )
     assert response.status_code == 302, response.context["form"].errors
     page = CaseStudyPage.objects.get(slug="bins")
-    assert {c.short_name for c in page.partner_councils.all()} == {"Plymouth", "Devon"}
+    assert [c.short_name for c in page.partner_councils()] == ["Plymouth", "Devon"]
+
+
+def test_a_council_listed_twice_as_a_partner_is_refused_clearly(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    response = post_new(
+        client, setting, partners=partners_data("Plymouth", "plymouth"), contact_is_public="no"
+    )
+    assert response.status_code == 200
+    partners = response.context["form"].formsets["partners"]
+    assert partners.non_form_errors() == [
+        "Each council can be listed once. Remove the council listed twice."
+    ]
+    assert not CaseStudyPage.objects.filter(slug="bins").exists()
+
+
+def test_the_lead_council_is_not_also_a_partner(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    response = post_new(client, setting, partners=partners_data("Cornwall"), contact_is_public="no")
+    assert response.status_code == 200
+    errors = response.context["form"].formsets["partners"].forms[0].errors["council"]
+    assert errors == ["Cornwall leads this page, so it is not a partner too."]
+
+
+def test_a_partner_keeps_its_role_and_place(client, setting):
+    signed_in(client, [setting["councils"]["Cornwall"]])
+    partners = inline_formset(
+        [{"council": "Devon", "role": "ran the pilot"}, {"council": "Plymouth", "role": ""}]
+    )
+    response = post_new(client, setting, partners=partners, contact_is_public="no")
+    assert response.status_code == 302, response.context["form"].errors
+    page = CaseStudyPage.objects.get(slug="bins")
+    assert [(p.council.short_name, p.role) for p in page.partners.all()] == [
+        ("Devon", "ran the pilot"),
+        ("Plymouth", ""),
+    ]
 
 
 def test_themes_are_checkboxes_of_the_curated_list_with_descriptions(client, setting):

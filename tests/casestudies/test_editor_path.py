@@ -14,6 +14,7 @@ from casestudies.factories import (
 )
 from casestudies.models import CaseStudyPage, LessonPage, Theme
 from councils.factories import CouncilFactory
+from tests.permissions.helpers import partners_data
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +71,9 @@ def case_study_form(council, partner, **changes):
         "comments": inline_formset([]),
         "action-publish": "publish",
     }
+    data["partners"] = partners_data(partner.short_name)  # the chooser posts councils' names
     data.update(changes)
     data = nested_form_data(data)
-    data["partner_councils"] = partner.short_name  # the chooser posts councils' names
     data["themes"] = [Theme.objects.get(slug="waste").pk]  # a checkbox per theme
     return data
 
@@ -94,7 +95,7 @@ def test_superuser_publishes_a_case_study_that_readers_then_find(admin_client):
     assert page.live
     assert page.live_revision is not None
     assert page.council == council
-    assert list(page.partner_councils.all()) == [partner]
+    assert page.partner_councils() == [partner]
     assert [theme.slug for theme in page.themes.all()] == ["waste"]
     assert sorted(tag.name for tag in page.tags.all()) == ["bins", "open data"]
     assert page.outcomes[0].value["value"] == 240

@@ -125,7 +125,7 @@ def test_project_and_lesson_pages(client, django_assert_max_num_queries):
     def add():
         for _ in range(10):
             partner = CouncilFactory()
-            project.partner_councils.add(partner)
+            project.add_partner(partner)
             ProgressUpdateFactory(project=project, council=partner)
         project.save()
         extra = CaseStudyPageFactory.create_batch(5, council=council)

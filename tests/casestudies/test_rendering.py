@@ -10,6 +10,7 @@ from casestudies.factories import (
     ThemeFactory,
     ThemePageFactory,
 )
+from casestudies.models import Partnership
 from councils.factories import CouncilFactory
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +223,16 @@ def test_theme_page_shows_introduction_featured_work_and_everything(client):
     assert html.count("Pothole reporting app") >= 2
     assert "Fix the worst roads first" in html
     assert "2 results" in html
+
+
+def test_partners_show_in_the_editors_order_with_their_part(client):
+    lead = CouncilFactory(short_name="Cornwall")
+    first, second = CouncilFactory(short_name="Torbay"), CouncilFactory(short_name="Devon")
+    project = ProjectPageFactory(council=lead, partner_councils=[first, second])
+    Partnership.objects.filter(page=project, council=second).update(role="ran the pilot")
+
+    html = render(client, project)
+
+    torbay = f'<a class="govuk-link" href="{first.get_absolute_url()}">Torbay</a>'
+    devon = f'<a class="govuk-link" href="{second.get_absolute_url()}">Devon</a> (ran the pilot)'
+    assert f"{torbay}, {devon}" in html

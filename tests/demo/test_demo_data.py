@@ -164,7 +164,7 @@ def test_load_reload_and_remove(register, monkeypatch):
     assert newest.first_published_at.date() == _date(latest["published"])
     project = ProjectPage.objects.get(slug="bilingual-council-tax-assistant-for-wales")
     assert project.last_published_at.date() == dt.date(2026, 6, 30)
-    assert project.partner_councils.count() == 3
+    assert project.partners.count() == 3
     assert project.progress_updates.count() == 4
     assert len(project.timeline) == 4  # published through a revision, so public
     assert all(update.live_revision_id for update in project.timeline)

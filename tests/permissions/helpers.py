@@ -3,6 +3,11 @@
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
+def partners_data(*names):
+    """The partner councils' inline panel, naming each council as its chooser posts it."""
+    return inline_formset([{"council": name, "role": ""} for name in names])
+
+
 def case_study_form_data(page, **changes):
     """Everything the case study edit form posts, from the page's current values."""
     data = {
@@ -12,7 +17,7 @@ def case_study_form_data(page, **changes):
         "council": page.council_id,
         "themes": [t.pk for t in page.themes.all()],
         "tags": "",
-        "partner_councils": ", ".join(c.short_name for c in page.partner_councils.all()),
+        "partners": partners_data(*(c.short_name for c in page.partner_councils())),
         "started_on": page.started_on.isoformat() if page.started_on else "",
         "finished_on": page.finished_on.isoformat() if page.finished_on else "",
         "problem": rich_text(page.problem or "<p>The problem.</p>"),
