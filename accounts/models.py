@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.fields import person_field
+
 
 class Role(models.TextChoices):
     PRACTITIONER = "practitioner", "Practitioner: writes for their council"
@@ -48,14 +50,7 @@ class Invitation(models.Model):
         related_name="invitations",
         help_text="Practitioners write for this council. Optional for organisers and readers.",
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    invited_by = person_field(editable=False)
     access_request = models.OneToOneField(
         "accounts.AccessRequest",
         null=True,
@@ -68,11 +63,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(editable=False)
     used_at = models.DateTimeField(null=True, blank=True, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+    user = person_field(
         related_name="invitations",
         editable=False,
         help_text="The account created when the invitation was accepted.",
@@ -142,14 +133,7 @@ class AccessRequest(models.Model):
         blank=True,
         help_text="Sent with the decision. Say why when you decline.",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    decided_by = person_field(editable=False)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -87,7 +87,6 @@ class HelpOfferViewSet(RecordViewSet):
     model = HelpOffer
     icon = "mail"
     menu_label = "Offers of help"
-    ordering = ["-created_at"]
     list_display = ["help_request", "council", "helped", "standing", "created_at"]
     list_filter = ["helped", "standing"]
     list_export = [

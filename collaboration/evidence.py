@@ -27,27 +27,22 @@ def _verb(status):
 def on_pages(titles, about):
     """Councils that face, reused or asked to join the pages in titles. Three queries."""
     shared, reuses, joins = _active()
-    signals = []
-    for council_id, name, page_id in (
-        shared.filter(page_id__in=titles)
-        .order_by("-created_at")
-        .values_list("council_id", "council__short_name", "page_id")[:MAX_ROWS]
-    ):
-        signals.append(
-            Signal(council_id, ("faces", page_id), f"{name} also faces {about(page_id)}")
+
+    def on(queryset, *extra, field="page"):
+        return (
+            queryset.filter(**{f"{field}_id__in": titles})
+            .order_by("-created_at")
+            .values_list("council_id", "council__short_name", f"{field}_id", *extra)[:MAX_ROWS]
         )
-    for council_id, name, page_id, output in (
-        reuses.filter(page_id__in=titles)
-        .order_by("-created_at")
-        .values_list("council_id", "council__short_name", "page_id", "output")[:MAX_ROWS]
-    ):
+
+    signals = [
+        Signal(council_id, ("faces", page_id), f"{name} also faces {about(page_id)}")
+        for council_id, name, page_id in on(shared)
+    ]
+    for council_id, name, page_id, output in on(reuses, "output"):
         what = f"{output} from {about(page_id)}" if output else about(page_id)
         signals.append(Signal(council_id, ("reused", page_id), f"{name} reused {what}"))
-    for council_id, name, page_id, status in (
-        joins.filter(project_id__in=titles)
-        .order_by("-created_at")
-        .values_list("council_id", "council__short_name", "project_id", "status")[:MAX_ROWS]
-    ):
+    for council_id, name, page_id, status in on(joins, "status", field="project"):
         signals.append(
             Signal(council_id, ("project", page_id), f"{name} {_verb(status)} {about(page_id)}")
         )
@@ -58,66 +53,37 @@ def between(council, visible):
     """What council and each other council recorded on each other's pages among visible,
     either way round. Three queries."""
     shared, reuses, joins = _active()
-    signals = []
 
-    def either(queryset, field="page"):
-        return (
+    def either(queryset, *extra, field="page"):
+        """Rows led by the other council: whoever made the record, or else the page's."""
+        rows = (
             queryset.filter(**{f"{field}__in": visible})
             .filter(Q(council=council) | Q(**{f"{field}__council": council}))
             .exclude(**{f"{field}__council": council}, council=council)
             .order_by("-created_at")
+            .values_list(
+                "council_id",
+                "council__short_name",
+                f"{field}_id",
+                f"{field}__title",
+                f"{field}__council_id",
+                f"{field}__council__short_name",
+                *extra,
+            )[:MAX_ROWS]
         )
+        for maker, maker_name, page_id, title, owner, owner_name, *rest in rows:
+            other = owner if maker == council.pk else maker
+            yield other, maker_name, page_id, title, possessive(owner_name), *rest
 
-    rows = either(shared).values_list(
-        "council_id",
-        "council__short_name",
-        "page_id",
-        "page__title",
-        "page__council_id",
-        "page__council__short_name",
-    )
-    for facer, facer_name, page_id, title, owner, owner_name in rows[:MAX_ROWS]:
-        other = owner if facer == council.pk else facer
-        signals.append(
-            Signal(
-                other,
-                ("faces", page_id),
-                f"{facer_name} also faces {possessive(owner_name)} ‘{title}’",
-            )
-        )
-    rows = either(reuses).values_list(
-        "council_id",
-        "council__short_name",
-        "page_id",
-        "page__title",
-        "page__council_id",
-        "page__council__short_name",
-        "output",
-    )
-    for user, user_name, page_id, title, owner, owner_name, output in rows[:MAX_ROWS]:
-        other = owner if user == council.pk else user
+    signals = [
+        Signal(other, ("faces", page_id), f"{facer} also faces {owners} ‘{title}’")
+        for other, facer, page_id, title, owners in either(shared)
+    ]
+    for other, user, page_id, title, owners, output in either(reuses, "output"):
         what = output or f"‘{title}’"
+        signals.append(Signal(other, ("reused", page_id), f"{user} reused {owners} {what}"))
+    for other, asker, page_id, title, owners, status in either(joins, "status", field="project"):
         signals.append(
-            Signal(
-                other, ("reused", page_id), f"{user_name} reused {possessive(owner_name)} {what}"
-            )
-        )
-    rows = either(joins, "project").values_list(
-        "council_id",
-        "council__short_name",
-        "project_id",
-        "project__title",
-        "project__council_id",
-        "project__council__short_name",
-        "status",
-    )
-    for asker, asker_name, page_id, title, owner, owner_name, status in rows[:MAX_ROWS]:
-        other = owner if asker == council.pk else asker
-        signals.append(
-            Signal(
-                other,
-                ("project", page_id),
-                f"{asker_name} {_verb(status)} {possessive(owner_name)} ‘{title}’",
-            )
+            Signal(other, ("project", page_id), f"{asker} {_verb(status)} {owners} ‘{title}’")
         )
     return signals

@@ -11,18 +11,13 @@ from django.db.models import Q
 
 from wagtail.search import index
 
+from core.fields import person_field
+
 
 class Record(models.Model):
     """What every record shares besides its council: who made it, and when."""
 
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Who did it.",
-    )
+    person = person_field(help_text="Who did it.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,14 +57,7 @@ class JoinRequest(Record):
         blank=True,
         help_text="Sent with your decision.",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    decided_by = person_field(editable=False)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta(Record.Meta):
@@ -209,9 +197,7 @@ class HelpOffer(models.Model):
         related_name="help_offers",
         help_text="The council offering, if any.",
     )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    person = person_field()
     message = models.TextField(max_length=2000)
     helped = models.BooleanField(default=False)
     standing = models.CharField(max_length=20, choices=Standing.choices, default=Standing.ACTIVE)
@@ -236,9 +222,7 @@ class Introduction(models.Model):
     second_council = models.ForeignKey(
         "councils.Council", on_delete=models.CASCADE, related_name="introductions_second"
     )
-    introduced_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    introduced_by = person_field()
     reasons = models.TextField("why they should talk", max_length=2000)
     message = models.TextField(max_length=2000, blank=True)
     page = models.ForeignKey(

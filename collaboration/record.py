@@ -22,6 +22,16 @@ def _cut(queryset):
     return {"shown": rows[:SHOWN], "more": len(rows) > SHOWN}
 
 
+def _on_others_work(records, council):
+    """What council recorded on other councils' pages."""
+    return records.filter(council=council).exclude(page__council=council)
+
+
+def _on_its_work(records, council):
+    """What other councils recorded on council's pages."""
+    return records.filter(page__council=council).exclude(council=council)
+
+
 def council_record(council):
     visible = LearningPage.objects.live().public().values("pk")
     projects = ProjectPage.objects.filter(pk__in=visible)
@@ -45,18 +55,11 @@ def council_record(council):
         .select_related("help_request__council")
         .order_by("-updated_at")
     )
-    reused_by_others = _cut(
-        Reuse.objects.filter(page__council=council, page__in=visible, standing=Standing.ACTIVE)
-        .exclude(council=council)
-        .select_related("council", "page")
-        .order_by("-created_at")
+    reuses = Reuse.objects.filter(page__in=visible, standing=Standing.ACTIVE).order_by(
+        "-created_at"
     )
-    reused = _cut(
-        Reuse.objects.filter(council=council, page__in=visible, standing=Standing.ACTIVE)
-        .exclude(page__council=council)
-        .select_related("page__council")
-        .order_by("-created_at")
-    )
+    reused_by_others = _cut(_on_its_work(reuses, council).select_related("council", "page"))
+    reused = _cut(_on_others_work(reuses, council).select_related("page__council"))
     asking = _cut(
         HelpRequest.objects.filter(council=council, status=HelpRequest.Status.OPEN).order_by(
             "-created_at"
@@ -64,15 +67,10 @@ def council_record(council):
     )
     shared = SharedProblem.objects.filter(page__in=visible, standing=Standing.ACTIVE)
     faces = _cut(
-        shared.filter(council=council)
-        .exclude(page__council=council)
-        .select_related("page__council")
-        .order_by("-created_at")
+        _on_others_work(shared, council).select_related("page__council").order_by("-created_at")
     )
-    faced_by = (
-        shared.filter(page__council=council)
-        .exclude(council=council)
-        .aggregate(councils=Count("council", distinct=True), pages=Count("page", distinct=True))
+    faced_by = _on_its_work(shared, council).aggregate(
+        councils=Count("council", distinct=True), pages=Count("page", distinct=True)
     )
     lists = (led, joined, helped, reused_by_others, reused, asking, faces)
     return {

@@ -12,7 +12,7 @@ from casestudies.models import CaseStudyPage, LearningPage, ProjectPage
 from . import emails
 from .acting import ActingForCouncilForm
 from .models import Reuse, Standing
-from .shared_problems import offer_other_councils, page_link, withdraw  # noqa: F401 - one rule for both
+from .shared_problems import offer_other_councils, withdraw  # noqa: F401 - one rule for both
 
 WHOLE_APPROACH = "The approach as a whole"
 
@@ -164,20 +164,10 @@ def record_reuse(page, council, person, output="", what_changed="", link="", how
             record.save()
         log(record, "wagtail.create" if created else "wagtail.edit", user=person)
     if created:
-        tell_owner(record, page)
+        emails.tell_page_contacts(
+            "reuse",
+            f"{record.council.short_name} reused “{record.output or page.title}”",
+            record,
+            page,
+        )
     return record, created
-
-
-def tell_owner(record, page):
-    emails.send(
-        "reuse",
-        f"{record.council.short_name} reused “{record.output or page.title}”",
-        {
-            "record": record,
-            "page": page,
-            "council": record.council,
-            "page_url": page_link(page),
-            "council_url": emails.absolute_url(record.council.get_absolute_url()),
-        },
-        emails.page_contacts(page),
-    )

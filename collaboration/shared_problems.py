@@ -13,11 +13,6 @@ from .acting import ActingForCouncilForm
 from .models import SharedProblem, Standing
 
 
-def page_link(page):
-    url = page.get_url()
-    return emails.absolute_url(url) if url.startswith("/") else url
-
-
 def shown_for_page(page):
     """The councils that face this page's problem, with their notes."""
     return list(
@@ -79,24 +74,14 @@ def say_we_face_this(page, council, person, note=""):
         == 1
     )
     if told:
-        tell_page_contact(record)
+        page = record.page.specific
+        emails.tell_page_contacts(
+            "face_this_too",
+            f"{record.council.short_name} faces the same problem as “{page.title}”",
+            record,
+            page,
+        )
     return record, told
-
-
-def tell_page_contact(record):
-    page = record.page.specific
-    emails.send(
-        "face_this_too",
-        f"{record.council.short_name} faces the same problem as “{page.title}”",
-        {
-            "record": record,
-            "page": page,
-            "council": record.council,
-            "page_url": page_link(page),
-            "council_url": emails.absolute_url(record.council.get_absolute_url()),
-        },
-        emails.page_contacts(page),
-    )
 
 
 def withdraw(record, person):

@@ -30,19 +30,45 @@ def _context(page, user):
     }
 
 
+def _mine(model, page, councils):
+    """The page's shown records made for the councils the person acts for."""
+    return list(
+        model.objects.filter(
+            page=page, council__in=councils, standing=Standing.ACTIVE
+        ).select_related("council")
+    )
+
+
+def _show(request, template, context):
+    """The page, with 403 for a form sent by someone who may not act on it."""
+    return render(
+        request,
+        template,
+        context,
+        status=200 if context["can_act"] or request.method == "GET" else 403,
+    )
+
+
+def _withdraw(request, page, model, record_id, withdraw):
+    """Withdraw one of the page's shown records made for a council the person acts for."""
+    record = get_object_or_404(
+        model,
+        pk=record_id,
+        page=page,
+        standing=Standing.ACTIVE,
+        council__in=councils_acting_for(request.user),
+    )
+    withdraw(record, request.user)
+    return record
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @limit_person("face-this-too")
 def face_this_too(request, page_id):
     page = _live_page(page_id)
     context = _context(page, request.user)
-    mine = list(
-        SharedProblem.objects.filter(
-            page=page,
-            council__in=context["councils"],
-            standing=Standing.ACTIVE,
-        ).select_related("council")
-    )
+    mine = _mine(SharedProblem, page, context["councils"])
     form = shared_problems.SharedProblemForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
@@ -55,12 +81,7 @@ def face_this_too(request, page_id):
         messages.success(request, f"You said that {council.short_name} faces this too.")
         return redirect("collaboration:face_this_too", page_id=page.pk)
     context.update({"form": form, "mine": mine, "records": shared_problems.shown_for_page(page)})
-    return render(
-        request,
-        "collaboration/face_this_too.html",
-        context,
-        status=200 if context["can_act"] or request.method == "GET" else 403,
-    )
+    return _show(request, "collaboration/face_this_too.html", context)
 
 
 @login_required
@@ -68,14 +89,7 @@ def face_this_too(request, page_id):
 @limit_person("face-this-too")
 def face_this_too_withdraw(request, page_id, record_id):
     page = _live_page(page_id)
-    record = get_object_or_404(
-        SharedProblem,
-        pk=record_id,
-        page=page,
-        standing=Standing.ACTIVE,
-        council__in=councils_acting_for(request.user),
-    )
-    shared_problems.withdraw(record, request.user)
+    record = _withdraw(request, page, SharedProblem, record_id, shared_problems.withdraw)
     messages.success(request, f"You withdrew “we face this too” for {record.council.short_name}.")
     return redirect("collaboration:face_this_too", page_id=page.pk)
 
@@ -115,22 +129,11 @@ def reuse(request, page_id):
     context.update(
         {
             "form": form,
-            "mine": list(
-                Reuse.objects.filter(
-                    page=page,
-                    council__in=context["councils"],
-                    standing=Standing.ACTIVE,
-                ).select_related("council")
-            ),
+            "mine": _mine(Reuse, page, context["councils"]),
             "reuses": reuses.shown_for_page(page),
         }
     )
-    return render(
-        request,
-        "collaboration/reuse.html",
-        context,
-        status=200 if context["can_act"] or request.method == "GET" else 403,
-    )
+    return _show(request, "collaboration/reuse.html", context)
 
 
 @login_required
@@ -138,13 +141,6 @@ def reuse(request, page_id):
 @limit_person("reuse")
 def reuse_withdraw(request, page_id, record_id):
     page = _reusable_page(page_id)
-    record = get_object_or_404(
-        Reuse,
-        pk=record_id,
-        page=page,
-        standing=Standing.ACTIVE,
-        council__in=councils_acting_for(request.user),
-    )
-    reuses.withdraw(record, request.user)
+    record = _withdraw(request, page, Reuse, record_id, reuses.withdraw)
     messages.success(request, f"You withdrew {record.council.short_name}'s reuse.")
     return redirect("collaboration:reuse", page_id=page.pk)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
@@ -8,6 +7,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.fields import person_field
 
 from ..blocks import OutputStreamBlock
 from ..choices import BudgetBand, CollaborationStance, Phase
@@ -83,14 +83,7 @@ class ProgressUpdate(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
     date = models.DateField()
     title = models.CharField(max_length=200)
     text = models.TextField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = person_field(editable=False)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="progress_update")
 
     panels = [
