@@ -22,6 +22,7 @@ KINDS = {
     "project": ProjectPage,
     "theme": ThemePage,
 }
+KIND = {"type": "string", "enum": list(KINDS)}
 LEARNING_KINDS = ["case-study", "lesson", "project"]
 # Who organisers write theme pages for, in the attribution of a theme page.
 NETWORK_NAME = "the Shared Endeavour network"
@@ -46,6 +47,7 @@ def nullable(schema):
 
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
+NUMBER = {"type": "number"}
 URL = {"type": "string", "format": "uri"}
 DATE = {"type": "string", "format": "date"}
 DATETIME = {"type": "string", "format": "date-time"}
@@ -53,6 +55,10 @@ DATETIME = {"type": "string", "format": "date-time"}
 
 def enum(choices):
     return {"type": "string", "enum": list(choices.values)}
+
+
+def array(items):
+    return {"type": "array", "items": items}
 
 
 def _choices_text(choices):
@@ -68,6 +74,30 @@ def _number(value):
         return None
     number = float(value)
     return int(number) if number.is_integer() else number
+
+
+def _read(name):
+    return lambda record, context: getattr(record, name)
+
+
+def _read_or_null(name):
+    """The attribute, with an empty one (a blank text) as null."""
+    return lambda record, context: getattr(record, name) or None
+
+
+def _read_date(name):
+    return lambda record, context: _iso(getattr(record, name))
+
+
+def _looked_up(name):
+    """What the view looked up for the record (api/views.py): its address, its counts."""
+    return lambda record, context: context[name](record)
+
+
+def _type_field(type_name):
+    return Field(
+        "type", STRING, f"Always `{type_name}`.", lambda record, context: type_name, meta=True
+    )
 
 
 # Pages -----------------------------------------------------------------------------------------
@@ -148,17 +178,9 @@ def _council_reference(council, context):
     }
 
 
-def _learning(get):
-    """A getter that answers null for theme pages, which have no council or themes list."""
-    return lambda page, context: None if isinstance(page, ThemePage) else get(page, context)
-
-
-def _project(get):
-    return lambda page, context: get(page, context) if isinstance(page, ProjectPage) else None
-
-
-def _case_study(get):
-    return lambda page, context: get(page, context) if isinstance(page, CaseStudyPage) else None
+def _only(page_type, get):
+    """A getter that answers null for a page of any other type (a theme page has no council)."""
+    return lambda page, context: get(page, context) if isinstance(page, page_type) else None
 
 
 def _partners(page, context):
@@ -241,13 +263,7 @@ PAGE_FIELDS = [
         lambda page, context: f"{page._meta.app_label}.{type(page).__name__}",
         meta=True,
     ),
-    Field(
-        "detail_url",
-        URL,
-        "This page in this API.",
-        lambda page, context: context["page_url"](page),
-        meta=True,
-    ),
+    Field("detail_url", URL, "This page in this API.", _looked_up("page_url"), meta=True),
     Field(
         "html_url",
         URL,
@@ -255,34 +271,23 @@ PAGE_FIELDS = [
         lambda page, context: page.get_full_url(request=context["request"]),
         meta=True,
     ),
-    Field(
-        "slug",
-        STRING,
-        "The last part of the page's address.",
-        lambda page, context: page.slug,
-        meta=True,
-    ),
+    Field("slug", STRING, "The last part of the page's address.", _read("slug"), meta=True),
     Field(
         "first_published_at",
         nullable(DATETIME),
         "When the page was first published.",
-        lambda page, context: _iso(page.first_published_at),
+        _read_date("first_published_at"),
         meta=True,
     ),
     Field(
         "last_published_at",
         nullable(DATETIME),
         "When the page was last published: what `updated_since` compares with.",
-        lambda page, context: _iso(page.last_published_at),
+        _read_date("last_published_at"),
         meta=True,
     ),
-    Field("title", STRING, "The page's title.", lambda page, context: page.title),
-    Field(
-        "kind",
-        {"type": "string", "enum": list(KINDS)},
-        "What the page is.",
-        lambda page, context: kind_of(page),
-    ),
+    Field("title", STRING, "The page's title.", _read("title")),
+    Field("kind", KIND, "What the page is.", lambda page, context: kind_of(page)),
     Field(
         "summary",
         STRING,
@@ -294,17 +299,17 @@ PAGE_FIELDS = [
         "council",
         nullable(COUNCIL_REFERENCE),
         "The council that leads the work; null for a theme page.",
-        _learning(lambda page, context: _council_reference(page.council, context)),
+        _only(LearningPage, lambda page, context: _council_reference(page.council, context)),
     ),
     Field(
         "partner_councils",
-        {"type": "array", "items": STRING},
+        array(STRING),
         "Register codes of the other councils involved (case studies and projects).",
         _partners,
     ),
     Field(
         "themes",
-        {"type": "array", "items": THEME_REFERENCE},
+        array(THEME_REFERENCE),
         "The page's themes, by name; a theme page lists its own theme.",
         _themes,
     ),
@@ -312,24 +317,24 @@ PAGE_FIELDS = [
         "phase",
         nullable(enum(Phase)),
         f"A project's phase ({_choices_text(Phase)}); null for other pages.",
-        _project(lambda page, context: page.phase),
+        _only(ProjectPage, _read("phase")),
     ),
     Field(
         "stance",
         nullable(enum(CollaborationStance)),
         f"A project's collaboration stance ({_choices_text(CollaborationStance)}); "
         "null for other pages.",
-        _project(lambda page, context: page.stance),
+        _only(ProjectPage, _read("stance")),
     ),
     Field(
         "outcomes",
-        {"type": "array", "items": OUTCOME},
+        array(OUTCOME),
         "A case study's measurable results.",
         lambda page, context: _outcomes(page, context) if isinstance(page, CaseStudyPage) else [],
     ),
     Field(
         "outputs",
-        {"type": "array", "items": OUTPUT},
+        array(OUTPUT),
         "Reusable outputs of a case study or project: code, service patterns, research, "
         "documents, data.",
         _outputs,
@@ -342,9 +347,9 @@ PAGE_FIELDS = [
     ),
     Field(
         "cost_detail",
-        {"type": ["string", "null"]},
+        nullable(STRING),
         "A case study's cost in more detail: money, staff time, licences, funding.",
-        _case_study(lambda page, context: page.cost_detail or None),
+        _only(CaseStudyPage, _read_or_null("cost_detail")),
     ),
     Field(
         "started_on",
@@ -356,13 +361,13 @@ PAGE_FIELDS = [
         "finished_on",
         nullable(DATE),
         "When a case study's work finished.",
-        _case_study(lambda page, context: _iso(page.finished_on)),
+        _only(CaseStudyPage, _read_date("finished_on")),
     ),
     Field(
         "last_reviewed",
         nullable(DATE),
         "When someone last checked the page is accurate.",
-        lambda page, context: _iso(page.last_reviewed),
+        _read_date("last_reviewed"),
     ),
     Field("contact", CONTACT, CONTACT["description"], _contact),
     Field(
@@ -379,7 +384,7 @@ PAGE_FIELDS = [
     ),
     Field(
         "reusing_councils",
-        {"type": "array", "items": STRING},
+        array(STRING),
         "Register codes of the councils that recorded a reuse.",
         _reusing_councils,
     ),
@@ -388,21 +393,14 @@ PAGE_FIELDS = [
 
 # Councils --------------------------------------------------------------------------------------
 
+
+def _council_count(name):
+    return lambda council, context: context["council_counts"](council)[name]
+
+
 COUNCIL_FIELDS = [
-    Field(
-        "type",
-        STRING,
-        "Always `councils.Council`.",
-        lambda council, context: "councils.Council",
-        meta=True,
-    ),
-    Field(
-        "detail_url",
-        URL,
-        "This council in this API.",
-        lambda council, context: context["council_url"](council),
-        meta=True,
-    ),
+    _type_field("councils.Council"),
+    Field("detail_url", URL, "This council in this API.", _looked_up("council_url"), meta=True),
     Field(
         "html_url",
         URL,
@@ -410,139 +408,75 @@ COUNCIL_FIELDS = [
         lambda council, context: context["request"].build_absolute_uri(council.get_absolute_url()),
         meta=True,
     ),
-    Field(
-        "code",
-        STRING,
-        "Register code (mySociety), e.g. `LDS`.",
-        lambda council, context: council.code,
-    ),
-    Field(
-        "gss_code",
-        STRING,
-        "GSS code of the Office for National Statistics.",
-        lambda council, context: council.gss_code,
-    ),
-    Field(
-        "slug",
-        STRING,
-        "The council's part of its profile's address.",
-        lambda council, context: council.slug,
-    ),
-    Field(
-        "name", STRING, "The short name people use.", lambda council, context: council.short_name
-    ),
-    Field(
-        "official_name",
-        STRING,
-        "The council's official name.",
-        lambda council, context: council.official_name,
-    ),
-    Field(
-        "alternative_names",
-        {"type": "array", "items": STRING},
-        "Other names people use.",
-        lambda council, context: council.alt_name_list,
-    ),
+    Field("code", STRING, "Register code (mySociety), e.g. `LDS`.", _read("code")),
+    Field("gss_code", STRING, "GSS code of the Office for National Statistics.", _read("gss_code")),
+    Field("slug", STRING, "The council's part of its profile's address.", _read("slug")),
+    Field("name", STRING, "The short name people use.", _read("short_name")),
+    Field("official_name", STRING, "The council's official name.", _read("official_name")),
+    Field("alternative_names", array(STRING), "Other names people use.", _read("alt_name_list")),
     Field(
         "council_type",
         STRING,
         "Register type code, e.g. `NMD`, `UA`, `CTY`.",
-        lambda council, context: council.council_type,
+        _read("council_type"),
     ),
     Field(
         "council_type_name",
         STRING,
         "The type in words, e.g. `Non-metropolitan district`.",
-        lambda council, context: council.council_type_name,
+        _read("council_type_name"),
     ),
-    Field(
-        "tier",
-        {"type": ["string", "null"], "enum": [*Tier.values, None]},
-        f"Tier ({_choices_text(Tier)}).",
-        lambda council, context: council.tier or None,
-    ),
-    Field("nation", enum(Nation), "The nation.", lambda council, context: council.nation),
-    Field(
-        "region",
-        {"type": ["string", "null"]},
-        "The region, e.g. `South West`.",
-        lambda council, context: council.region or None,
-    ),
-    Field(
-        "population",
-        {"type": ["integer", "null"]},
-        "Population (register figure).",
-        lambda council, context: council.population,
-    ),
+    Field("tier", nullable(enum(Tier)), f"Tier ({_choices_text(Tier)}).", _read_or_null("tier")),
+    Field("nation", enum(Nation), "The nation.", _read("nation")),
+    Field("region", nullable(STRING), "The region, e.g. `South West`.", _read_or_null("region")),
+    Field("population", nullable(INTEGER), "Population (register figure).", _read("population")),
     Field(
         "latitude",
-        {"type": ["number", "null"]},
+        nullable(NUMBER),
         "Latitude of the council's area (WGS 84).",
-        lambda council, context: council.latitude,
+        _read("latitude"),
     ),
     Field(
         "longitude",
-        {"type": ["number", "null"]},
+        nullable(NUMBER),
         "Longitude of the council's area (WGS 84).",
-        lambda council, context: council.longitude,
+        _read("longitude"),
     ),
     Field(
         "pages_led",
         INTEGER,
         "Published case studies, lessons and projects the council leads.",
-        lambda council, context: context["council_counts"](council)["pages_led"],
+        _council_count("pages_led"),
     ),
     Field(
         "partnerships",
         INTEGER,
         "Published case studies and projects the council is a partner on.",
-        lambda council, context: context["council_counts"](council)["partnerships"],
+        _council_count("partnerships"),
     ),
     Field(
         "published_learning",
         INTEGER,
         "Published pages the council leads or is a partner on, each counted once.",
-        lambda council, context: context["council_counts"](council)["published_learning"],
+        _council_count("published_learning"),
     ),
 ]
 
 # Themes ----------------------------------------------------------------------------------------
 
 THEME_FIELDS = [
-    Field(
-        "type",
-        STRING,
-        "Always `casestudies.Theme`.",
-        lambda theme, context: "casestudies.Theme",
-        meta=True,
-    ),
-    Field(
-        "detail_url",
-        URL,
-        "This theme in this API.",
-        lambda theme, context: context["theme_url"](theme),
-        meta=True,
-    ),
+    _type_field("casestudies.Theme"),
+    Field("detail_url", URL, "This theme in this API.", _looked_up("theme_url"), meta=True),
     Field(
         "html_url",
         nullable(URL),
         "The theme's page on the site, if it has one.",
-        lambda theme, context: context["theme_page_url"](theme),
+        _looked_up("theme_page_url"),
         meta=True,
     ),
-    Field(
-        "slug",
-        STRING,
-        "What the pages endpoint's `theme` filter takes.",
-        lambda theme, context: theme.slug,
-    ),
-    Field("name", STRING, "The theme's name.", lambda theme, context: theme.name),
-    Field(
-        "description",
-        {"type": ["string", "null"]},
-        "What the theme covers.",
-        lambda theme, context: theme.description or None,
-    ),
+    Field("slug", STRING, "What the pages endpoint's `theme` filter takes.", _read("slug")),
+    Field("name", STRING, "The theme's name.", _read("name")),
+    Field("description", nullable(STRING), "What the theme covers.", _read_or_null("description")),
     Field(
         "page_count",
         INTEGER,
@@ -558,6 +492,6 @@ THEME_FIELDS = [
             "additionalProperties": False,
         },
         "The same, by kind.",
-        lambda theme, context: context["theme_counts"](theme),
+        _looked_up("theme_counts"),
     ),
 ]

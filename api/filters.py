@@ -9,47 +9,33 @@ from casestudies.models import LearningPage, Theme, ThemedPage, ThemePage
 from councils.models import Council, Nation
 
 from . import params
-from .fields import KINDS
+from .fields import KIND, KINDS, STRING, enum
 from .params import Param
 
+
+def _several(name, description, schema=STRING):
+    """A filter that takes several values, separated by commas."""
+    return Param(name, description, schema, many=True)
+
+
 PAGE_FILTERS = [
-    Param(
-        "type",
-        "Only these kinds of page: " + ", ".join(KINDS) + ".",
-        {"type": "string", "enum": list(KINDS)},
-        many=True,
-    ),
-    Param(
+    _several("type", "Only these kinds of page: " + ", ".join(KINDS) + ".", KIND),
+    _several(
         "theme",
         "Only pages with one of these themes (theme slugs, as the themes endpoint "
         "lists them); a theme page matches its own theme.",
-        {"type": "string"},
-        many=True,
     ),
-    Param(
+    _several(
         "council",
         "Only pages these councils lead or are partners on (council slug, "
         "register code or GSS code).",
-        {"type": "string"},
-        many=True,
     ),
-    Param(
-        "nation",
-        "Only pages whose lead council is in one of these nations.",
-        {"type": "string", "enum": list(Nation.values)},
-        many=True,
-    ),
-    Param(
-        "phase",
-        "Only projects in one of these phases.",
-        {"type": "string", "enum": list(Phase.values)},
-        many=True,
-    ),
-    Param(
+    _several("nation", "Only pages whose lead council is in one of these nations.", enum(Nation)),
+    _several("phase", "Only projects in one of these phases.", enum(Phase)),
+    _several(
         "stance",
         "Only projects with one of these collaboration stances.",
-        {"type": "string", "enum": list(CollaborationStance.values)},
-        many=True,
+        enum(CollaborationStance),
     ),
     Param(
         "updated_since",
@@ -60,24 +46,9 @@ PAGE_FILTERS = [
 ]
 
 COUNCIL_FILTERS = [
-    Param(
-        "nation",
-        "Only councils in one of these nations.",
-        {"type": "string", "enum": list(Nation.values)},
-        many=True,
-    ),
-    Param(
-        "region",
-        "Only councils in one of these regions, e.g. `South West`.",
-        {"type": "string"},
-        many=True,
-    ),
-    Param(
-        "council_type",
-        "Only councils of these register types, e.g. `NMD`, `UA`, `CTY`.",
-        {"type": "string"},
-        many=True,
-    ),
+    _several("nation", "Only councils in one of these nations.", enum(Nation)),
+    _several("region", "Only councils in one of these regions, e.g. `South West`."),
+    _several("council_type", "Only councils of these register types, e.g. `NMD`, `UA`, `CTY`."),
 ]
 
 THEME_FILTERS = []
@@ -89,6 +60,13 @@ def _all_known(name, given, known):
     if unknown:
         listed = ", ".join(params._shown(value) for value in unknown[:5])
         raise BadRequestError(f"No {name} matches {listed}.")
+
+
+def _one_of(request, queryset, name, allowed, field):
+    """Only the items whose `field` is one of the values given for `name`, each of them one of
+    `allowed`; all of them when none is given."""
+    chosen = params.choices(request, name, allowed)
+    return queryset.filter(**{f"{field}__in": chosen}) if chosen else queryset
 
 
 def filter_pages(request, queryset):
@@ -118,17 +96,11 @@ def filter_pages(request, queryset):
         _all_known("council", councils, names)
         queryset = queryset.filter(pk__in=LearningPage.objects.involving(matched).values("pk"))
 
-    nations = params.choices(request, "nation", Nation.values)
-    if nations:
-        queryset = queryset.filter(learningpage__council__nation__in=nations)
-
-    phases = params.choices(request, "phase", Phase.values)
-    if phases:
-        queryset = queryset.filter(learningpage__projectpage__phase__in=phases)
-
-    stances = params.choices(request, "stance", CollaborationStance.values)
-    if stances:
-        queryset = queryset.filter(learningpage__projectpage__stance__in=stances)
+    queryset = _one_of(request, queryset, "nation", Nation.values, "learningpage__council__nation")
+    queryset = _one_of(request, queryset, "phase", Phase.values, "learningpage__projectpage__phase")
+    queryset = _one_of(
+        request, queryset, "stance", CollaborationStance.values, "learningpage__projectpage__stance"
+    )
 
     since = params.since(request, "updated_since")
     if since is not None:
@@ -137,19 +109,11 @@ def filter_pages(request, queryset):
 
 
 def filter_councils(request, queryset):
-    nations = params.choices(request, "nation", Nation.values)
-    if nations:
-        queryset = queryset.filter(nation__in=nations)
-    if params.values(request, "region"):
-        known = Council.objects.current().order_by().values_list("region", flat=True).distinct()
-        queryset = queryset.filter(region__in=params.choices(request, "region", list(known)))
-    if params.values(request, "council_type"):
-        known = (
-            Council.objects.current().order_by().values_list("council_type", flat=True).distinct()
-        )
-        queryset = queryset.filter(
-            council_type__in=params.choices(request, "council_type", list(known))
-        )
+    queryset = _one_of(request, queryset, "nation", Nation.values, "nation")
+    for column in ("region", "council_type"):
+        if params.values(request, column):  # the known values cost a query: only when asked
+            known = Council.objects.current().order_by().values_list(column, flat=True).distinct()
+            queryset = _one_of(request, queryset, column, list(known), column)
     return queryset.order_by("short_name", "pk")
 
 

@@ -27,6 +27,21 @@ def listing_links():
     }
 
 
+def _pages_by_state(user, council_ids=None, **links):
+    """What dashboard/_page_counts.html and _add_buttons.html show, of the given councils'
+    pages or (None) of all."""
+    return {
+        "counts": work.page_counts(council_ids),
+        "links": {**listing_links(), **links},
+        "add_buttons": work.add_buttons(user),
+        "stale_months": stale_after_months(),
+    }
+
+
+def _council_ids(user):
+    return [council.pk for council in work.councils_of(user)]
+
+
 class DashboardPanel(Component):
     """A panel that works out its context when it is made, so the hook shows it only when it
     has something to say."""
@@ -36,6 +51,18 @@ class DashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return self.context
+
+    @classmethod
+    def listing(cls, **lists):
+        """The panel of each list's first few, given as (first few, how many in all), with
+        `<list>_more` saying how many more there are; None when every list is empty."""
+        if not any(shown for shown, _count in lists.values()):
+            return None
+        context = {}
+        for name, (shown, count) in lists.items():
+            context[name] = shown
+            context[f"{name}_more"] = count - len(shown)
+        return cls(**context)
 
 
 class CouncilWorkPanel(DashboardPanel):
@@ -50,13 +77,7 @@ class CouncilWorkPanel(DashboardPanel):
         councils = work.councils_of(user)
         if not councils:
             return None
-        return cls(
-            councils=councils,
-            counts=work.page_counts([c.pk for c in councils]),
-            links=listing_links(),
-            add_buttons=work.add_buttons(user),
-            stale_months=stale_after_months(),
-        )
+        return cls(councils=councils, **_pages_by_state(user, [c.pk for c in councils]))
 
 
 class NetworkPagesPanel(DashboardPanel):
@@ -68,12 +89,7 @@ class NetworkPagesPanel(DashboardPanel):
 
     @classmethod
     def for_user(cls, user):
-        return cls(
-            counts=work.page_counts(),
-            links={**listing_links(), "stale": reverse("stale_content")},
-            add_buttons=work.add_buttons(user),
-            stale_months=stale_after_months(),
-        )
+        return cls(**_pages_by_state(user, stale=reverse("stale_content")))
 
 
 class HelpOffersPanel(DashboardPanel):
@@ -83,9 +99,7 @@ class HelpOffersPanel(DashboardPanel):
 
     @classmethod
     def for_user(cls, user):
-        council_ids = [council.pk for council in work.councils_of(user)]
-        offers, count = work.offers_waiting(council_ids)
-        return cls(offers=offers, more=count - len(offers)) if offers else None
+        return cls.listing(offers=work.offers_waiting(_council_ids(user)))
 
 
 class ReusePanel(DashboardPanel):
@@ -95,16 +109,9 @@ class ReusePanel(DashboardPanel):
 
     @classmethod
     def for_user(cls, user):
-        council_ids = [council.pk for council in work.councils_of(user)]
-        reused, reused_count = work.reuses_by(council_ids)
-        theirs, theirs_count = work.reuses_of(council_ids)
-        if not (reused or theirs):
-            return None
-        return cls(
-            reused=reused,
-            reused_more=reused_count - len(reused),
-            reused_of_ours=theirs,
-            reused_of_ours_more=theirs_count - len(theirs),
+        council_ids = _council_ids(user)
+        return cls.listing(
+            reused=work.reuses_by(council_ids), reused_of_ours=work.reuses_of(council_ids)
         )
 
 
@@ -117,8 +124,7 @@ class AccessRequestsPanel(DashboardPanel):
     def for_user(cls, user):
         if not user.has_perm("accounts.change_accessrequest"):
             return None
-        waiting, count = work.access_requests_waiting()
-        return cls(access_requests=waiting, more=count - len(waiting)) if waiting else None
+        return cls.listing(access_requests=work.access_requests_waiting())
 
 
 class UnansweredHelpPanel(DashboardPanel):
@@ -128,8 +134,7 @@ class UnansweredHelpPanel(DashboardPanel):
 
     @classmethod
     def for_user(cls, user):
-        requests, count = work.help_requests_without_offers()
-        return cls(help_requests=requests, more=count - len(requests)) if requests else None
+        return cls.listing(help_requests=work.help_requests_without_offers())
 
 
 class IntroductionsToMakePanel(DashboardPanel):
