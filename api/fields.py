@@ -115,6 +115,16 @@ COUNCIL_REFERENCE = {
     "required": ["code", "gss_code", "slug", "name", "detail_url"],
     "additionalProperties": False,
 }
+PARTNER = {
+    "type": "object",
+    "properties": {
+        "code": {**STRING, "description": "Register code (mySociety)."},
+        "name": {**STRING, "description": "The council's short name."},
+        "role": {**STRING, "description": "What this council did, if the page says; else empty."},
+    },
+    "required": ["code", "name", "role"],
+    "additionalProperties": False,
+}
 THEME_REFERENCE = {
     "type": "object",
     "properties": {"slug": STRING, "name": STRING},
@@ -186,6 +196,14 @@ def _only(page_type, get):
 def _partners(page, context):
     partners = page.partner_councils() if isinstance(page, LearningPage) else []
     return sorted(council.code for council in partners)
+
+
+def _partnerships(page, context):
+    partners = page.partners.all() if isinstance(page, LearningPage) else []
+    return [
+        {"code": partner.council.code, "name": partner.council.short_name, "role": partner.role}
+        for partner in partners
+    ]
 
 
 def _themes(page, context):
@@ -306,6 +324,12 @@ PAGE_FIELDS = [
         array(STRING),
         "Register codes of the other councils involved (case studies and projects).",
         _partners,
+    ),
+    Field(
+        "partners",
+        array(PARTNER),
+        "The other councils involved, in the page's order, each with what it did.",
+        _partnerships,
     ),
     Field(
         "themes",

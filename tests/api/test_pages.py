@@ -65,6 +65,7 @@ def test_a_case_study_has_its_structured_fields(client, site):
     assert item["council"]["slug"] == site["lead"].slug
     assert item["council"]["name"] == "Avonford"
     assert item["partner_councils"] == ["CAE"]
+    assert item["partners"] == [{"code": "CAE", "name": site["partner"].short_name, "role": ""}]
     assert item["themes"] == [{"slug": "waste", "name": "Waste"}]
     assert item["outcomes"] == [
         {
