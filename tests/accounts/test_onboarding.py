@@ -42,18 +42,13 @@ def _people(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def _shared(_people, db):
-    return fresh_copy(_people)
+def council(_people, db):
+    return fresh_copy(_people["council"])
 
 
 @pytest.fixture
-def council(_shared):
-    return _shared["council"]
-
-
-@pytest.fixture
-def organiser(_shared):
-    return _shared["organiser"]
+def organiser(_people, db):
+    return fresh_copy(_people["organiser"])
 
 
 def link_from(message):
@@ -251,6 +246,13 @@ class TestAccessRequest:
             },
         )
 
+    def decide(self, client, organiser, access_request, status, note):
+        client.force_login(organiser)
+        return client.post(
+            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
+            {"status": status, "decision_note": note},
+        )
+
     def test_form_renders_with_council_choices(self, client, council):
         response = client.get(reverse("accounts:request_access"))
         assert response.status_code == 200
@@ -287,11 +289,7 @@ class TestAccessRequest:
         assert len(mail.outbox) == 1
 
         mail.outbox.clear()
-        client.force_login(organiser)
-        response = client.post(
-            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-            {"status": "approved", "decision_note": "Welcome!"},
-        )
+        response = self.decide(client, organiser, access_request, "approved", "Welcome!")
         assert response.status_code == 302
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.APPROVED
@@ -311,11 +309,7 @@ class TestAccessRequest:
         assert [m.council for m in user.council_memberships.all()] == [council]
 
         # A decided request cannot be decided again.
-        client.force_login(organiser)
-        response = client.post(
-            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-            {"status": "declined", "decision_note": ""},
-        )
+        response = self.decide(client, organiser, access_request, "declined", "")
         assert response.status_code == 200
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.APPROVED
@@ -324,11 +318,7 @@ class TestAccessRequest:
         self.request_access(client, council)
         access_request = AccessRequest.objects.get()
         mail.outbox.clear()
-        client.force_login(organiser)
-        client.post(
-            reverse("accounts_accessrequest:edit", args=[access_request.pk]),
-            {"status": "declined", "decision_note": "Ask your digital lead first."},
-        )
+        self.decide(client, organiser, access_request, "declined", "Ask your digital lead first.")
         access_request.refresh_from_db()
         assert access_request.status == AccessRequest.Status.DECLINED
         (message,) = mail.outbox

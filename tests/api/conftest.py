@@ -20,21 +20,14 @@ def build_site():
     lead = CouncilFactory(
         short_name="Avonford", code="AVO", gss_code="E07000901", latitude=51.4, longitude=-2.5
     )
-    partner = CouncilFactory(
-        short_name="Caerwen",
-        code="CAE",
-        gss_code="W06000901",
-        nation=Nation.WALES,
-        region="Wales",
-        unitary=True,
-    )
-    reuser = CouncilFactory(
-        short_name="Dunmore",
-        code="DUN",
-        gss_code="S12000901",
-        nation=Nation.SCOTLAND,
-        region="Scotland",
-        unitary=True,
+    partner, reuser = (  # unitary councils of Wales and Scotland
+        CouncilFactory(
+            short_name=name, code=code, gss_code=gss, nation=nation, region=region, unitary=True
+        )
+        for name, code, gss, nation, region in [
+            ("Caerwen", "CAE", "W06000901", Nation.WALES, "Wales"),
+            ("Dunmore", "DUN", "S12000901", Nation.SCOTLAND, "Scotland"),
+        ]
     )
     former = CouncilFactory(short_name="Oldshire", code="OLD", former=True)
     case_study = CaseStudyPageFactory(

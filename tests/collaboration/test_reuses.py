@@ -9,22 +9,18 @@ import pytest
 
 from collaboration.models import Reuse, Standing
 from collaboration.reuses import WHOLE_APPROACH
+from tests.collaboration.page_actions import PageAction, the_one_email
 from tests.collaboration.page_actions_data import _built, data_fixture  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.usefixtures("_built")
 
-
-def url(page):
-    return reverse("collaboration:reuse", args=[page.pk])
-
-
-def withdraw_url(record):
-    return reverse("collaboration:reuse_withdraw", args=[record.page_id, record.pk])
+REUSE = PageAction("reuse")
+url, withdraw_url, reuse = REUSE.url, REUSE.withdraw_url, REUSE.post
 
 
-def reuse(client, user, page, **fields):
-    client.force_login(user)
-    return client.post(url(page), fields)
+def bristol_reuses(client, data, page, **fields):
+    """Ana records a reuse of `page` for Bristol, her council."""
+    return reuse(client, data["ana"], page, council=data["bristol"].pk, **fields)
 
 
 def test_record_show_email_once_withdraw_and_record_again(client, data):
@@ -34,11 +30,10 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
     for choice in [WHOLE_APPROACH, "Bin day finder", "Crew round app"]:
         assert f">{choice}</option>" in form
 
-    response = reuse(
+    response = bristol_reuses(
         client,
-        data["ana"],
+        data,
         page,
-        council=data["bristol"].pk,
         output="Bin day finder",
         what_changed="Our own address data",
         link="https://github.com/bristol/bin-finder",
@@ -54,13 +49,12 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
     assert "Calls fell" in html
     assert 'href="https://github.com/bristol/bin-finder"' in html
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["bins.lead@wychavon.example.gov.uk"]
-    assert message.subject == "Bristol reused “Bin day finder”"
-    assert "http://testserver" + page.url in message.body
-    assert "Our own address data" in message.body
-    assert message.alternatives[0][1] == "text/html"
+    the_one_email(
+        page,
+        to="bins.lead@wychavon.example.gov.uk",
+        subject="Bristol reused “Bin day finder”",
+        text="Our own address data",
+    )
 
     # A second council, reusing the approach as a whole: two councils, one email each.
     reuse(client, data["cat"], page, council=data["leeds"].pk, output="")
@@ -78,14 +72,7 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
     assert "Reused by 1 council</strong>" in html
     assert "Our own address data" not in html
 
-    reuse(
-        client,
-        data["ana"],
-        page,
-        council=data["bristol"].pk,
-        output="Bin day finder",
-        what_changed="Changed again",
-    )
+    bristol_reuses(client, data, page, output="Bin day finder", what_changed="Changed again")
     assert Reuse.objects.filter(council=data["bristol"]).count() == 1
     record.refresh_from_db()
     assert record.standing == Standing.ACTIVE
@@ -95,7 +82,7 @@ def test_record_show_email_once_withdraw_and_record_again(client, data):
 
 def test_shown_on_both_councils_profiles(client, data):
     page = data["project"]
-    reuse(client, data["ana"], page, council=data["bristol"].pk, what_changed="Two towns only")
+    bristol_reuses(client, data, page, what_changed="Two towns only")
     client.logout()
     reused = client.get(data["bristol"].get_absolute_url()).content.decode()
     assert "Work this council reused" in reused
@@ -117,11 +104,10 @@ def test_shown_on_both_councils_profiles(client, data):
 
 def test_invalid_url_is_a_clear_error_with_the_input_kept(client, data):
     page = data["case_study"]
-    response = reuse(
+    response = bristol_reuses(
         client,
-        data["ana"],
+        data,
         page,
-        council=data["bristol"].pk,
         output="Crew round app",
         what_changed="Kept <this>",
         link="not a web address",
@@ -137,24 +123,17 @@ def test_invalid_url_is_a_clear_error_with_the_input_kept(client, data):
     assert not Reuse.objects.exists()
     assert mail.outbox == []
 
-    response = reuse(
-        client, data["ana"], page, council=data["bristol"].pk, output="Something made up"
-    )
+    response = bristol_reuses(client, data, page, output="Something made up")
     assert "Choose one of the page&#x27;s outputs" in response.content.decode()
-    response = reuse(client, data["ana"], page, council=data["bristol"].pk, what_changed="x" * 2001)
+    response = bristol_reuses(client, data, page, what_changed="x" * 2001)
     assert "Keep what you changed to 2,000 characters or fewer" in response.content.decode()
     assert not Reuse.objects.exists()
 
 
 def test_notes_are_escaped(client, data):
     page = data["case_study"]
-    reuse(
-        client,
-        data["ana"],
-        page,
-        council=data["bristol"].pk,
-        what_changed="<b>bold</b>",
-        how_it_went="<img src=x onerror=alert(1)>",
+    bristol_reuses(
+        client, data, page, what_changed="<b>bold</b>", how_it_went="<img src=x onerror=alert(1)>"
     )
     html = client.get(page.url).content.decode()
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
@@ -205,7 +184,7 @@ def test_anonymous_reader_sees_a_sign_in_link_and_cannot_post(client, data):
 
 
 def test_other_councils_practitioner_cannot_withdraw(client, data):
-    reuse(client, data["ana"], data["case_study"], council=data["bristol"].pk)
+    bristol_reuses(client, data, data["case_study"])
     record = Reuse.objects.get()
     client.force_login(data["cat"])
     assert client.post(withdraw_url(record)).status_code == 404
@@ -224,7 +203,7 @@ def test_lessons_unpublished_and_unknown_pages(client, data):
 
 
 def test_deleting_the_page_deletes_the_records(client, data):
-    reuse(client, data["ana"], data["project"], council=data["bristol"].pk)
+    bristol_reuses(client, data, data["project"])
     assert Reuse.objects.count() == 1
     data["project"].delete()
     assert Reuse.objects.count() == 0

@@ -7,22 +7,13 @@ from django.urls import reverse
 import pytest
 
 from collaboration.models import SharedProblem, Standing
+from tests.collaboration.page_actions import PageAction, the_one_email
 from tests.collaboration.page_actions_data import _built, data_fixture  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.usefixtures("_built")
 
-
-def url(page):
-    return reverse("collaboration:face_this_too", args=[page.pk])
-
-
-def withdraw_url(record):
-    return reverse("collaboration:face_this_too_withdraw", args=[record.page_id, record.pk])
-
-
-def say(client, user, page, **fields):
-    client.force_login(user)
-    return client.post(url(page), fields)
+FACE_THIS_TOO = PageAction("face_this_too")
+url, withdraw_url, say = FACE_THIS_TOO.url, FACE_THIS_TOO.withdraw_url, FACE_THIS_TOO.post
 
 
 def test_say_show_email_once_withdraw_and_say_again(client, data):
@@ -39,13 +30,12 @@ def test_say_show_email_once_withdraw_and_say_again(client, data):
     assert data["bristol"].get_absolute_url() in html
     assert "We start a discovery in spring" in html
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["bins.lead@wychavon.example.gov.uk"]
-    assert message.subject == "Bristol faces the same problem as “Fewer missed bins”"
-    assert "http://testserver" + page.url in message.body
-    assert "We start a discovery in spring" in message.body
-    assert message.alternatives[0][1] == "text/html"
+    message = the_one_email(
+        page,
+        to="bins.lead@wychavon.example.gov.uk",
+        subject="Bristol faces the same problem as “Fewer missed bins”",
+        text="We start a discovery in spring",
+    )
     assert "ana@example.gov.uk" not in message.body
 
     record = SharedProblem.objects.get(page=page, council=data["bristol"])

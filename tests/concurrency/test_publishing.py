@@ -3,19 +3,10 @@ the search index ends up matching what is published.
 
 On SQLite this needs a database file (an in-memory database is one connection shared by
 every thread), so on the in-memory test database the test runs itself again in a subprocess
-on a file; on PostgreSQL it runs directly.
+on a file (tests/processes.py); on PostgreSQL it runs directly.
 """
 
-import os
-import sqlite3
-import subprocess
-import sys
-import threading
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
 
 import pytest
@@ -26,38 +17,15 @@ from casestudies.models import CaseStudyPage
 from councils.factories import CouncilFactory
 from home.site_structure import ensure_site_structure
 from tests.permissions.helpers import case_study_form_data
+from tests.processes import (  # noqa: F401 - in_memory_sqlite is named in the skipif strings
+    in_memory_sqlite,
+    run_in_threads,
+    run_on_an_sqlite_file,
+)
 
 PUBLISHERS = 3
 PUBLISHES_EACH = 5
 READERS = 2
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def in_memory_sqlite():
-    database = settings.DATABASES["default"]
-    return database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME")
-
-
-def run_in_threads(targets):
-    errors = []
-
-    def guarded(target):
-        try:
-            target()
-        except BaseException as error:  # noqa: BLE001 - reported below, with the thread's name
-            errors.append(f"{threading.current_thread().name}: {error!r}")
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=guarded, args=(target,), name=name) for name, target in targets
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert not [thread.name for thread in threads if thread.is_alive()], "threads hung"
-    return errors
 
 
 @pytest.mark.skipif("in_memory_sqlite()", reason="runs on an SQLite file, in a subprocess")
@@ -130,33 +98,8 @@ def test_concurrent_publishing_reading_and_draft_saving():
 @pytest.mark.skipif("not in_memory_sqlite()", reason="runs directly on this database")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # no transaction to lock it
 def test_on_an_sqlite_file(tmp_path):
-    # The subprocess starts from a copy of this migrated database instead of migrating again.
-    database = tmp_path / "test.sqlite3"
-    copy = sqlite3.connect(database)
-    connection.ensure_connection()
-    connection.connection.backup(copy)
-    copy.close()
-    env = {**os.environ, "SQLITE_TEST_FILE": str(database)}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:randomly",
-            "-p",
-            "no:xdist",
-            "--reuse-db",
-            f"{Path(__file__).relative_to(ROOT)}::test_concurrent_publishing_reading_and_draft_saving",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    result = run_on_an_sqlite_file(
+        tmp_path, __file__, "test_concurrent_publishing_reading_and_draft_saving"
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert "1 passed" in result.stdout

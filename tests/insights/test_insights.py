@@ -34,65 +34,28 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_data")]
 URL = "/insights/"
 MAX_QUERIES = 25
 
+# key: (short name, region, latitude, longitude, other factory arguments); slugs follow the
+# names ("Caerdydd Test" is "caerdydd-test").
+COUNCILS = {
+    "leeds": ("Leedsby", "Yorkshire and The Humber", 53.8, -1.55, {"unitary": True}),
+    "cardiff": ("Caerdydd Test", "Wales", 51.48, -3.18, {"nation": "Wales"}),
+    "fife": ("Kingdom Shire", "Scotland", 56.2, -3.1, {"nation": "Scotland"}),
+    "drafty": ("Draftwell", "South West", 50.7, -3.5, {}),
+    "secret": ("Hushbury", "South West", 51.0, -2.5, {}),
+    "quiet": ("Quietvale", "North East", 54.9, -1.6, {}),
+    "former": ("Oldshire", "North East", 54.5, -1.5, {"former": True}),
+}
+
 
 def build():
     ensure_site_structure()
     waste = Theme.objects.get(slug="waste")
     housing = Theme.objects.get(slug="housing")
     c = {
-        "leeds": CouncilFactory(
-            short_name="Leedsby",
-            slug="leedsby",
-            unitary=True,
-            region="Yorkshire and The Humber",
-            latitude=53.8,
-            longitude=-1.55,
-        ),
-        "cardiff": CouncilFactory(
-            short_name="Caerdydd Test",
-            slug="caerdydd-test",
-            nation="Wales",
-            region="Wales",
-            latitude=51.48,
-            longitude=-3.18,
-        ),
-        "fife": CouncilFactory(
-            short_name="Kingdom Shire",
-            slug="kingdom-shire",
-            nation="Scotland",
-            region="Scotland",
-            latitude=56.2,
-            longitude=-3.1,
-        ),
-        "drafty": CouncilFactory(
-            short_name="Draftwell",
-            slug="draftwell",
-            region="South West",
-            latitude=50.7,
-            longitude=-3.5,
-        ),
-        "secret": CouncilFactory(
-            short_name="Hushbury",
-            slug="hushbury",
-            region="South West",
-            latitude=51.0,
-            longitude=-2.5,
-        ),
-        "quiet": CouncilFactory(
-            short_name="Quietvale",
-            slug="quietvale",
-            region="North East",
-            latitude=54.9,
-            longitude=-1.6,
-        ),
-        "former": CouncilFactory(
-            short_name="Oldshire",
-            slug="oldshire",
-            former=True,
-            region="North East",
-            latitude=54.5,
-            longitude=-1.5,
-        ),
+        key: CouncilFactory(
+            short_name=name, region=region, latitude=latitude, longitude=longitude, **extra
+        )
+        for key, (name, region, latitude, longitude, extra) in COUNCILS.items()
     }
     p = {
         "bins": CaseStudyPageFactory(
