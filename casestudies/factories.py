@@ -80,40 +80,23 @@ class OutputStreamBlockFactory(wagtail_factories.StreamBlockFactory):
     output = factory.SubFactory(ReusableOutputBlockFactory)
 
 
-class CaseStudyIndexPageFactory(SingletonPageFactory):
-    class Meta:
-        model = CaseStudyIndexPage
-
-    title = "Case studies"
-    slug = "case-studies"
-    parent = factory.SubFactory(SiteRootPageFactory)
-
-
-class LessonIndexPageFactory(SingletonPageFactory):
-    class Meta:
-        model = LessonIndexPage
-
-    title = "Lessons learned"
-    slug = "lessons"
-    parent = factory.SubFactory(SiteRootPageFactory)
+def section_index_factory(model, title, slug):
+    """A factory for one of the singleton index pages directly under the site root."""
+    return factory.make_factory(
+        model,
+        FACTORY_CLASS=SingletonPageFactory,
+        title=title,
+        slug=slug,
+        parent=factory.SubFactory(SiteRootPageFactory),
+    )
 
 
-class ProjectIndexPageFactory(SingletonPageFactory):
-    class Meta:
-        model = ProjectIndexPage
-
-    title = "Projects"
-    slug = "projects"
-    parent = factory.SubFactory(SiteRootPageFactory)
-
-
-class ThemeIndexPageFactory(SingletonPageFactory):
-    class Meta:
-        model = ThemeIndexPage
-
-    title = "Themes"
-    slug = "themes"
-    parent = factory.SubFactory(SiteRootPageFactory)
+CaseStudyIndexPageFactory = section_index_factory(
+    CaseStudyIndexPage, "Case studies", "case-studies"
+)
+LessonIndexPageFactory = section_index_factory(LessonIndexPage, "Lessons learned", "lessons")
+ProjectIndexPageFactory = section_index_factory(ProjectIndexPage, "Projects", "projects")
+ThemeIndexPageFactory = section_index_factory(ThemeIndexPage, "Themes", "themes")
 
 
 class LearningPageFactory(PublishedPageFactory):
