@@ -12,7 +12,7 @@ def published_for_council(council):
 
     live = LearningPage.objects.live().public()
     owned = live.filter(council=council)
-    partnered = live.involving([council]).exclude(council=council).distinct()
+    partnered = live.involving([council]).exclude(council=council)
     order = ("-first_published_at", "-pk")
     return [
         {
@@ -25,9 +25,9 @@ def published_for_council(council):
         {
             "key": "partner",
             "heading": "Work this council is a partner in",
-            "items": live.filter(pk__in=partnered.values("pk")).for_listing().order_by(*order),
+            "items": partnered.for_listing().order_by(*order),
             "empty": "This council is not a partner on any published work yet.",
-            "summary": ("Partner in", _kinds(live.filter(pk__in=partnered.values("pk")))),
+            "summary": ("Partner in", _kinds(partnered)),
         },
     ]
 

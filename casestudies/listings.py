@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from core import content_version
 from core.pagination import paginate
 from core.params import MAX_FILTER_VALUES
+from core.public_pages import live_public_q
 from councils.models import Council, Nation
 
 from .kinds import kinds as page_kinds
@@ -100,11 +101,10 @@ def theme_counts():
 
 
 def _theme_counts():
-    from .models import LearningPage, ThemedPage
+    from .models import ThemedPage
 
-    live_ids = LearningPage.objects.live().public().values("pk")
     rows = (
-        ThemedPage.objects.filter(content_object__in=live_ids)
+        ThemedPage.objects.filter(live_public_q("content_object"))
         .values("tag_id")
         .annotate(total=Count("content_object", distinct=True))
     )

@@ -5,6 +5,7 @@ evidence (search.matching.evidence)."""
 
 from django.db.models import Q
 
+from core.public_pages import live_public_q
 from search.matching.evidence import MAX_ROWS, Signal, possessive
 
 from .models import JoinRequest, Reuse, SharedProblem, Standing
@@ -49,15 +50,15 @@ def on_pages(titles, about):
     return signals
 
 
-def between(council, visible):
-    """What council and each other council recorded on each other's pages among visible,
+def between(council):
+    """What council and each other council recorded on each other's live, public pages,
     either way round. Three queries."""
     shared, reuses, joins = _active()
 
     def either(queryset, *extra, field="page"):
         """Rows led by the other council: whoever made the record, or else the page's."""
         rows = (
-            queryset.filter(**{f"{field}__in": visible})
+            queryset.filter(live_public_q(field))
             .filter(Q(council=council) | Q(**{f"{field}__council": council}))
             .exclude(**{f"{field}__council": council}, council=council)
             .order_by("-created_at")

@@ -8,8 +8,9 @@ for led projects and their partners) and is cut at SHOWN, with the full count al
 
 from django.db.models import Count
 
-from casestudies.models import LearningPage, ProjectPage
+from casestudies.models import ProjectPage
 from casestudies.models.partners import partners_with_councils
+from core.public_pages import live_public_q
 
 from .models import HelpOffer, HelpRequest, Reuse, SharedProblem, Standing
 
@@ -33,8 +34,7 @@ def _on_its_work(records, council):
 
 
 def council_record(council):
-    visible = LearningPage.objects.live().public().values("pk")
-    projects = ProjectPage.objects.filter(pk__in=visible)
+    projects = ProjectPage.objects.live().public()
 
     led = _cut(
         projects.filter(council=council)
@@ -55,7 +55,7 @@ def council_record(council):
         .select_related("help_request__council")
         .order_by("-updated_at")
     )
-    reuses = Reuse.objects.filter(page__in=visible, standing=Standing.ACTIVE).order_by(
+    reuses = Reuse.objects.filter(live_public_q("page"), standing=Standing.ACTIVE).order_by(
         "-created_at"
     )
     reused_by_others = _cut(_on_its_work(reuses, council).select_related("council", "page"))
@@ -65,7 +65,7 @@ def council_record(council):
             "-created_at"
         )
     )
-    shared = SharedProblem.objects.filter(page__in=visible, standing=Standing.ACTIVE)
+    shared = SharedProblem.objects.filter(live_public_q("page"), standing=Standing.ACTIVE)
     faces = _cut(
         _on_others_work(shared, council).select_related("page__council").order_by("-created_at")
     )

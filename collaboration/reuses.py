@@ -7,7 +7,8 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
-from casestudies.models import CaseStudyPage, LearningPage, ProjectPage
+from casestudies.models import CaseStudyPage, ProjectPage
+from core.public_pages import live_public_q
 
 from . import emails
 from .acting import ActingForCouncilForm
@@ -43,10 +44,7 @@ def shown_for_page(page):
 
 def _shown():
     return (
-        Reuse.objects.filter(
-            standing=Standing.ACTIVE,
-            page__in=LearningPage.objects.live().public().values("pk"),
-        )
+        Reuse.objects.filter(live_public_q("page"), standing=Standing.ACTIVE)
         .select_related("council", "page", "page__council")
         .order_by("-created_at")
     )

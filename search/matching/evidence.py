@@ -60,12 +60,6 @@ def possessive(name):
     return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
-def visible_pages():
-    from casestudies.models import LearningPage
-
-    return LearningPage.objects.live().public().values("pk")
-
-
 # The apps that record joint work register where their signals come from (collaboration
 # registers its records in its AppConfig.ready), so this module imports none of them.
 _page_sources = []
@@ -80,9 +74,8 @@ def register_page_evidence(source):
 
 
 def register_council_evidence(source):
-    """source(council, visible) -> [Signal]: what council and each other council did
-    together on the pages in visible (live and public), either way round, each signal keyed
-    by the other council."""
+    """source(council) -> [Signal]: what council and each other council did together on
+    live, public pages, either way round, each signal keyed by the other council."""
     if source not in _council_sources:
         _council_sources.append(source)
 
@@ -118,7 +111,7 @@ def _graph(pages):
     from casestudies.models import ProjectPage
 
     leads = {page.council_id: page.council.short_name for page in pages}
-    projects = ProjectPage.objects.filter(pk__in=visible_pages(), council__in=list(leads))
+    projects = ProjectPage.objects.live().public().filter(council__in=list(leads))
     rows = (
         projects.filter(partners__isnull=False)
         .order_by("pk")
@@ -141,11 +134,11 @@ def alone(signals):
     return all(signal.key[0] == "graph" for signal in signals)
 
 
-def _partnerships(council, visible):
+def _partnerships(council):
     from casestudies.models import ProjectPage
 
     me = council.short_name
-    projects = ProjectPage.objects.filter(pk__in=visible)
+    projects = ProjectPage.objects.live().public()
     led = projects.filter(council=council, partners__isnull=False).values_list(
         "pk", "title", "partners__council", "partners__council__short_name"
     )
@@ -170,9 +163,8 @@ def between(council):
     """{other council id: [Signal]}: what `council` and each other council did together on
     live, public pages, either way round: partnerships on projects, and what the registered
     sources recorded."""
-    visible = visible_pages()
-    signals = list(_partnerships(council, visible))
-    signals += [signal for source in _council_sources for signal in source(council, visible)]
+    signals = list(_partnerships(council))
+    signals += [signal for source in _council_sources for signal in source(council)]
     return _grouped(signals, exclude={council.pk})
 
 

@@ -213,3 +213,18 @@ def test_with_elasticsearch_publishing_does_not_run_the_database_tfidf(corpus, m
         )
     )
     assert page.council.slug in found
+
+
+def test_a_track_record_counts_every_live_project_led_or_joined():
+    from casestudies.factories import ProjectPageFactory
+
+    lead, partner, other = CouncilFactory(), CouncilFactory(), CouncilFactory()
+    ProjectPageFactory(council=lead, partner_councils=[partner])
+    ProjectPageFactory(council=lead, partner_councils=[partner, other])
+    ProjectPageFactory(council=lead).unpublish()
+    CaseStudyPageFactory(council=lead, partner_councils=[partner])
+    assert core.track_record([lead.pk, partner.pk, other.pk]) == {
+        lead.pk: 2,
+        partner.pk: 2,
+        other.pk: 1,
+    }
