@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 
 from casestudies.models import (
     LearningPage,
@@ -13,6 +13,8 @@ from casestudies.models import (
 )
 from casestudies.models.partners import partners_with_councils
 from collaboration.models import Reuse, SharedProblem, Standing
+from core import content_version
+from core.public_pages import live_public_q
 
 from .fields import KINDS, LEARNING_KINDS
 
@@ -48,42 +50,62 @@ def live_learning():
 
 
 def council_counts(councils):
-    """{council id: counts of published learning} for the given councils only."""
+    """{council id: counts of published learning} for the given councils only: two aggregate
+    queries, however much each council has published."""
     ids = [council.pk for council in councils]
-    live = live_learning().values("pk")
-    led = defaultdict(set)
-    partner = defaultdict(set)
-    for council_id, page_id in (
-        live_learning().filter(council_id__in=ids).values_list("council_id", "pk")
-    ):
-        led[council_id].add(page_id)
-    rows = Partnership.objects.filter(council_id__in=ids, page__in=live)
-    for council_id, page_id in rows.values_list("council_id", "page_id"):
-        partner[council_id].add(page_id)
+    led = dict(
+        live_learning()
+        .filter(council_id__in=ids)
+        .order_by()
+        .values("council_id")
+        .annotate(n=Count("pk"))
+        .values_list("council_id", "n")
+    )
+    partner = {
+        row["council_id"]: row
+        for row in Partnership.objects.filter(live_public_q("page"), council_id__in=ids)
+        .order_by()
+        .values("council_id")
+        .annotate(
+            pages=Count("page_id"),
+            not_led=Count("page_id", filter=~Q(page__council=F("council"))),
+        )
+    }
+    none = {"pages": 0, "not_led": 0}
     return {
         pk: {
-            "pages_led": len(led[pk]),
-            "partnerships": len(partner[pk]),
-            "published_learning": len(led[pk] | partner[pk]),
+            "pages_led": led.get(pk, 0),
+            "partnerships": partner.get(pk, none)["pages"],
+            "published_learning": led.get(pk, 0) + partner.get(pk, none)["not_led"],
         }
         for pk in ids
     }
 
 
+def _no_pages():
+    return dict.fromkeys(LEARNING_KINDS, 0)
+
+
 def theme_counts():
-    """{theme id: {kind: published pages with the theme}} for every theme with a page."""
+    """{theme id: {kind: published pages with the theme}}: one aggregate query per content
+    version (core.content_version), not one per request."""
+    return defaultdict(_no_pages, content_version.cached("api-theme-counts", _theme_counts))
+
+
+def _theme_counts():
     types = ContentType.objects.get_for_models(*[KINDS[kind] for kind in LEARNING_KINDS])
     kind_of_type = {types[KINDS[kind]].pk: kind for kind in LEARNING_KINDS}
     rows = (
-        ThemedPage.objects.filter(content_object__in=live_learning().values("pk"))
+        ThemedPage.objects.filter(live_public_q("content_object"))
+        .order_by()
         .values("tag_id", "content_object__content_type_id")
         .annotate(total=Count("content_object", distinct=True))
     )
-    counts = defaultdict(lambda: dict.fromkeys(LEARNING_KINDS, 0))
+    counts = {}
     for row in rows:
         kind = kind_of_type.get(row["content_object__content_type_id"])
         if kind:
-            counts[row["tag_id"]][kind] += row["total"]
+            counts.setdefault(row["tag_id"], _no_pages())[kind] += row["total"]
     return counts
 
 
