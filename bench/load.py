@@ -201,7 +201,8 @@ PAGE_TYPES = [
     PageType("Feed: help requests", ("following:feed_help",), "/feeds/help/"),
     PageType("Feed: search", ("following:feed_search",), "/feeds/search/?theme=waste"),
     PageType("Feed: case studies", ("following:feed_kind",), "/feeds/case-studies/"),
-    PageType("Sitemap", ("sitemap",), "/sitemap.xml"),
+    PageType("Sitemap index", ("sitemap",), "/sitemap.xml"),
+    PageType("Sitemap of pages", ("sitemap_section",), "/sitemap-pages.xml"),
     PageType("robots.txt", ("robots_txt",), "/robots.txt"),
 ]
 # URL names the URLconf serves that are not public pages for anonymous readers.

@@ -26,7 +26,8 @@ urlpatterns = [
     path("insights/", include("insights.urls")),
     path("freshness/", include("freshness.urls")),
     path("", include("following.urls")),  # /feeds/ and /following/
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", home_views.sitemap, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

@@ -81,6 +81,7 @@ VIEW_PARAMS = {
     "search:similar_councils": frozenset({"problem"}),
     "councils:directory": frozenset({"q", "nation", "region", "council_type", "former", "page"}),
     "councils:detail": frozenset(),  # and each section's page: councils.views.SECTION_PAGE
+    "sitemap_section": frozenset({"p"}),
 }
 
 

@@ -1,8 +1,10 @@
-"""sitemap.xml: every published, public page, and the profiles of councils that have
-published or partner on something.
+"""sitemap.xml: an index of sitemaps of every published, public page, and of the profiles of
+councils that have published or partner on something, PAGE_SIZE addresses to a sitemap, so
+that each costs the same however large the site.
 
 A listing (the home page, an index page, a theme page) changes when something is published
-in it, so its lastmod is the newer of its own and that of the newest page it lists.
+in it, so its lastmod is the newer of its own and that of the newest page it lists: computed
+once per content version for every listing, not per sitemap.
 
 A council with nothing published has a profile of register facts only, the same on every
 council's page; those are left out so that the sitemap points search engines at learning.
@@ -12,10 +14,13 @@ Former councils are left out too.
 from urllib.parse import urlsplit
 
 from django.db.models import Max
+from django.db.models.functions import Substr
 
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
 
 from casestudies.models import LearningPage, ThemePage
+from core import content_version
 from councils.models import Council
 
 from .seo import site_root_url
@@ -47,16 +52,39 @@ def councils_with_learning():
     return latest
 
 
+PAGE_SIZE = 1000
+
+
+def _listed_lastmods():
+    """({path: newest publication below it}, {theme id: newest publication with it}) for
+    every page that lists learning: one aggregate per depth of the tree and one by theme."""
+    published = LearningPage.objects.live().public().order_by()
+    deepest = published.aggregate(Max("depth"))["depth__max"] or 0
+    below = {}
+    for depth in range(1, deepest):
+        below.update(
+            published.filter(depth__gt=depth)
+            .annotate(above=Substr("path", 1, Page.steplen * depth))
+            .values("above")
+            .annotate(latest=Max("last_published_at"))
+            .values_list("above", "latest")
+        )
+    by_theme = dict(
+        published.filter(themed_items__isnull=False)
+        .values_list("themed_items__tag")
+        .annotate(Max("last_published_at"))
+    )
+    return below, by_theme
+
+
 class PageSitemap(WagtailSitemap):
     """Wagtail's sitemap of live, public pages, with listings dated by what they list."""
 
+    limit = PAGE_SIZE
+
     def _urls(self, page, protocol, domain):
-        published = LearningPage.objects.live().public().order_by()
-        self.learning = list(published.values_list("path", "last_published_at"))
-        self.by_theme = dict(
-            published.filter(themed_items__isnull=False)
-            .values_list("themed_items__tag")
-            .annotate(Max("last_published_at"))
+        self.below, self.by_theme = content_version.cached(
+            "sitemap-listed-lastmods", _listed_lastmods
         )
         urls = []
         for item in self.paginator.page(page).object_list.iterator():
@@ -74,18 +102,13 @@ class PageSitemap(WagtailSitemap):
             return None
         if isinstance(page, ThemePage):
             return self.by_theme.get(page.theme_id)
-        return max(
-            (
-                published
-                for path, published in self.learning
-                if published and path.startswith(page.path) and path != page.path
-            ),
-            default=None,
-        )
+        return self.below.get(page.path)
 
 
 class CouncilSitemap(WagtailSitemap):
     """Council profiles, at addresses built from the same Wagtail Site as the pages'."""
+
+    limit = PAGE_SIZE
 
     def items(self):
         self.latest = councils_with_learning()

@@ -9,6 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,6 +29,7 @@ from councils.factories import CouncilFactory
 from councils.models import Council
 from home.seo import DESCRIPTION_LENGTH, json_ld, trim
 from home.site_structure import ensure_site_structure
+from home.sitemaps import PageSitemap
 from tests.shared_data import build_once, fresh_copy
 
 ROOT = "http://localhost"
@@ -308,6 +310,9 @@ def test_absolute_urls_come_from_the_wagtail_site(client, world):
     assert "Sitemap: https://learning.example.org/sitemap.xml" in robots
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locations and all(loc.startswith("https://learning.example.org/") for loc in locations)
+    for location in locations:
+        pages = re.findall(r"<loc>([^<]+)</loc>", client.get(urlsplit(location).path).text)
+        assert pages and all(loc.startswith("https://learning.example.org/") for loc in pages)
 
 
 # JSON-LD -----------------------------------------------------------------------------------------
@@ -413,17 +418,23 @@ def test_a_form_about_a_page_is_not_described_as_the_page(client, world):
 # sitemap.xml -------------------------------------------------------------------------------------
 
 
-def _sitemap(client):
-    response = client.get("/sitemap.xml")
+def _xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    tree = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    return {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
-            "s:lastmod", namespaces=SITEMAP_NS
-        )
-        for url in tree.findall("s:url", SITEMAP_NS)
-    }
+    return ET.fromstring(response.content)  # noqa: S314 (our own response)
+
+
+def _sitemap(client):
+    """Every address in the sitemaps that sitemap.xml, an index, lists."""
+    entries = {}
+    for location in _xml(client, "/sitemap.xml").iterfind("s:sitemap/s:loc", SITEMAP_NS):
+        address = urlsplit(location.text)
+        for url in _xml(client, f"{address.path}?{address.query}").findall("s:url", SITEMAP_NS):
+            entries[url.findtext("s:loc", namespaces=SITEMAP_NS)] = url.findtext(
+                "s:lastmod", namespaces=SITEMAP_NS
+            )
+    return entries
 
 
 def test_sitemap_lists_published_public_pages_with_lastmod(client, world):
@@ -450,6 +461,23 @@ def test_sitemap_lists_councils_that_have_published_or_partner_on_something(clie
         assert entries[location] == world["project"].last_published_at.date().isoformat()
     for key in ("quiet", "draft_only", "private_only", "former"):
         assert f"{ROOT}{world[key].get_absolute_url()}" not in entries, key
+
+
+def test_sitemap_is_an_index_of_sitemaps_of_bounded_size(client, world, monkeypatch):
+    monkeypatch.setattr(PageSitemap, "limit", 3)
+    index = [
+        loc.text for loc in _xml(client, "/sitemap.xml").iterfind("s:sitemap/s:loc", SITEMAP_NS)
+    ]
+    pages = [urlsplit(loc) for loc in index if "/sitemap-pages.xml" in loc]
+
+    assert len(pages) > 1
+    assert [address.query for address in pages[:2]] == ["", "p=2"]
+    sizes = [len(_xml(client, f"{a.path}?{a.query}").findall("s:url", SITEMAP_NS)) for a in pages]
+    assert max(sizes) == 3
+    assert _sitemap(client).keys() >= {f"{ROOT}{world['lesson'].url}"}
+    for query in (f"p={len(pages) + 1}", "p=0", "p=two", "p=" + "9" * 400):
+        assert client.get(f"/sitemap-pages.xml?{query}").status_code == 404, query
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_sitemap_queries_do_not_grow_with_the_content(client, world):
