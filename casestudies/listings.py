@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from core import content_version
-from core.pagination import paginate
+from core.pagination import ContentPaginator, paginate
 from core.params import MAX_FILTER_VALUES
 from core.public_pages import live_public_q
 from councils.models import Council, Nation
@@ -33,7 +33,7 @@ def _clean_values(request, name, allowed):
 
 def filtered_listing(request, queryset, show_kind=True):
     """Filter a LearningPage queryset by the request's theme, kind, nation and council type."""
-    from .models import Theme
+    from .models import Theme, ThemedPage
 
     themes = list(Theme.objects.order_by("name"))
     theme_slugs = {theme.slug: theme for theme in themes}
@@ -51,7 +51,10 @@ def filtered_listing(request, queryset, show_kind=True):
     selected_kinds, unknown_kinds = _clean_values(request, "kind", kinds) if show_kind else ([], [])
 
     if selected_themes:
-        queryset = queryset.filter(themes__slug__in=selected_themes)
+        # A subquery, not a join: no page repeats, so nothing needs DISTINCT, which made the
+        # paginator's count compare every column of every page (23 ms at 10,000 pages).
+        themed = ThemedPage.objects.filter(tag__slug__in=selected_themes)
+        queryset = queryset.filter(pk__in=themed.values("content_object_id"))
     if selected_types:
         queryset = queryset.filter(council__council_type__in=selected_types)
     if selected_nations:
@@ -62,8 +65,8 @@ def filtered_listing(request, queryset, show_kind=True):
         ).values()
         queryset = queryset.filter(content_type__in=content_types)
 
-    queryset = queryset.distinct().for_listing().order_by("-first_published_at", "-pk")
-    paginator, page = paginate(request, queryset)
+    queryset = queryset.for_listing().order_by("-first_published_at", "-pk")
+    paginator, page = paginate(request, queryset, paginator_class=ContentPaginator)
     unknown = unknown_themes + unknown_types + unknown_nations + unknown_kinds
     return {
         "paginator": paginator,

@@ -1,7 +1,11 @@
 """Pagination for every listing: the page asked for, and a notice when it cannot be shown."""
 
-from django.core.paginator import Paginator
+import hashlib
 
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from . import content_version
 from .params import parse_int
 
 PAGE_SIZE = 20
@@ -33,9 +37,22 @@ def page_of(paginator, number):
     return paginator.page(number), ""
 
 
-def paginate(request, object_list, per_page=PAGE_SIZE):
+class ContentPaginator(Paginator):
+    """A paginator of published pages that counts them once per content version: the count
+    of a listing scans every page it lists, so it grew with the site (about 6 ms at 10,000
+    pages, 60 at 100,000). Only for lists of pages and what is stored with them, which every
+    content change versions (`core.content_version`); never for records outside it."""
+
+    @cached_property
+    def count(self):
+        query = str(self.object_list.order_by().query)
+        name = f"listing-count:{hashlib.sha256(query.encode()).hexdigest()}"
+        return content_version.cached(name, lambda: Paginator.count.func(self))
+
+
+def paginate(request, object_list, per_page=PAGE_SIZE, paginator_class=Paginator):
     """A page of results; `page.notice` explains when the requested page could not be shown."""
-    paginator = Paginator(object_list, per_page)
+    paginator = paginator_class(object_list, per_page)
     number, notice = requested_page(request.GET)
     page, past_end = page_of(paginator, number)
     page.notice = notice or past_end

@@ -12,6 +12,7 @@ from core.models import BasePage
 
 from ..listings import featured_pages, filtered_listing, theme_counts
 from .base import LearningPage
+from .themes import ThemedPage
 
 
 class ThemeIndexPage(BasePage):
@@ -68,7 +69,8 @@ class ThemePage(BasePage):
         context["featured_pages"] = featured_pages(
             LearningPage.objects.live().public(), self.featured_items.all()
         )
-        queryset = LearningPage.objects.live().public().filter(themes=self.theme)
+        themed = ThemedPage.objects.filter(tag=self.theme).values("content_object_id")
+        queryset = LearningPage.objects.live().public().filter(pk__in=themed)
         context.update(filtered_listing(request, queryset, show_kind=True))
         return context
 

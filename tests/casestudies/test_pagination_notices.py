@@ -46,3 +46,19 @@ def test_council_directory_explains_a_page_past_the_end(client):
     response = client.get("/councils/", {"page": "500"})
     assert response.status_code == 200
     assert "There is no page 500" in response.content.decode()
+
+
+def test_a_listing_counts_its_pages_once_per_content_version_and_is_never_stale(client, index_url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(index_url)  # the first request also creates the site's settings, a change
+    assert client.get(index_url).context["paginator"].count == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(index_url).context["paginator"].count == 1
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+
+    another = CaseStudyPageFactory(title="Potholes fixed faster")
+    assert client.get(index_url).context["paginator"].count == 2
+    another.unpublish()
+    assert client.get(index_url).context["paginator"].count == 1
