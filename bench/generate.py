@@ -362,6 +362,9 @@ def main():
             print(f"{args.count} generated pages are there already.")
     else:
         generate(args.count)
+    from core.database import analyze
+
+    analyze()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from . import content_version
@@ -45,6 +46,8 @@ class ContentPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if not isinstance(self.object_list, QuerySet):
+            return Paginator.count.func(self)
         query = str(self.object_list.order_by().query)
         name = f"listing-count:{hashlib.sha256(query.encode()).hexdigest()}"
         return content_version.cached(name, lambda: Paginator.count.func(self))

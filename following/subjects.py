@@ -14,7 +14,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.models import Site
 
-from casestudies.models import LearningPage, ProgressUpdate
+from casestudies.models import LearningPage, ProgressUpdate, ThemedPage
 from collaboration.models import HelpRequest
 from councils.models import Council
 from search import engine, facets
@@ -82,7 +82,8 @@ def page_items(pages, since=None, until=None, limit=None):
 
 
 def theme_pages(theme):
-    return published_pages().filter(themed_items__tag=theme).distinct()
+    themed = ThemedPage.objects.filter(tag=theme).values("content_object_id")
+    return published_pages().filter(pk__in=themed)
 
 
 def council_pages(council):

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from casestudies.cards import attach_card_facts
 from casestudies.models import LearningPage, ThemePage
-from core.pagination import PAGE_SIZE, page_of, requested_page
+from core.pagination import PAGE_SIZE, ContentPaginator, page_of, requested_page
 from core.params import MAX_FILTER_VALUES
 from councils.models import Council
 from councils.peers import peer_slugs
@@ -235,7 +235,7 @@ class FacetedSearch:
             match.notices,
         )
         counts, total, names, hidden = self.count_facets(params, matched, peers)
-        paginator = Paginator(self.results(params, operator, peers, matched), PAGE_SIZE)
+        paginator = ContentPaginator(self.results(params, operator, peers, matched), PAGE_SIZE)
         page, notice = page_of(paginator, params.page)
         if notice:
             notices.append(notice)
