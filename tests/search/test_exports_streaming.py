@@ -148,3 +148,13 @@ def test_a_large_export_needs_a_fixed_number_of_queries_per_chunk(
     with django_assert_max_num_queries(15 + QUERIES_PER_CHUNK * chunks):
         size, _body = stream(client.get("/search/export.csv"))
     assert size > ROWS * len(SUMMARY)
+
+
+@pytest.mark.parametrize("url", ["/search/export.csv", "/search/export.json"])
+def test_a_large_export_streams_in_pieces_of_many_rows(client, many_lessons, url):
+    from search.export_views import PIECE_SIZE
+
+    pieces = [len(piece) for piece in client.get(url).streaming_content]
+    assert sum(pieces) > ROWS * len(SUMMARY)
+    assert all(size >= PIECE_SIZE for size in pieces[:-1])
+    assert len(pieces) < ROWS / 10
