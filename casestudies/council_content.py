@@ -13,7 +13,7 @@ def published_for_council(council):
     live = LearningPage.objects.live().public()
     owned = live.filter(council=council)
     partnered = live.involving([council]).exclude(council=council)
-    order = ("-first_published_at", "-pk")
+    order = ("-first_published_at", "-id")
     return [
         {
             "key": "published",

@@ -65,7 +65,7 @@ def filtered_listing(request, queryset, show_kind=True):
         ).values()
         queryset = queryset.filter(content_type__in=content_types)
 
-    queryset = queryset.for_listing().order_by("-first_published_at", "-pk")
+    queryset = queryset.for_listing().order_by("-first_published_at", "-id")
     paginator, page = paginate(request, queryset, paginator_class=ContentPaginator)
     unknown = unknown_themes + unknown_types + unknown_nations + unknown_kinds
     return {

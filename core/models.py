@@ -3,11 +3,13 @@
 from wagtail.models import Page, PageViewRestriction
 
 from .mixins import BasePageMixin
-from .public_pages import private_page_paths
+from .public_pages import PublicPageManager, private_page_paths
 
 
 class BasePage(BasePageMixin, Page):
     """Abstract parent of every page type on the site."""
+
+    objects = PublicPageManager()
 
     class Meta:
         abstract = True

@@ -57,7 +57,7 @@ def page_items(pages, since=None, until=None, limit=None):
     pages = _window(
         pages.filter(first_published_at__isnull=False), "first_published_at", since, until
     )
-    pages = pages.select_related("council").order_by("-first_published_at", "-pk")
+    pages = pages.select_related("council").order_by("-first_published_at", "-id")
     if limit is not None:
         pages = pages[:limit]
     pages = list(pages)
@@ -104,7 +104,7 @@ def progress_items(project, since=None, until=None, limit=None):
             until,
         )
         .select_related("council")
-        .order_by("-first_published_at", "-pk")
+        .order_by("-first_published_at", "-id")
     )
     if limit is not None:
         updates = updates[:limit]

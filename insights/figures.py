@@ -159,7 +159,7 @@ def _lists(figures, pages):
     figures.seeking_partners = list(
         _seeking_partners(pages)
         .select_related("council")
-        .order_by("-first_published_at", "-pk")[:SEEKING_SHOWN]
+        .order_by("-first_published_at", "-id")[:SEEKING_SHOWN]
     )
 
 

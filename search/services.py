@@ -174,7 +174,7 @@ class FacetedSearch:
         to have the search backend filter and order them instead."""
         pages = facets.apply_filters(LearningPage.objects.live().public(), params.active, peers)
         if not params.query:
-            return pages.order_by("-first_published_at", "-pk")
+            return pages.order_by("-first_published_at", "-id")
         if self.rank_in_memory and matched is not None:
             rows = facets.page_rows()
             pks = rows.matching(params.active, matched, peers)
