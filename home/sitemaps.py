@@ -21,6 +21,8 @@ from wagtail.models import Page
 
 from casestudies.models import LearningPage, ThemePage
 from core import content_version
+from core.pagination import ContentPaginator
+from core.public_pages import PublicPageQuerySet
 from councils.models import Council
 
 from .seo import site_root_url
@@ -82,6 +84,16 @@ class PageSitemap(WagtailSitemap):
 
     limit = PAGE_SIZE
 
+    def items(self):
+        # Wagtail's, but reading private sections per content version, and counted once.
+        root = self.get_wagtail_site().root_page
+        pages = PublicPageQuerySet(Page).descendant_of(root, inclusive=True).live().public()
+        return pages.order_by("path").defer_streamfields().specific()
+
+    @property
+    def paginator(self):
+        return ContentPaginator(self._items(), self.limit)
+
     def _urls(self, page, protocol, domain):
         self.below, self.by_theme = content_version.cached(
             "sitemap-listed-lastmods", _listed_lastmods
@@ -111,7 +123,7 @@ class CouncilSitemap(WagtailSitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        self.latest = councils_with_learning()
+        self.latest = content_version.cached("sitemap-councils-latest", councils_with_learning)
         return (
             Council.objects.current().filter(pk__in=self.latest).only("pk", "slug").order_by("slug")
         )
