@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -48,7 +49,10 @@ class ContentPaginator(Paginator):
     def count(self):
         if not isinstance(self.object_list, QuerySet):
             return Paginator.count.func(self)
-        query = str(self.object_list.order_by().query)
+        try:
+            query = repr(self.object_list.order_by().query.sql_with_params())
+        except EmptyResultSet:  # a filter that matches nothing, such as pk__in=[]
+            return 0
         name = f"listing-count:{hashlib.sha256(query.encode()).hexdigest()}"
         return content_version.cached(name, lambda: Paginator.count.func(self))
 
