@@ -14,7 +14,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.models import Site
 
-from casestudies.models import LearningPage, ProgressUpdate, ThemedPage
+from casestudies.models import LearningPage, ProgressUpdate
 from collaboration.models import HelpRequest
 from councils.models import Council
 from search import engine, facets
@@ -82,8 +82,7 @@ def page_items(pages, since=None, until=None, limit=None):
 
 
 def theme_pages(theme):
-    themed = ThemedPage.objects.filter(tag=theme).values("content_object_id")
-    return published_pages().filter(pk__in=themed)
+    return published_pages().with_themes([theme])
 
 
 def council_pages(council):

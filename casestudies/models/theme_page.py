@@ -12,7 +12,6 @@ from core.models import BasePage
 
 from ..listings import featured_pages, filtered_listing, theme_counts
 from .base import LearningPage
-from .themes import ThemedPage
 
 
 class ThemeIndexPage(BasePage):
@@ -69,8 +68,7 @@ class ThemePage(BasePage):
         context["featured_pages"] = featured_pages(
             LearningPage.objects.live().public(), self.featured_items.all()
         )
-        themed = ThemedPage.objects.filter(tag=self.theme).values("content_object_id")
-        queryset = LearningPage.objects.live().public().filter(pk__in=themed)
+        queryset = LearningPage.objects.live().public().with_themes([self.theme])
         context.update(filtered_listing(request, queryset, show_kind=True))
         return context
 

@@ -1,5 +1,8 @@
 """A page number past the end, or not a number at all, still shows results and says why."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
@@ -49,9 +52,6 @@ def test_council_directory_explains_a_page_past_the_end(client):
 
 
 def test_a_listing_counts_its_pages_once_per_content_version_and_is_never_stale(client, index_url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client.get(index_url)  # the first request also creates the site's settings, a change
     assert client.get(index_url).context["paginator"].count == 1
     with CaptureQueriesContext(connection) as queries:

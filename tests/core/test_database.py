@@ -18,7 +18,3 @@ def test_migrate_leaves_sqlite_table_statistics_and_analyze_refreshes_them():
         analyze()
         cursor.execute("SELECT COUNT(*) FROM sqlite_stat1")
         assert cursor.fetchone()[0] > 0
-
-
-def test_analyze_runs_on_any_database():
-    analyze()
