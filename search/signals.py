@@ -14,6 +14,7 @@ from modelsearch.index import insert_or_update_object
 from casestudies.models import LearningPage, Theme
 from councils.models import Council
 
+from .matching import meaning
 from .models import BackgroundFailure, SimilarityState
 from .similarity import get_similarity_backend
 
@@ -51,22 +52,33 @@ def _safely(task, action, page):
     SimilarityState.bump()
 
 
+def _update_similarity(page):
+    get_similarity_backend().update_page(page)
+    if meaning.weight():
+        meaning.update_page(page)
+
+
+def _remove_similarity(page):
+    get_similarity_backend().remove_page(page)
+    meaning.remove_page(page)
+
+
 def on_published(sender, instance, **kwargs):
     if _is_learning_page(instance):
         # Wagtail indexes a page when it is saved, before its themes and tags are saved with
         # it; index it again once published, so every search backend sees the new ones.
         _safely(SEARCH_INDEX, lambda page: insert_or_update_object(page.specific), instance)
-        _safely(SIMILARITY, get_similarity_backend().update_page, instance)
+        _safely(SIMILARITY, _update_similarity, instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
     if _is_learning_page(instance):
-        _safely(SIMILARITY, get_similarity_backend().remove_page, instance)
+        _safely(SIMILARITY, _remove_similarity, instance)
 
 
 def on_deleted(sender, instance, **kwargs):
     if isinstance(instance, LearningPage):
-        _safely(SIMILARITY, get_similarity_backend().remove_page, instance)
+        _safely(SIMILARITY, _remove_similarity, instance)
 
 
 def on_visibility_changed(sender, **kwargs):

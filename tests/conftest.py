@@ -145,7 +145,8 @@ def theme(db):
 
 # Similarity updates ----------------------------------------------------------------------------
 # Publishing a learning page makes the similarity engine refit its TF-IDF vocabulary over every
-# published page (search/signals.py) while the site is small; most tests publish pages for
+# published page (search/signals.py) while the site is small, and embeds the page (about 0.1 s,
+# and a second to load the model in each process); most tests publish pages for
 # reasons of their own. So in each test that uses the database the engine's update_page and
 # remove_page only mark the content as changed (bump the version that the in-memory facet values
 # and similarity data are keyed on, so nothing stale is served); the signals still fire and pages
@@ -182,12 +183,14 @@ def _similarity_updates(request):
     ):
         yield
         return
+    from search.matching import meaning
     from search.similarity.tfidf import TfidfSimilarityBackend
 
     with pytest.MonkeyPatch.context() as patch:
         # The Elasticsearch engine keeps its fallback current through this class too.
         patch.setattr(TfidfSimilarityBackend, "update_page", _content_changed)
         patch.setattr(TfidfSimilarityBackend, "remove_page", _content_changed)
+        patch.setattr(meaning, "update_page", lambda page: None)  # nor embed the page
         yield
 
 

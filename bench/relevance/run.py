@@ -42,6 +42,11 @@ from bench.setup import ROOT, replace_section, start_django  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 ENGINES = {"database": "Database (TF-IDF)", "elasticsearch": "Elasticsearch (more like this)"}
 ENGINE_METHOD = "similarity engine"
+# The engine's words (with the thesaurus) alone, and the sentence embeddings alone.
+MEANING_VARIANTS = (
+    ("similarity engine, words only (meaning weight 0)", 0.0),
+    ("similarity engine, meaning only (weight 1)", 1.0),
+)
 CANDIDATES = 30  # asked of each method, so that ties at the cut-off are broken by key
 SCORE_DIGITS = 6  # scores equal to this many places are a tie
 TASKS = {
@@ -167,8 +172,47 @@ def engine_councils(matches):
     return by_score([(getattr(m, "total", m.score), m.council.slug) for m in matches])
 
 
+def _case(query_id, query, ranked, relevant):
+    return {"id": query_id, "query": query, "ranked": ranked[:10], "relevant": sorted(relevant)}
+
+
+def engine_cases(engine, corpus, labels, problems, zero):
+    """{task: [case]} of the similarity engine, every task."""
+    cases = {task: [] for task in TASKS}
+    for group in labels["groups"].values():
+        for slug in group:
+            seed = corpus.pages[slug]
+            others = [corpus.pages[other].pk for other in group if other != slug]
+            pks = engine_items(engine.similar_items(seed, limit=CANDIDATES))
+            cases["similar"].append(
+                _case(
+                    slug,
+                    seed.title,
+                    [corpus.by_pk[pk].slug for pk in pks],
+                    [corpus.by_pk[pk].slug for pk in others],
+                )
+            )
+            own = set(corpus.councils[seed.pk])
+            relevant = set(corpus.councils_of(others)) - own
+            if relevant:
+                found = engine_councils(engine.councils_for_page(seed, limit=CANDIDATES))
+                cases["page-councils"].append(
+                    _case(slug, seed.title, [s for s in found if s not in own], relevant)
+                )
+    for problem in problems:
+        items = [corpus.pages[slug].pk for slug in labelled.relevant_items(problem, labels)]
+        relevant = set(corpus.councils_of(items))
+        found = engine_councils(engine.councils_for_text(problem["text"], limit=CANDIDATES))
+        tasks = ["councils"] + (["councils-zero"] if problem["id"] in zero else [])
+        for task in tasks:
+            cases[task].append(_case(problem["id"], problem["text"], found, relevant))
+    return cases
+
+
 def collect(labels, problems, demo):
     """Every query of every task and method: {task: {method: [case dict]}}."""
+    from django.test import override_settings
+
     from search.similarity import get_similarity_backend
 
     corpus = Corpus()
@@ -181,74 +225,69 @@ def collect(labels, problems, demo):
             "Run manage.py load_demo_data first."
         )
     engine = get_similarity_backend()
-    methods = (ENGINE_METHOD, "keyword search", "tag and theme overlap", "most-active councils")
+    zero = set(labelled.zero_overlap_ids(problems, labels, demo))
+    methods = ("keyword search", "tag and theme overlap", "most-active councils")
     cases = {
-        task: {m: [] for m in methods if task != "similar" or m != methods[3]} for task in TASKS
+        task: {ENGINE_METHOD: found}
+        for task, found in engine_cases(engine, corpus, labels, problems, zero).items()
     }
-
-    def add(task, method, query_id, query, ranked, relevant):
-        cases[task][method].append(
-            {"id": query_id, "query": query, "ranked": ranked[:10], "relevant": sorted(relevant)}
-        )
+    for task in TASKS:
+        cases[task].update({m: [] for m in methods if task != "similar" or m != methods[2]})
 
     for group in labels["groups"].values():
         for slug in group:
             seed = corpus.pages[slug]
             others = [corpus.pages[other].pk for other in group if other != slug]
             ranked = {
-                methods[0]: engine_items(engine.similar_items(seed, limit=CANDIDATES)),
-                methods[1]: keyword(seed.title, exclude=[seed.pk]),
-                methods[2]: corpus.tag_overlap(corpus.tags[seed.pk], exclude={seed.pk}),
+                methods[0]: keyword(seed.title, exclude=[seed.pk]),
+                methods[1]: corpus.tag_overlap(corpus.tags[seed.pk], exclude={seed.pk}),
             }
             for method, pks in ranked.items():
-                add(
-                    "similar",
-                    method,
-                    slug,
-                    seed.title,
-                    [corpus.by_pk[pk].slug for pk in pks],
-                    [corpus.by_pk[pk].slug for pk in others],
+                cases["similar"][method].append(
+                    _case(
+                        slug,
+                        seed.title,
+                        [corpus.by_pk[pk].slug for pk in pks],
+                        [corpus.by_pk[pk].slug for pk in others],
+                    )
                 )
             own = set(corpus.councils[seed.pk])
             relevant = set(corpus.councils_of(others)) - own
             if not relevant:
                 continue
             ranked = {
-                methods[0]: engine_councils(engine.councils_for_page(seed, limit=CANDIDATES)),
+                methods[0]: corpus.councils_of(ranked[methods[0]]),
                 methods[1]: corpus.councils_of(ranked[methods[1]]),
-                methods[2]: corpus.councils_of(ranked[methods[2]]),
-                methods[3]: corpus.most_active,
+                methods[2]: corpus.most_active,
             }
             for method, slugs in ranked.items():
-                add(
-                    "page-councils",
-                    method,
-                    slug,
-                    seed.title,
-                    [s for s in slugs if s not in own],
-                    relevant,
+                cases["page-councils"][method].append(
+                    _case(slug, seed.title, [s for s in slugs if s not in own], relevant)
                 )
 
-    zero = set(labelled.zero_overlap_ids(problems, labels, demo))
     for problem in problems:
         items = [corpus.pages[slug].pk for slug in labelled.relevant_items(problem, labels)]
         relevant = set(corpus.councils_of(items))
         text = problem["text"]
         ranked = {
-            methods[0]: engine_councils(engine.councils_for_text(text, limit=CANDIDATES)),
-            methods[1]: corpus.councils_of(keyword(text)),
-            methods[2]: corpus.councils_of(corpus.tag_overlap(corpus.tags_in_text(text))),
-            methods[3]: corpus.most_active,
+            methods[0]: corpus.councils_of(keyword(text)),
+            methods[1]: corpus.councils_of(corpus.tag_overlap(corpus.tags_in_text(text))),
+            methods[2]: corpus.most_active,
         }
         for method, slugs in ranked.items():
-            add("councils", method, problem["id"], text, slugs, relevant)
+            cases["councils"][method].append(_case(problem["id"], text, slugs, relevant))
             if problem["id"] in zero:
-                add("councils-zero", method, problem["id"], text, slugs, relevant)
+                cases["councils-zero"][method].append(_case(problem["id"], text, slugs, relevant))
+    meaning = {}
+    for label, weight in MEANING_VARIANTS:
+        with override_settings(SEARCH_MEANING_WEIGHT=weight):
+            meaning[label] = engine_cases(engine, corpus, labels, problems, zero)
     return {
         "items": len(corpus.pages),
         "generated": corpus.generated,
         "cases": cases,
         "signals": with_signals(labels, problems, corpus, engine),
+        "meaning": meaning,
     }
 
 
@@ -407,6 +446,21 @@ def report(runs):
             cases = [(c["ranked"], set(c["relevant"])) for c in run["signals"][label]]
             cells.append("{:.2f} | {:.2f}".format(*evaluate(cases)))
         lines.append(f"| {TASKS['councils']} | {label} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Words against meaning: the engine above blends its word score with the sentence "
+        "embeddings' closeness (search/matching/meaning.py); here each alone:",
+        "",
+        f"| Task | Method | {header} |",
+        "|---|---|" + "---|---|" * len(runs),
+    ]
+    for task in TASKS:
+        for label in first["meaning"]:
+            cells = []
+            for run in runs.values():
+                cases = [(c["ranked"], set(c["relevant"])) for c in run["meaning"][label][task]]
+                cells.append("{:.2f} | {:.2f}".format(*evaluate(cases)))
+            lines.append(f"| {TASKS[task]} | {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -41,7 +41,7 @@ from councils.models import Council
 
 from ..similarity.base import CouncilMatch, SimilarItem
 from ..similarity.documents import page_text
-from . import evidence
+from . import evidence, meaning
 
 THEME_WEIGHT = 0.3
 FLOOR = 0.05
@@ -168,29 +168,36 @@ class Matcher:
     # Pages ----------------------------------------------------------------------------
 
     def ranked(self, like, size=CANDIDATES):
-        """[Scored], best first: normalised, weighed with themes, above the floor."""
+        """[Scored], best first: normalised, blended with meaning, weighed with themes, above
+        the floor."""
         hits = self.candidates(like, size)
         found = [(pk, score) for pk, score in hits.found if pk not in like.exclude and score > 0]
-        if not found:
+        share = meaning.weight()
+        near = meaning.closeness(like, size, among=[pk for pk, _score in found]) if share else None
+        if not found and not near:
             return []
-        top = hits.own if like.page is not None and hits.own else found[0][1]
+        top = hits.own if like.page is not None and hits.own else found[0][1] if found else 1.0
+        words = {pk: min(raw / top, 1.0) for pk, raw in found}
+        ids = list(words) + [pk for pk in near or () if pk not in words]
         page_themes, names = {}, {}
         for page_id, tag_id, name in ThemedPage.objects.filter(
-            content_object_id__in=[pk for pk, _score in found]
+            content_object_id__in=ids
         ).values_list("content_object_id", "tag_id", "tag__name"):
             page_themes.setdefault(page_id, set()).add(tag_id)
             names[tag_id] = name
         ranked = []
-        for pk, raw in found:
+        for pk in ids:
             own = page_themes.get(pk, set())
-            score = min(raw / top, 1.0)
+            score = words.get(pk, 0.0)
+            if near is not None:
+                score = (1 - share) * score + share * near.get(pk, 0.0)
             if like.themes:
                 score = (1 - THEME_WEIGHT) * score + THEME_WEIGHT * _jaccard(own, like.themes)
             if score >= FLOOR:
                 shared = sorted(names[tag] for tag in own & like.themes)
                 ranked.append(Scored(pk, round(score, 4), shared))
         ranked.sort(key=lambda item: (-item.score, item.pk))
-        return ranked
+        return ranked[:size]
 
     @staticmethod
     def _pages(ids):

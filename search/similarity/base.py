@@ -49,7 +49,7 @@ class SimilarItem:
         terms = cited_terms(self.shared_terms, [self.page])
         if terms:
             parts.append(f"both mention {_join([f'‘{term}’' for term in terms])}")
-        return capfirst("; ".join(parts)) if parts else "Similar wording"
+        return capfirst("; ".join(parts)) if parts else "Describes a similar problem in other words"
 
 
 @dataclass

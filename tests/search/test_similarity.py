@@ -8,6 +8,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.template import Context, Template
+from django.test import override_settings
 from django.utils.html import escape
 
 from wagtail.models import PageViewRestriction
@@ -211,14 +212,23 @@ class TestSimilarCouncilsPage:
         assert "There is a problem" not in body
         matches = response.context["matches"]
         assert not getattr(matches, "notice", "")  # the engine answered: no fallback
-        # The quotes, brackets, operators and SQL match nothing of their own: the councils,
-        # pages and scores are exactly those for the words alone.
-        words = client.post(
-            self.URL, {"problem": "DROP TABLE x bins AND OR NOT missed collections"}
-        ).context["matches"]
+        # The quotes, brackets, operators and SQL match nothing of their own: the councils and
+        # pages are those for the words alone, and so are the scores of the words, which are
+        # all of the score with matching by meaning off (the sentence model reads punctuation).
+        words_alone = {"problem": "DROP TABLE x bins AND OR NOT missed collections"}
+
+        def found(matches):
+            return [(m.council.slug, [item.page.pk for item in m.items]) for m in matches]
+
+        words = client.post(self.URL, words_alone).context["matches"]
         assert matches
-        assert [(m.council.slug, m.score, [item.page.pk for item in m.items]) for m in matches] == [
-            (m.council.slug, m.score, [item.page.pk for item in m.items]) for m in words
+        assert found(matches) == found(words)
+        with override_settings(SEARCH_MEANING_WEIGHT=0):
+            without_meaning = client.post(self.URL, {"problem": problem}).context["matches"]
+            words = client.post(self.URL, words_alone).context["matches"]
+        assert without_meaning
+        assert [(m.score, *found([m])) for m in without_meaning] == [
+            (m.score, *found([m])) for m in words
         ]
         assert "Caerdydd Test" in body and "Fewer missed bin collections" in body
         # The text comes back in the form as text, escaped.
