@@ -225,6 +225,8 @@ if SEARCH_URLS:
     SEARCH_FACETED_SEARCH = "search.elasticsearch_facets.ElasticsearchFacetedSearch"
     SEARCH_SIMILARITY_BACKEND = "search.similarity.elasticsearch.ElasticsearchSimilarityBackend"
     SEARCH_FALLBACK_BACKEND = "database"
+# The share of a match that is meaning (sentence embeddings, search/matching/meaning.py); 0 off.
+SEARCH_MEANING_WEIGHT = float(os.environ.get("SEARCH_MEANING_WEIGHT", "0.5"))
 
 LOGIN_URL = "accounts:sign_in"
 

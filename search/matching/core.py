@@ -173,7 +173,11 @@ class Matcher:
         hits = self.candidates(like, size)
         found = [(pk, score) for pk, score in hits.found if pk not in like.exclude and score > 0]
         share = meaning.weight()
-        near = meaning.closeness(like, size, among=[pk for pk, _score in found]) if share else None
+        near = None
+        if share:
+            near = meaning.closeness(
+                like, min(size, meaning.CANDIDATES), among=[pk for pk, _score in found]
+            )
         if not found and not near:
             return []
         top = hits.own if like.page is not None and hits.own else found[0][1] if found else 1.0
