@@ -42,6 +42,9 @@ PASTED = [
 ]
 
 
+NEAR_TIE = 0.01
+
+
 @pytest.fixture
 def engines():
     """The configured engine and, if that is not it, the database TF-IDF beside it."""
@@ -63,11 +66,14 @@ def test_every_engine_gives_the_same_top_councils_for_a_pasted_problem(
 ):
     tops = []
     for engine in engines:
-        found = slugs(engine.councils_for_text(problem))
+        matches = engine.councils_for_text(problem)
+        found = slugs(matches)
         assert found[0] in first, (type(engine).__name__, found)
         assert top_three <= set(found[:3]), (type(engine).__name__, found)
-        tops.append(found[0])
-    assert len(set(tops)) == 1
+        # The councils tied for first (within NEAR_TIE): two right answers a thousandth apart
+        # may come in either order.
+        tops.append({m.council.slug for m in matches if m.total >= matches[0].total - NEAR_TIE})
+    assert set.intersection(*tops), tops
 
 
 def test_every_engine_gives_the_same_top_similar_pages(corpus, engines):
