@@ -4,7 +4,7 @@ downloaded at run time.
 
 The forward pass (a six-layer BERT, mean pooling, unit length) is written here in numpy:
 sentence-transformers would bring PyTorch, a 2.5 GB install on PyPI's Linux wheels with their
-CUDA libraries, against 87 MB for the weights and 4 MB for `tokenizers` and `safetensors`. It
+CUDA libraries; this adds 125 MB in all (88 MB of weights, `tokenizers`, `safetensors`). It
 gives sentence-transformers' published similarities for the model to four places
 (tests/search/test_meaning.py). About 5 ms a short sentence and 80 ms a 100-word text on one
 core; the weights take 90 MB of memory once loaded (lazily, on the first text to embed).
