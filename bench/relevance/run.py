@@ -26,12 +26,14 @@ the per-query file) stays in one script, so each figure can be traced to its cod
 
 import argparse
 import csv
+import functools
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -176,37 +178,79 @@ def _case(query_id, query, ranked, relevant):
     return {"id": query_id, "query": query, "ranked": ranked[:10], "relevant": sorted(relevant)}
 
 
-def engine_cases(engine, corpus, labels, problems, zero):
-    """{task: [case]} of the similarity engine, every task."""
-    cases = {task: [] for task in TASKS}
+@dataclass
+class Method:
+    """How a method ranks, for each kind of query; `similar` None: it has no similar content."""
+
+    similar: object  # seed page -> page ids
+    page_councils: object  # seed page -> council slugs
+    text: object  # problem statement -> council slugs
+
+
+def method_cases(method, corpus, labels, problems, zero):
+    """{task: [case]} of one method, every task it answers."""
+    cases = {task: [] for task in TASKS if task != "similar" or method.similar}
     for group in labels["groups"].values():
         for slug in group:
             seed = corpus.pages[slug]
             others = [corpus.pages[other].pk for other in group if other != slug]
-            pks = engine_items(engine.similar_items(seed, limit=CANDIDATES))
-            cases["similar"].append(
-                _case(
-                    slug,
-                    seed.title,
-                    [corpus.by_pk[pk].slug for pk in pks],
-                    [corpus.by_pk[pk].slug for pk in others],
+            if method.similar:
+                cases["similar"].append(
+                    _case(
+                        slug,
+                        seed.title,
+                        [corpus.by_pk[pk].slug for pk in method.similar(seed)],
+                        [corpus.by_pk[pk].slug for pk in others],
+                    )
                 )
-            )
             own = set(corpus.councils[seed.pk])
             relevant = set(corpus.councils_of(others)) - own
             if relevant:
-                found = engine_councils(engine.councils_for_page(seed, limit=CANDIDATES))
+                found = method.page_councils(seed)
                 cases["page-councils"].append(
                     _case(slug, seed.title, [s for s in found if s not in own], relevant)
                 )
     for problem in problems:
         items = [corpus.pages[slug].pk for slug in labelled.relevant_items(problem, labels)]
         relevant = set(corpus.councils_of(items))
-        found = engine_councils(engine.councils_for_text(problem["text"], limit=CANDIDATES))
+        found = method.text(problem["text"])
         tasks = ["councils"] + (["councils-zero"] if problem["id"] in zero else [])
         for task in tasks:
             cases[task].append(_case(problem["id"], problem["text"], found, relevant))
     return cases
+
+
+def methods(engine, corpus):
+    """{name: Method}: the similarity engine, then the baselines."""
+
+    @functools.cache  # pages and councils for a page read the same ranking
+    def by_keyword(seed):
+        return keyword(seed.title, exclude=[seed.pk])
+
+    @functools.cache
+    def by_tags(seed):
+        return corpus.tag_overlap(corpus.tags[seed.pk], exclude={seed.pk})
+
+    return {
+        ENGINE_METHOD: Method(
+            lambda seed: engine_items(engine.similar_items(seed, limit=CANDIDATES)),
+            lambda seed: engine_councils(engine.councils_for_page(seed, limit=CANDIDATES)),
+            lambda text: engine_councils(engine.councils_for_text(text, limit=CANDIDATES)),
+        ),
+        "keyword search": Method(
+            by_keyword,
+            lambda seed: corpus.councils_of(by_keyword(seed)),
+            lambda text: corpus.councils_of(keyword(text)),
+        ),
+        "tag and theme overlap": Method(
+            by_tags,
+            lambda seed: corpus.councils_of(by_tags(seed)),
+            lambda text: corpus.councils_of(corpus.tag_overlap(corpus.tags_in_text(text))),
+        ),
+        "most-active councils": Method(
+            None, lambda seed: corpus.most_active, lambda text: corpus.most_active
+        ),
+    }
 
 
 def collect(labels, problems, demo):
@@ -226,62 +270,15 @@ def collect(labels, problems, demo):
         )
     engine = get_similarity_backend()
     zero = set(labelled.zero_overlap_ids(problems, labels, demo))
-    methods = ("keyword search", "tag and theme overlap", "most-active councils")
-    cases = {
-        task: {ENGINE_METHOD: found}
-        for task, found in engine_cases(engine, corpus, labels, problems, zero).items()
-    }
-    for task in TASKS:
-        cases[task].update({m: [] for m in methods if task != "similar" or m != methods[2]})
-
-    for group in labels["groups"].values():
-        for slug in group:
-            seed = corpus.pages[slug]
-            others = [corpus.pages[other].pk for other in group if other != slug]
-            ranked = {
-                methods[0]: keyword(seed.title, exclude=[seed.pk]),
-                methods[1]: corpus.tag_overlap(corpus.tags[seed.pk], exclude={seed.pk}),
-            }
-            for method, pks in ranked.items():
-                cases["similar"][method].append(
-                    _case(
-                        slug,
-                        seed.title,
-                        [corpus.by_pk[pk].slug for pk in pks],
-                        [corpus.by_pk[pk].slug for pk in others],
-                    )
-                )
-            own = set(corpus.councils[seed.pk])
-            relevant = set(corpus.councils_of(others)) - own
-            if not relevant:
-                continue
-            ranked = {
-                methods[0]: corpus.councils_of(ranked[methods[0]]),
-                methods[1]: corpus.councils_of(ranked[methods[1]]),
-                methods[2]: corpus.most_active,
-            }
-            for method, slugs in ranked.items():
-                cases["page-councils"][method].append(
-                    _case(slug, seed.title, [s for s in slugs if s not in own], relevant)
-                )
-
-    for problem in problems:
-        items = [corpus.pages[slug].pk for slug in labelled.relevant_items(problem, labels)]
-        relevant = set(corpus.councils_of(items))
-        text = problem["text"]
-        ranked = {
-            methods[0]: corpus.councils_of(keyword(text)),
-            methods[1]: corpus.councils_of(corpus.tag_overlap(corpus.tags_in_text(text))),
-            methods[2]: corpus.most_active,
-        }
-        for method, slugs in ranked.items():
-            cases["councils"][method].append(_case(problem["id"], text, slugs, relevant))
-            if problem["id"] in zero:
-                cases["councils-zero"][method].append(_case(problem["id"], text, slugs, relevant))
+    every = methods(engine, corpus)
+    cases = {task: {} for task in TASKS}
+    for name, method in every.items():
+        for task, found in method_cases(method, corpus, labels, problems, zero).items():
+            cases[task][name] = found
     meaning = {}
     for label, weight in MEANING_VARIANTS:
         with override_settings(SEARCH_MEANING_WEIGHT=weight):
-            meaning[label] = engine_cases(engine, corpus, labels, problems, zero)
+            meaning[label] = method_cases(every[ENGINE_METHOD], corpus, labels, problems, zero)
     return {
         "items": len(corpus.pages),
         "generated": corpus.generated,

@@ -41,7 +41,7 @@ def test_the_same_text_gives_the_same_vector_in_any_batch():
     assert np.allclose(alone, batched[1], atol=1e-5)
 
 
-def test_every_published_page_has_a_vector_and_no_other(corpus):
+def test_published_pages_have_vectors_and_only_live_public_ones_are_read(corpus):
     pages = corpus["pages"]
     stored = set(PageMeaning.objects.values_list("page_id", flat=True))
     assert pages["fly_tipping"].pk in stored and pages["bins"].pk in stored
